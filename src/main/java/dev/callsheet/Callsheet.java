@@ -1,0 +1,20 @@
+package dev.callsheet;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Callsheet: one deployable for telesales and appointment-setting teams. Each direct
+ * sub-package is a business module; {@code web} and {@code database} are shared by all.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = {"web", "database"})
+public class Callsheet {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Callsheet.class, args);
+    }
+}

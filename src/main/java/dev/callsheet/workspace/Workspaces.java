@@ -1,0 +1,53 @@
+package dev.callsheet.workspace;
+
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.workspace.internal.Checks;
+import dev.callsheet.workspace.internal.WorkspaceRepository;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and finding workspaces (tenants). */
+@Service
+@Transactional
+public class Workspaces {
+
+    private final WorkspaceRepository workspaces;
+    private final People people;
+
+    Workspaces(WorkspaceRepository workspaces, People people) {
+        this.workspaces = workspaces;
+        this.people = people;
+    }
+
+    /** A new workspace with its first administrator, as the platform admin creates one for a client. */
+    public WorkspaceSummary create(String name, String adminUsername, String adminPassword) {
+        WorkspaceSummary workspace = create(name, false);
+        people.createUser(workspace.id(),
+                new NewUser(adminUsername, adminPassword, EnumSet.of(Role.ADMIN), null, null, null, null, null));
+        return workspace;
+    }
+
+    /** A new, empty workspace; {@code demo} marks one seeded with demonstration data. */
+    public WorkspaceSummary create(String name, boolean demo) {
+        String workspaceName = Checks.text("name", name, 120);
+        return workspaces.insert(workspaces.freeKey(workspaceName), workspaceName, demo);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WorkspaceSummary> byKey(String key) {
+        return workspaces.byKey(key);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WorkspaceSummary> demoWorkspace() {
+        return workspaces.demo();
+    }
+
+    @Transactional(readOnly = true)
+    public WorkspaceSummary byId(UUID id) {
+        return workspaces.byId(id).orElseThrow(() -> ApiProblem.notFound("workspace"));
+    }
+}

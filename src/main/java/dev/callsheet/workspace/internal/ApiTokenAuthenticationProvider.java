@@ -1,0 +1,42 @@
+package dev.callsheet.workspace.internal;
+
+import dev.callsheet.web.ApiTokenAuthentication;
+import dev.callsheet.workspace.CurrentUser;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Turns a presented personal API token into its owner, acting in the token's workspace. */
+@Component
+class ApiTokenAuthenticationProvider implements AuthenticationProvider {
+
+    private final ApiTokens tokens;
+    private final UserRepository users;
+    private final Principals principals;
+
+    ApiTokenAuthenticationProvider(ApiTokens tokens, UserRepository users, Principals principals) {
+        this.tokens = tokens;
+        this.users = users;
+        this.principals = principals;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        ApiTokens.Owner owner = tokens.authenticate(((ApiTokenAuthentication) authentication).token())
+                .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
+        UserRepository.Account account = users.account(owner.userId())
+                .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
+        CurrentUser user = principals.load(account, owner.workspaceId());
+        if (!user.workspaceId().equals(owner.workspaceId())) {
+            throw new BadCredentialsException("Unknown or revoked API token");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return ApiTokenAuthentication.class.isAssignableFrom(authentication);
+    }
+}

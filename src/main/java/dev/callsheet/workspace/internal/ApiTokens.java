@@ -1,0 +1,110 @@
+package dev.callsheet.workspace.internal;
+
+import dev.callsheet.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: 256 random bits, shown once, stored as a SHA-256 (a slow hash adds
+ * nothing against a secret of that strength), each bound to the workspace it was made in.
+ */
+@Component
+@Transactional
+public class ApiTokens {
+
+    static final String PREFIX = "cs_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A token as listed: never the secret, only a hint of its last characters. */
+    public record Listed(UUID id, String name, String hint, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** A new token with its secret, which is not stored and cannot be shown again. */
+    public record Created(UUID id, String name, String token) {
+    }
+
+    /** Whose a presented token is. */
+    public record Owner(UUID userId, UUID workspaceId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Created create(UUID workspaceId, UUID userId, String name) {
+        String label = Checks.text("name", name, 80);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID id = jdbc.sql("""
+                INSERT INTO api_token (workspace_id, user_id, name, token_hash, hint, created_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(workspaceId, userId, label, hash(token), "…" + token.substring(token.length() - 4),
+                        Timestamp.from(clock.instant()))
+                .query(UUID.class).single();
+        return new Created(id, label, token);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Listed> list(UUID workspaceId, UUID userId) {
+        return jdbc.sql("""
+                SELECT id, name, hint, created_at, last_used_at, revoked_at FROM api_token
+                WHERE workspace_id = ? AND user_id = ? ORDER BY revoked_at NULLS FIRST, created_at DESC""")
+                .params(workspaceId, userId).query(Listed.class).list();
+    }
+
+    public void revoke(UUID workspaceId, UUID userId, UUID tokenId) {
+        int revoked = jdbc.sql("""
+                UPDATE api_token SET revoked_at = coalesce(revoked_at, ?)
+                WHERE id = ? AND workspace_id = ? AND user_id = ?""")
+                .params(Timestamp.from(clock.instant()), tokenId, workspaceId, userId).update();
+        if (revoked == 0) {
+            throw ApiProblem.notFound("token");
+        }
+    }
+
+    /** The owner of a live token whose membership is still active. */
+    public Optional<Owner> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Owner> owner = jdbc.sql("""
+                SELECT t.user_id, t.workspace_id FROM api_token t
+                JOIN membership m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id AND m.active
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
+                .param(hash(token)).query(Owner.class).optional();
+        // Record use at most once a minute, so that a busy integration does not write on every call.
+        owner.ifPresent(o -> jdbc.sql("""
+                UPDATE api_token SET last_used_at = :now
+                WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                .param("now", Timestamp.from(now)).param("hash", hash(token))
+                .param("stale", Timestamp.from(now.minus(Duration.ofMinutes(1)))).update());
+        return owner;
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.callsheet.workspace.web;
+
+import dev.callsheet.workspace.CurrentUser;
+import dev.callsheet.workspace.Member.Named;
+import dev.callsheet.workspace.People;
+import dev.callsheet.workspace.Team;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Teams and regions: every member may read them, admins change them. */
+@RestController
+@RequestMapping("/api/v1")
+class TeamsApiController {
+
+    record NewTeam(String name, String region) {
+    }
+
+    record NewRegion(String name) {
+    }
+
+    private final People people;
+
+    TeamsApiController(People people) {
+        this.people = people;
+    }
+
+    @GetMapping("/teams")
+    Map<String, List<Team>> teams(@AuthenticationPrincipal CurrentUser user) {
+        return Map.of("items", people.teams(user.workspaceId()));
+    }
+
+    @PostMapping("/teams")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Map<String, UUID>> createTeam(@AuthenticationPrincipal CurrentUser admin, @RequestBody NewTeam body) {
+        UUID id = people.createTeam(admin.workspaceId(), body.name(), body.region());
+        return ResponseEntity.created(URI.create("/api/v1/teams/" + id)).body(Map.of("id", id));
+    }
+
+    @DeleteMapping("/teams/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteTeam(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id) {
+        people.deleteTeam(admin.workspaceId(), id);
+    }
+
+    @GetMapping("/regions")
+    Map<String, List<Named>> regions(@AuthenticationPrincipal CurrentUser user) {
+        return Map.of("items", people.regions(user.workspaceId()));
+    }
+
+    @PostMapping("/regions")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Map<String, UUID>> createRegion(@AuthenticationPrincipal CurrentUser admin,
+            @RequestBody NewRegion body) {
+        UUID id = people.createRegion(admin.workspaceId(), body.name());
+        return ResponseEntity.created(URI.create("/api/v1/regions/" + id)).body(Map.of("id", id));
+    }
+
+    @DeleteMapping("/regions/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteRegion(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id) {
+        people.deleteRegion(admin.workspaceId(), id);
+    }
+}
