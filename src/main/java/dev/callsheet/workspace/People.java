@@ -60,6 +60,13 @@ public class People {
         return id;
     }
 
+    /** Gives an existing person (for example an agency's supervisor) a place in another workspace. */
+    public void addExistingUser(UUID workspaceId, String username, Set<Role> roles) {
+        var account = users.account(username).orElseThrow(() -> ApiProblem.badRequest("username",
+                "no user named " + username));
+        users.addMembership(workspaceId, account.id(), roles(roles), null, null);
+    }
+
     @Transactional(readOnly = true)
     public List<Member> members(UUID workspaceId) {
         return users.members(workspaceId);
@@ -101,6 +108,11 @@ public class People {
     public void updatePreferences(UUID userId, String locale, String timeZone) {
         users.updatePreferences(userId, Checks.locale("locale", locale).toLanguageTag(),
                 Checks.timeZone("timeZone", timeZone).getId());
+    }
+
+    /** The workspace a person's next sign-in starts in. */
+    public void setCurrentWorkspace(UUID userId, UUID workspaceId) {
+        users.setCurrentWorkspace(userId, workspaceId);
     }
 
     public void changePassword(UUID userId, String currentPassword, String newPassword) {

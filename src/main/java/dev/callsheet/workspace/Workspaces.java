@@ -25,8 +25,15 @@ public class Workspaces {
     /** A new workspace with its first administrator, as the platform admin creates one for a client. */
     public WorkspaceSummary create(String name, String adminUsername, String adminPassword) {
         WorkspaceSummary workspace = create(name, false);
-        people.createUser(workspace.id(),
-                new NewUser(adminUsername, adminPassword, EnumSet.of(Role.ADMIN), null, null, null, null, null));
+        try {
+            people.createUser(workspace.id(),
+                    new NewUser(adminUsername, adminPassword, EnumSet.of(Role.ADMIN), null, null, null, null, null));
+        } catch (ApiProblem problem) {
+            // The admin's fields have other names in this request.
+            String field = "username".equals(problem.field()) ? "adminUsername"
+                    : "password".equals(problem.field()) ? "adminPassword" : problem.field();
+            throw new ApiProblem(problem.status(), field, problem.getMessage().replaceFirst("^(username|password)", field));
+        }
         return workspace;
     }
 

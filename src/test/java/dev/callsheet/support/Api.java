@@ -1,0 +1,119 @@
+package dev.callsheet.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the JSON API, speaking to the running test server as a real client would. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+    private final String authorization;
+
+    public Api(int port) {
+        this(port, null);
+    }
+
+    private Api(int port, String authorization) {
+        this.port = port;
+        this.authorization = authorization;
+    }
+
+    public Api as(String username, String password) {
+        return new Api(port, "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public Api as(Tenant.User user) {
+        return as(user.username(), user.password());
+    }
+
+    public Api withToken(String token) {
+        return new Api(port, "Bearer " + token);
+    }
+
+    public Api anonymous() {
+        return new Api(port, null);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** A GET asking for another media type, e.g. Prometheus' text format. */
+    public Response get(String path, String accept) {
+        return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), accept);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Sends raw text as the JSON body, for malformed-input tests. */
+    public Response postRaw(String path, String body) {
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    public Response send(String method, String path, Object body) {
+        String json = body == null ? null : body instanceof String text ? text : JSON.writeValueAsString(body);
+        return exchange(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body) {
+        return exchange(method, path, body, "application/json");
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body)
+                .header("Content-Type", "application/json")
+                .header("Accept", accept);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, raw body, and the body as JSON when it is JSON. */
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.callsheet.support;
+
+import dev.callsheet.Callsheet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that starts Callsheet: one application and one real embedded PostgreSQL
+ * for the whole run (the context is shared), a fresh workspace per test class for isolation,
+ * and a clock the tests control.
+ */
+@SpringBootTest(classes = Callsheet.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.TestClockConfiguration.class)
+public abstract class IntegrationTest {
+
+    /** The bootstrap (platform) administrator's password: random for each run, never in the repository. */
+    public static final String ADMIN_PASSWORD = "pw-" + UUID.randomUUID();
+
+    private static final Path DATA_ROOT = Path.of("target", "test-postgres");
+    private static final Path DATA_DIR = DATA_ROOT.resolve(UUID.randomUUID().toString());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        removeEarlierRuns();
+        registry.add("callsheet.database.data-dir", DATA_DIR::toString);
+        registry.add("callsheet.database.durable", () -> "false");
+        registry.add("callsheet.bootstrap.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void connectApi() {
+        api = new Api(port);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private static synchronized void removeEarlierRuns() {
+        if (!Files.isDirectory(DATA_ROOT)) {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(DATA_ROOT)) {
+            runs.filter(run -> !run.equals(DATA_DIR)).forEach(IntegrationTest::deleteQuietly);
+        } catch (IOException e) {
+            // Leftovers only cost disk space.
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Leftovers only cost disk space.
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.callsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.Api;
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApiSecurityIntegrationTests extends IntegrationTest {
+
+    private Tenant tenant;
+
+    @BeforeEach
+    void tenant() {
+        if (tenant == null) {
+            tenant = Tenant.create(api, "Security Test AS");
+        }
+    }
+
+    @Test
+    void anonymousApiCallIsA401Problem() {
+        Api.Response response = api.get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(401);
+        assertThat(response.json().get("detail").asText()).contains("Authentication required");
+    }
+
+    @Test
+    void basicAuthShowsWhoIAm() {
+        Tenant.User agent = tenant.user("AGENT", "REP");
+
+        Api.Response me = api.as(agent).get("/api/v1/me");
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").asText()).isEqualTo(agent.username());
+        assertThat(me.json().get("workspace").asText()).isEqualTo("Security Test AS");
+        assertThat(me.json().get("workspaceKey").asText()).isEqualTo(tenant.key());
+        assertThat(me.json().get("roles").toString()).isEqualTo("[\"AGENT\",\"REP\"]");
+        assertThat(me.json().get("locale").asText()).isEqualTo("en");
+        assertThat(me.json().get("timeZone").asText()).isEqualTo("UTC");
+    }
+
+    @Test
+    void wrongPasswordIsA401() {
+        Tenant.User agent = tenant.user("AGENT");
+
+        assertThat(api.as(agent.username(), "not-the-password").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void agentOnAnAdminEndpointIsA403Problem() {
+        Tenant.User agent = tenant.user("AGENT");
+
+        Api.Response response = api.as(agent).post("/api/v1/users", Map.of("username", "someone"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.as(agent).get("/api/v1/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyThePlatformAdminCreatesWorkspaces() {
+        Api.Response byWorkspaceAdmin = tenant.asAdmin().post("/api/v1/workspaces",
+                Map.of("name", "Sneaky", "adminUsername", "sneaky-admin", "adminPassword", "long-enough-pw"));
+
+        assertThat(byWorkspaceAdmin.status()).isEqualTo(403);
+    }
+
+    @Test
+    void personalTokenWorksUntilRevoked() {
+        Tenant.User rep = tenant.user("REP");
+        Api.Response created = api.as(rep).post("/api/v1/me/tokens", Map.of("name", "CRM sync"));
+        assertThat(created.status()).isEqualTo(201);
+        String token = created.json().get("token").asText();
+        assertThat(token).startsWith("cs_");
+
+        assertThat(api.withToken(token).get("/api/v1/me").json().get("username").asText()).isEqualTo(rep.username());
+        Api.Response listed = api.as(rep).get("/api/v1/me/tokens");
+        assertThat(listed.body()).contains("CRM sync").doesNotContain(token);
+
+        String id = created.json().get("id").asText();
+        assertThat(api.as(rep).delete("/api/v1/me/tokens/" + id).status()).isEqualTo(204);
+        assertThat(api.withToken(token).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(api.withToken("cs_made-up").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenOfADeactivatedMemberStopsWorking() {
+        Tenant.User agent = tenant.user("AGENT");
+        String token = api.as(agent).post("/api/v1/me/tokens", Map.of("name", "script")).json().get("token").asText();
+
+        tenant.asAdmin().post("/api/v1/users/" + agent.id() + "/deactivate", null);
+
+        assertThat(api.withToken(token).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(api.as(agent).get("/api/v1/me").status()).isEqualTo(401);
+        tenant.asAdmin().post("/api/v1/users/" + agent.id() + "/activate", null);
+        assertThat(api.as(agent).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() {
+        Tenant.User agent = tenant.user("AGENT");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.as(agent.username(), "guess-" + i).get("/api/v1/me").status()).isEqualTo(401);
+        }
+
+        Api.Response locked = api.as(agent).get("/api/v1/me");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).isNotNull();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(api.as(agent).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsPublicAndMetricsAreForAdmins() {
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.as(tenant.user("SUPERVISOR")).get("/actuator/prometheus").status()).isEqualTo(403);
+        Api.Response metrics = tenant.asAdmin().get("/actuator/prometheus", "text/plain");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        Api.Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/me")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/users")).isTrue();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.callsheet.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.Api;
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every {@code /api/v1} endpoint as the most privileged user of workspace B and proves that
+ * nothing of workspace A can be read or changed. The walk is checked against the registered
+ * endpoints, so a new endpoint without a probe here fails this test.
+ */
+class WorkspaceIsolationIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private Tenant a;
+    private Tenant b;
+    private Tenant.User aAgent;
+    private String aTeam;
+    private String aRegion;
+    private String aToken;
+
+    @BeforeEach
+    void twoWorkspaces() {
+        a = Tenant.create(api, "Alpha Secret AS");
+        b = Tenant.create(api, "Bravo AS");
+        aAgent = a.user("AGENT");
+        aRegion = a.asAdmin().post("/api/v1/regions", Map.of("name", "Alpha Region")).json().get("id").asText();
+        aTeam = a.asAdmin().post("/api/v1/teams", Map.of("name", "Alpha Team")).json().get("id").asText();
+        aToken = api.as(aAgent).post("/api/v1/me/tokens", Map.of("name", "Alpha token")).json().get("id").asText();
+    }
+
+    /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
+    private List<Probe> probes() {
+        return List.of(
+                new Probe("GET", "/api/v1/me", "/api/v1/me", null),
+                new Probe("GET", "/api/v1/me/tokens", "/api/v1/me/tokens", null),
+                new Probe("POST", "/api/v1/me/tokens", "/api/v1/me/tokens", Map.of("name", "B token")),
+                new Probe("DELETE", "/api/v1/me/tokens/{id}", "/api/v1/me/tokens/" + aToken, null),
+                new Probe("GET", "/api/v1/users", "/api/v1/users", null),
+                new Probe("POST", "/api/v1/users", "/api/v1/users", Map.of("username", "b-user-" + System.nanoTime(),
+                        "password", "long-enough-pw", "roles", List.of("AGENT"), "region", aRegion)),
+                new Probe("GET", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(), null),
+                new Probe("PATCH", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(),
+                        Map.of("displayName", "Hijacked")),
+                new Probe("POST", "/api/v1/users/{id}/deactivate", "/api/v1/users/" + aAgent.id() + "/deactivate", null),
+                new Probe("POST", "/api/v1/users/{id}/activate", "/api/v1/users/" + aAgent.id() + "/activate", null),
+                new Probe("GET", "/api/v1/teams", "/api/v1/teams", null),
+                new Probe("POST", "/api/v1/teams", "/api/v1/teams", Map.of("name", "B team", "region", aRegion)),
+                new Probe("DELETE", "/api/v1/teams/{id}", "/api/v1/teams/" + aTeam, null),
+                new Probe("GET", "/api/v1/regions", "/api/v1/regions", null),
+                new Probe("POST", "/api/v1/regions", "/api/v1/regions", Map.of("name", "Bravo Region")),
+                new Probe("DELETE", "/api/v1/regions/{id}", "/api/v1/regions/" + aRegion, null),
+                new Probe("GET", "/api/v1/workspaces", "/api/v1/workspaces", null),
+                new Probe("POST", "/api/v1/workspaces", "/api/v1/workspaces",
+                        Map.of("name", "B child", "adminUsername", "x-" + System.nanoTime(), "adminPassword", "long-enough-pw")));
+    }
+
+    record Probe(String method, String pattern, String path, Object body) {
+    }
+
+    @Test
+    void everyApiEndpointHasAnIsolationProbe() {
+        Set<String> registered = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/v1/") && !p.startsWith("/api/v1/public/"))
+                .forEach(p -> info.getMethodsCondition().getMethods()
+                        .forEach(m -> registered.add(m.name() + " " + p))));
+        Set<String> probed = new TreeSet<>();
+        probes().forEach(p -> probed.add(p.method() + " " + p.pattern()));
+
+        assertThat(probed).containsExactlyInAnyOrderElementsOf(registered);
+    }
+
+    @Test
+    void workspaceBSeesAndChangesNothingOfWorkspaceA() {
+        Api asB = b.asAdmin();
+        List<String> leaks = new ArrayList<>();
+        for (Probe probe : probes()) {
+            Api.Response response = asB.send(probe.method(), probe.path(), probe.body());
+            assertThat(response.status()).as(probe + " -> " + response).isLessThan(500);
+            String sent = probe.path() + " " + probe.body();
+            for (String secret : List.of(a.id(), a.key(), "Alpha", aAgent.id(), aAgent.username(), aTeam, aRegion, aToken)) {
+                // Echoing what the caller itself sent (an id in its own URL) reveals nothing.
+                if (!sent.contains(secret) && response.body() != null && response.body().contains(secret)) {
+                    leaks.add(probe.method() + " " + probe.path() + " leaked " + secret);
+                }
+            }
+            if (probe.path().contains(aAgent.id()) || probe.path().contains(aTeam) || probe.path().contains(aRegion)
+                    || probe.path().contains(aToken)) {
+                assertThat(response.status()).as(probe.toString()).isEqualTo(404);
+            }
+        }
+        assertThat(leaks).isEmpty();
+
+        Api asA = a.asAdmin();
+        Api.Response agent = asA.get("/api/v1/users/" + aAgent.id());
+        assertThat(agent.json().get("displayName").asText()).isNotEqualTo("Hijacked");
+        assertThat(agent.json().get("active").asBoolean()).isTrue();
+        assertThat(asA.get("/api/v1/teams").body()).contains("Alpha Team").doesNotContain("B team");
+        assertThat(asA.get("/api/v1/regions").body()).contains("Alpha Region").doesNotContain("Bravo Region");
+        assertThat(api.as(aAgent).get("/api/v1/me/tokens").body()).contains("Alpha token").doesNotContain("\"revokedAt\":\"");
+    }
+}
