@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class EmbeddedPostgresServer implements Closeable {
             Files.createDirectories(home);
             FileChannel channel = FileChannel.open(home.resolve("callsheet.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException("Another Callsheet process is using the data folder " + home.toAbsolutePath()
@@ -84,6 +85,14 @@ public final class EmbeddedPostgresServer implements Closeable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + home.toAbsolutePath() + ": "
                     + e.getMessage() + rootHint(), e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by this very process
         }
     }
 

@@ -39,6 +39,9 @@ class CallsheetLocaleResolver implements LocaleContextResolver {
     }
 
     private static Locale anonymousLocale(HttpServletRequest request) {
+        if (request.getAttribute(COOKIE) instanceof Locale justChosen) {
+            return justChosen;
+        }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {
@@ -75,6 +78,7 @@ class CallsheetLocaleResolver implements LocaleContextResolver {
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale chosen = locale == null ? SupportedLocales.ENGLISH
                 : SupportedLocales.match(locale.toLanguageTag()).orElse(SupportedLocales.ENGLISH);
+        request.setAttribute(COOKIE, chosen); // this request already renders in the chosen language
         Cookie cookie = new Cookie(COOKIE, chosen.toLanguageTag());
         cookie.setPath("/");
         cookie.setHttpOnly(true);

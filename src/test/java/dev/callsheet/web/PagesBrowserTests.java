@@ -1,0 +1,167 @@
+package dev.callsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.Api;
+import dev.callsheet.support.Browser;
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/** The pages in a real headless Chromium, as each role sees them. */
+class PagesBrowserTests extends IntegrationTest {
+
+    private static final List<String> SECTIONS = List.of("console", "leads", "projects", "calendar", "deals",
+            "reports", "admin");
+
+    private static Browser browser;
+    private static Tenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+            tenant = Tenant.create(api, "Browser Test AS");
+        }
+        browser.signOut();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    private List<String> visibleSections() {
+        return SECTIONS.stream().filter(s -> browser.has(By.id("nav-" + s))).toList();
+    }
+
+    @Test
+    void eachRoleSeesItsOwnNavigation() {
+        Map<String, List<String>> expected = Map.of(
+                "AGENT", List.of("console", "leads", "calendar"),
+                "REP", List.of("leads", "calendar", "deals"),
+                "SUPERVISOR", List.of("console", "leads", "projects", "calendar", "deals", "reports"),
+                "ADMIN", SECTIONS);
+        expected.forEach((role, sections) -> {
+            Tenant.User user = tenant.user(role);
+            browser.signOut();
+            browser.signIn(user.username(), user.password());
+            browser.waitFor(By.cssSelector(".sidebar"));
+
+            assertThat(visibleSections()).as(role).containsExactlyElementsOf(sections);
+            browser.screenshot("shell-" + role.toLowerCase());
+        });
+    }
+
+    @Test
+    void sectionsOutsideTheRoleAreForbidden() {
+        Tenant.User agent = tenant.user("AGENT");
+        browser.signIn(agent.username(), agent.password());
+        browser.waitFor(By.cssSelector(".sidebar"));
+
+        browser.go("/deals");
+        assertThat(browser.text(By.cssSelector(".status-code"))).isEqualTo("403");
+        browser.go("/admin/users");
+        assertThat(browser.text(By.cssSelector(".status-code"))).isEqualTo("403");
+        browser.go("/console");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Agent console");
+    }
+
+    @Test
+    void loginPageSpeaksTheChosenLanguage() {
+        browser.go("/login?lang=ru");
+        assertThat(browser.text(By.cssSelector("button[type=submit]"))).isEqualTo("Войти");
+
+        browser.field("username").sendKeys("nobody-here");
+        browser.field("password").sendKeys("wrong-password");
+        browser.field("password").submit();
+
+        browser.waitFor(By.cssSelector(".flash.error"));
+        assertThat(browser.text(By.cssSelector(".flash.error"))).contains("пароль");
+        browser.go("/login?lang=ko");
+        assertThat(browser.text(By.cssSelector("button[type=submit]"))).isEqualTo("로그인");
+    }
+
+    @Test
+    void shellShowsTheUsersLanguageAndTimeZone() {
+        String username = "ko-" + System.nanoTime();
+        tenant.asAdmin().post("/api/v1/users", Map.of("username", username, "password", "a-long-password",
+                "roles", List.of("REP"), "displayName", "김민준", "locale", "ko", "timeZone", "Asia/Seoul"));
+
+        browser.signIn(username, "a-long-password");
+        browser.waitFor(By.id("nav-deals"));
+
+        assertThat(browser.text(By.id("nav-deals"))).isEqualTo("거래");
+        assertThat(browser.pageText()).contains("Asia/Seoul");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ko");
+    }
+
+    @Test
+    void adminAddsAPersonThroughThePage() {
+        browser.signIn(tenant.admin().username(), tenant.admin().password());
+        browser.go("/admin/users");
+
+        browser.field("new-username").sendKeys("x");
+        browser.field("new-password").sendKeys("a-long-password");
+        browser.driver().findElement(By.cssSelector("#new-user ~ form button[type=submit]")).click();
+        browser.waitFor(By.cssSelector(".field.invalid"));
+        assertThat(browser.text(By.cssSelector(".field.invalid .error-text"))).contains("3 to 40");
+
+        String username = "paged-" + System.nanoTime();
+        browser.field("new-username").clear();
+        browser.field("new-username").sendKeys(username);
+        browser.field("new-displayName").sendKeys("Paged Person");
+        browser.field("new-password").sendKeys("a-long-password");
+        browser.driver().findElement(By.cssSelector("#new-user ~ form button[type=submit]")).click();
+
+        browser.waitFor(By.cssSelector(".flash.success"));
+        assertThat(browser.text(By.id("users"))).contains("Paged Person").contains(username);
+        browser.screenshot("admin-users");
+        assertThat(api.as(username, "a-long-password").get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void deactivatedPersonIsSignedOutOnTheirNextClick() {
+        Tenant.User agent = tenant.user("AGENT");
+        browser.signIn(agent.username(), agent.password());
+        browser.waitFor(By.id("nav-console"));
+
+        tenant.asAdmin().post("/api/v1/users/" + agent.id() + "/deactivate", null);
+        browser.go("/console");
+
+        browser.waitForPath("/login");
+        assertThat(browser.has(By.cssSelector(".flash"))).isTrue();
+    }
+
+    @Test
+    void keyboardJumpsBetweenSections() {
+        Tenant.User agent = tenant.user("AGENT");
+        browser.signIn(agent.username(), agent.password());
+        browser.waitFor(By.id("nav-leads"));
+
+        new Actions(browser.driver()).sendKeys("g").sendKeys("l").perform();
+        browser.waitForPath("/leads");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getText()).isNotBlank();
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        Api.Response login = api.get("/login", "text/html");
+
+        assertThat(login.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
+    }
+}
