@@ -66,18 +66,24 @@ class DemoData implements ApplicationRunner {
         if (!args.containsOption("demo")) {
             return;
         }
-        String password = environment.getProperty("CALLSHEET_DEMO_PASSWORD", "");
+        String password = environment.getProperty("callsheet.demo.password", "");
         boolean generated = password.isBlank();
         if (generated) {
             password = generatePassword();
         }
+        printCredentials(apply(password), password, generated);
+    }
+
+    /** Seeds the demo workspace unless it exists, and gives every demo user this password. */
+    @Transactional
+    WorkspaceSummary apply(String password) {
         WorkspaceSummary workspace = workspaces.demoWorkspace().orElse(null);
         if (workspace == null) {
             workspace = seed(password);
             log.info("Seeded the demo workspace {} ({})", workspace.name(), workspace.key());
         }
         people.resetDemoPasswords(password);
-        printCredentials(workspace, password, generated);
+        return workspace;
     }
 
     private WorkspaceSummary seed(String password) {

@@ -1,0 +1,52 @@
+package dev.callsheet.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import dev.callsheet.workspace.WorkspaceSummary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class DemoDataIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void seedsOnceAndEveryDemoUserSignsInWithTheNewPassword() {
+        Tenant other = Tenant.create(api, "Not Demo AS");
+        Tenant.User bystander = other.user("AGENT");
+
+        WorkspaceSummary first = demoData.apply("first-demo-pass");
+        WorkspaceSummary second = demoData.apply("second-demo-pass");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM workspace WHERE demo").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM membership WHERE workspace_id = ?").param(first.id())
+                .query(Integer.class).single()).isEqualTo(DemoData.PEOPLE.size() + 1);
+        for (DemoData.DemoPerson person : DemoData.PEOPLE) {
+            var me = api.as(person.username(), "second-demo-pass").get("/api/v1/me");
+            assertThat(me.status()).as(person.username()).isEqualTo(200);
+            assertThat(me.json().get("workspace").asText()).isEqualTo(DemoData.WORKSPACE);
+            assertThat(me.json().get("locale").asText()).isEqualTo(person.locale());
+        }
+        assertThat(api.as("sofie.agent", "first-demo-pass").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(api.as(bystander).get("/api/v1/me").status()).as("only demo users' passwords change").isEqualTo(200);
+        assertThat(api.as("admin", ADMIN_PASSWORD).get("/api/v1/workspaces").body()).contains(DemoData.WORKSPACE);
+    }
+
+    @Test
+    void withoutTheDemoFlagNothingIsSeeded() throws Exception {
+        int before = jdbc.sql("SELECT count(*) FROM app_user").query(Integer.class).single();
+
+        demoData.run(new DefaultApplicationArguments());
+
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user").query(Integer.class).single()).isEqualTo(before);
+    }
+}
