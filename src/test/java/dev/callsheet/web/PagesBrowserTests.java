@@ -7,11 +7,14 @@ import dev.callsheet.support.Browser;
 import dev.callsheet.support.IntegrationTest;
 import dev.callsheet.support.Tenant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
@@ -20,6 +23,9 @@ class PagesBrowserTests extends IntegrationTest {
 
     private static final List<String> SECTIONS = List.of("console", "leads", "projects", "calendar", "deals",
             "reports", "admin");
+
+    @Autowired
+    MessageSource messages;
 
     private static Browser browser;
     private static Tenant tenant;
@@ -90,6 +96,29 @@ class PagesBrowserTests extends IntegrationTest {
         assertThat(browser.text(By.cssSelector(".flash.error"))).contains("пароль");
         browser.go("/login?lang=ko");
         assertThat(browser.text(By.cssSelector("button[type=submit]"))).isEqualTo("로그인");
+    }
+
+    @Test
+    void loginPageAndShellSpeakEachOfTheSixLanguages() {
+        for (Locale locale : SupportedLocales.ALL) {
+            String language = locale.getLanguage();
+            browser.signOut();
+            browser.go("/login?lang=" + language);
+            assertThat(browser.text(By.cssSelector("button[type=submit]")))
+                    .isEqualTo(messages.getMessage("login.submit", null, locale));
+            browser.screenshot("login-" + language);
+
+            String username = "lang-" + language + "-" + System.nanoTime();
+            tenant.asAdmin().post("/api/v1/users", Map.of("username", username, "password", "a-long-password",
+                    "roles", List.of("SUPERVISOR"), "locale", language, "timeZone", "Europe/Oslo"));
+            browser.signOut();
+            browser.signIn(username, "a-long-password");
+            browser.waitFor(By.id("nav-projects"));
+            assertThat(browser.text(By.id("nav-projects"))).isEqualTo(messages.getMessage("nav.projects", null, locale));
+            assertThat(browser.text(By.tagName("h1")))
+                    .isEqualTo(messages.getMessage("home.greeting", new Object[] {username}, locale));
+            browser.screenshot("shell-" + language);
+        }
     }
 
     @Test
