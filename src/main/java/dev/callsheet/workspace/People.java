@@ -7,6 +7,7 @@ import dev.callsheet.workspace.internal.TeamRepository;
 import dev.callsheet.workspace.internal.UserRepository;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -179,7 +180,7 @@ public class People {
     }
 
     private static Set<Role> roles(Set<Role> roles) {
-        if (roles == null || roles.isEmpty() || roles.contains(null)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
             throw ApiProblem.badRequest("roles", "roles must list at least one of AGENT, REP, SUPERVISOR, ADMIN");
         }
         return EnumSet.copyOf(roles);

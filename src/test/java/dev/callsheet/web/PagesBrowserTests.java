@@ -12,7 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.callsheet.workspace.People;
+import dev.callsheet.workspace.Role;
+import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.openqa.selenium.Keys;
@@ -26,6 +30,9 @@ class PagesBrowserTests extends IntegrationTest {
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    People people;
 
     private static Browser browser;
     private static Tenant tenant;
@@ -182,6 +189,25 @@ class PagesBrowserTests extends IntegrationTest {
         browser.waitForPath("/leads");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertThat(browser.driver().switchTo().activeElement().getText()).isNotBlank();
+    }
+
+    @Test
+    void personInTwoWorkspacesSwitchesBetweenThem() {
+        Tenant.User supervisor = tenant.user("SUPERVISOR");
+        Tenant client = Tenant.create(api, "Client Two SRL");
+        people.addExistingUser(java.util.UUID.fromString(client.id()), supervisor.username(), Set.of(Role.AGENT));
+        browser.signIn(supervisor.username(), supervisor.password());
+        browser.waitFor(By.id("workspace-switch"));
+        assertThat(browser.text(By.cssSelector(".workspace-name"))).isEqualTo("Browser Test AS");
+        assertThat(browser.has(By.id("nav-reports"))).isTrue();
+
+        new Select(browser.field("workspace-switch")).selectByVisibleText("Client Two SRL");
+
+        browser.waitFor(By.cssSelector(".flash.success"));
+        assertThat(browser.text(By.cssSelector(".workspace-name"))).isEqualTo("Client Two SRL");
+        assertThat(browser.has(By.id("nav-reports"))).as("only an agent there").isFalse();
+        assertThat(api.as(supervisor).get("/api/v1/me").json().get("workspace").asText())
+                .as("the next sign-in starts where they left").isEqualTo("Client Two SRL");
     }
 
     @Test
