@@ -115,6 +115,8 @@ public final class EmbeddedPostgresServer implements Closeable {
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("listen_addresses", "localhost")
+                    // TCP only: no socket in a shared /tmp, which other users may not even be able to write.
+                    .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "200")
                     .start();
         } catch (RuntimeException e) {
