@@ -1,11 +1,11 @@
 package dev.callsheet.demo;
 
 import dev.callsheet.workspace.NewUser;
+import dev.callsheet.workspace.Passwords;
 import dev.callsheet.workspace.People;
 import dev.callsheet.workspace.Role;
 import dev.callsheet.workspace.WorkspaceSummary;
 import dev.callsheet.workspace.Workspaces;
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +69,7 @@ class DemoData implements ApplicationRunner {
         String password = environment.getProperty("callsheet.demo.password", "");
         boolean generated = password.isBlank();
         if (generated) {
-            password = generatePassword();
+            password = "demo-" + Passwords.generate(10);
         }
         printCredentials(apply(password), password, generated);
     }
@@ -117,15 +117,5 @@ class DemoData implements ApplicationRunner {
                 password, lines, generated
                         ? "A new password is generated at each --demo start (set CALLSHEET_DEMO_PASSWORD to fix it)."
                         : "The password comes from CALLSHEET_DEMO_PASSWORD.");
-    }
-
-    private static String generatePassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder("demo-");
-        for (int i = 0; i < 10; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 }

@@ -1,9 +1,9 @@
 package dev.callsheet.workspace.internal;
 
+import dev.callsheet.workspace.Passwords;
 import dev.callsheet.workspace.Role;
 import dev.callsheet.workspace.WorkspaceSummary;
 import dev.callsheet.workspace.Workspaces;
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,6 @@ class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserRepository users;
     private final Workspaces workspaces;
@@ -51,7 +50,7 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         boolean generated = settings.adminPassword() == null || settings.adminPassword().isBlank();
-        String password = generated ? generatePassword() : Checks.password("CALLSHEET_ADMIN_PASSWORD", settings.adminPassword());
+        String password = generated ? Passwords.generate(20) : Checks.password("CALLSHEET_ADMIN_PASSWORD", settings.adminPassword());
         WorkspaceSummary workspace = workspaces.create(settings.workspaceName(), false);
         var id = users.insert(ADMIN, passwords.encode(password), "Administrator", "en", "UTC", true, false,
                 workspace.id());
@@ -70,12 +69,4 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
-    static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
-    }
 }
