@@ -53,6 +53,21 @@ public class Workspaces {
         return workspaces.demo();
     }
 
+    /** The ISO 3166 country the workspace sells in (the default for phone numbers), if set. */
+    @Transactional(readOnly = true)
+    public Optional<String> defaultCountry(UUID workspaceId) {
+        return workspaces.defaultCountry(workspaceId);
+    }
+
+    public void setDefaultCountry(UUID workspaceId, String country) {
+        if (country != null && !country.isBlank() && !java.util.Set.of(java.util.Locale.getISOCountries())
+                .contains(country.strip().toUpperCase(java.util.Locale.ROOT))) {
+            throw ApiProblem.badRequest("country", "country must be an ISO 3166 code such as NO");
+        }
+        workspaces.setDefaultCountry(workspaceId,
+                country == null || country.isBlank() ? null : country.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceSummary byId(UUID id) {
         return workspaces.byId(id).orElseThrow(() -> ApiProblem.notFound("workspace"));

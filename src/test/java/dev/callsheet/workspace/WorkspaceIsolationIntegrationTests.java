@@ -33,6 +33,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aTeam;
     private String aRegion;
     private String aToken;
+    private String aContact;
+    private String aImport;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -42,6 +44,12 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         aRegion = a.asAdmin().post("/api/v1/regions", Map.of("name", "Alpha Region")).json().get("id").asText();
         aTeam = a.asAdmin().post("/api/v1/teams", Map.of("name", "Alpha Team")).json().get("id").asText();
         aToken = api.as(aAgent).post("/api/v1/me/tokens", Map.of("name", "Alpha token")).json().get("id").asText();
+        aContact = a.asAdmin().post("/api/v1/contacts", Map.of("firstName", "Alpha", "surname", "Secretperson",
+                "organisation", "Alpha Secret Holding", "phone", "+47 22 33 44 55", "email", "boss@alpha-secret.no"))
+                .json().get("id").asText();
+        aImport = a.asAdmin().upload("/api/v1/imports", "alpha.csv",
+                "name;phone\nAlpha Importee;+47 23 45 67 89\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("country", "NO")).json().get("id").asText();
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -66,6 +74,22 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("POST", "/api/v1/regions", "/api/v1/regions", Map.of("name", "Bravo Region")),
                 new Probe("DELETE", "/api/v1/regions/{id}", "/api/v1/regions/" + aRegion, null),
                 new Probe("GET", "/api/v1/workspaces", "/api/v1/workspaces", null),
+                new Probe("GET", "/api/v1/contacts", "/api/v1/contacts?q=Alpha", null),
+                new Probe("POST", "/api/v1/contacts", "/api/v1/contacts", Map.of("surname", "Bravoperson",
+                        "region", aRegion, "ownerId", aAgent.id())),
+                new Probe("GET", "/api/v1/contacts/{id}", "/api/v1/contacts/" + aContact, null),
+                new Probe("PUT", "/api/v1/contacts/{id}", "/api/v1/contacts/" + aContact, Map.of("surname", "Hijacked")),
+                new Probe("GET", "/api/v1/contacts/{id}/activities", "/api/v1/contacts/" + aContact + "/activities", null),
+                new Probe("GET", "/api/v1/contacts/{id}/duplicates", "/api/v1/contacts/" + aContact + "/duplicates", null),
+                new Probe("POST", "/api/v1/contacts/{id}/merge/{otherId}",
+                        "/api/v1/contacts/" + aContact + "/merge/" + aContact, null),
+                new Probe("POST", "/api/v1/duplicates/check", "/api/v1/duplicates/check",
+                        Map.of("company", "Alpha Secret Holding", "phone", "+47 22 33 44 55", "email", "x@alpha-secret.no",
+                                "surname", "Secretperson")),
+                new Probe("POST", "/api/v1/imports", "/api/v1/imports", Map.of("country", "NO")),
+                new Probe("GET", "/api/v1/imports", "/api/v1/imports", null),
+                new Probe("GET", "/api/v1/imports/{id}", "/api/v1/imports/" + aImport, null),
+                new Probe("GET", "/api/v1/imports/{id}/rejected", "/api/v1/imports/" + aImport + "/rejected", null),
                 new Probe("POST", "/api/v1/workspaces", "/api/v1/workspaces",
                         Map.of("name", "B child", "adminUsername", "x-" + System.nanoTime(), "adminPassword", "long-enough-pw")));
     }
@@ -94,14 +118,15 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
             Api.Response response = asB.send(probe.method(), probe.path(), probe.body());
             assertThat(response.status()).as(probe + " -> " + response).isLessThan(500);
             String sent = probe.path() + " " + probe.body();
-            for (String secret : List.of(a.id(), a.key(), "Alpha", aAgent.id(), aAgent.username(), aTeam, aRegion, aToken)) {
+            for (String secret : List.of(a.id(), a.key(), "Alpha", aAgent.id(), aAgent.username(), aTeam, aRegion, aToken,
+                    aContact, aImport, "Secretperson", "alpha-secret", "22334455", "Importee")) {
                 // Echoing what the caller itself sent (an id in its own URL) reveals nothing.
                 if (!sent.contains(secret) && response.body() != null && response.body().contains(secret)) {
                     leaks.add(probe.method() + " " + probe.path() + " leaked " + secret);
                 }
             }
             if (probe.path().contains(aAgent.id()) || probe.path().contains(aTeam) || probe.path().contains(aRegion)
-                    || probe.path().contains(aToken)) {
+                    || probe.path().contains(aToken) || probe.path().contains(aContact) || probe.path().contains(aImport)) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
         }
@@ -114,5 +139,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         assertThat(asA.get("/api/v1/teams").body()).contains("Alpha Team").doesNotContain("B team");
         assertThat(asA.get("/api/v1/regions").body()).contains("Alpha Region").doesNotContain("Bravo Region");
         assertThat(api.as(aAgent).get("/api/v1/me/tokens").body()).contains("Alpha token").doesNotContain("\"revokedAt\":\"");
+        assertThat(asA.get("/api/v1/contacts/" + aContact).json().get("surname").asText()).isEqualTo("Secretperson");
+        assertThat(asA.get("/api/v1/contacts?q=Bravoperson").json().get("total").asInt()).isZero();
     }
 }

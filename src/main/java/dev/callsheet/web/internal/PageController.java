@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PageController {
 
     /** Sections not yet built, by the role that sees them. */
-    static final Set<String> UPCOMING = Set.of("console", "leads", "projects", "calendar", "deals", "reports");
+    static final Set<String> UPCOMING = Set.of("console", "projects", "calendar", "deals", "reports");
 
     @GetMapping("/login")
     String login() {
@@ -28,7 +28,7 @@ class PageController {
         return "home";
     }
 
-    @GetMapping("/{section:console|leads|projects|calendar|deals|reports}")
+    @GetMapping("/{section:console|projects|calendar|deals|reports}")
     @PreAuthorize("@sections.allowed(#section, authentication)")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", section);

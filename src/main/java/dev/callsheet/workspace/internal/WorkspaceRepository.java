@@ -37,6 +37,15 @@ public class WorkspaceRepository {
                 .optional();
     }
 
+    public Optional<String> defaultCountry(UUID id) {
+        return jdbc.sql("SELECT default_country FROM workspace WHERE id = ?").param(id).query(String.class).optional()
+                .filter(c -> c != null);
+    }
+
+    public void setDefaultCountry(UUID id, String country) {
+        jdbc.sql("UPDATE workspace SET default_country = ? WHERE id = ?").params(country, id).update();
+    }
+
     public Optional<WorkspaceSummary> demo() {
         return jdbc.sql("SELECT id, key, name FROM workspace WHERE demo ORDER BY created_at LIMIT 1")
                 .query(WorkspaceSummary.class).optional();

@@ -1,0 +1,13 @@
+package dev.callsheet.contacts;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One line of a card's timeline: what happened, when, and who did it. */
+public record Activity(String kind, Instant at, String actor, Map<String, Object> details) {
+
+    public static final String CREATED = "CREATED";
+    public static final String IMPORTED = "IMPORTED";
+    public static final String EDITED = "EDITED";
+    public static final String MERGED = "MERGED";
+}

@@ -1,0 +1,25 @@
+package dev.callsheet.contacts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A person's card with everything on it. */
+public record ContactCard(UUID id, String displayName, String firstName, String surname, Organisation organisation,
+        String jobTitle, List<Point> phones, List<Point> emails, List<Point> websites, String address,
+        String postcode, String city, String country, Named region, String lineOfBusiness, String language,
+        LeadStatus status, Named owner, LeadSource source, String heardOfUs, Integer score,
+        Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt) {
+
+    /** A phone, e-mail or website: the text as entered and what was read from it. */
+    public record Point(String raw, String value, String matchKey, String region, List<String> timeZones,
+            boolean valid) {
+    }
+
+    public record Organisation(UUID id, String name) {
+    }
+
+    public record Named(UUID id, String name) {
+    }
+}

@@ -1,0 +1,232 @@
+package dev.callsheet.contacts;
+
+import dev.callsheet.contacts.internal.ActivityLog;
+import dev.callsheet.contacts.internal.CardKeys;
+import dev.callsheet.contacts.internal.CardRepository;
+import dev.callsheet.contacts.internal.CardRepository.ContactRow;
+import dev.callsheet.contacts.internal.ContactQueries;
+import dev.callsheet.contacts.internal.DuplicateFinder;
+import dev.callsheet.contacts.internal.Merger;
+import dev.callsheet.contacts.internal.MailProviders;
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.workspace.People;
+import dev.callsheet.workspace.Workspaces;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The client card: create, edit, read, list, check for duplicates and merge. Every method acts
+ * in one workspace and rejects bad input with an {@link ApiProblem} naming the field.
+ */
+@Service
+@Transactional
+public class Contacts {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final CardRepository cards;
+    private final ContactQueries queries;
+    private final DuplicateFinder duplicates;
+    private final MailProviders mailProviders;
+    private final ActivityLog activities;
+    private final Merger merger;
+    private final People people;
+    private final Workspaces workspaces;
+    private final Clock clock;
+
+    Contacts(CardRepository cards, ContactQueries queries, DuplicateFinder duplicates, MailProviders mailProviders,
+            ActivityLog activities, Merger merger, People people, Workspaces workspaces, Clock clock) {
+        this.cards = cards;
+        this.queries = queries;
+        this.duplicates = duplicates;
+        this.mailProviders = mailProviders;
+        this.activities = activities;
+        this.merger = merger;
+        this.people = people;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves a new card. A card identical in every normalised key to an existing one is not
+     * stored twice: that is a 409 naming the existing card.
+     */
+    public UUID create(UUID workspaceId, UUID actorId, ContactDraft draft) {
+        CardKeys keys = keys(workspaceId, draft);
+        ContactRow row = row(workspaceId, draft, keys);
+        cards.contactByFingerprint(workspaceId, keys.fingerprint()).ifPresent(existing -> {
+            throw ApiProblem.conflict("card", "an identical card already exists: " + existing);
+        });
+        UUID id = cards.insertContact(workspaceId, row);
+        cards.replacePoints(workspaceId, id, keys.phones(), keys.emails(), keys.websites());
+        activities.record(workspaceId, id, null, Activity.CREATED, actorId, Map.of());
+        return id;
+    }
+
+    public void update(UUID workspaceId, UUID actorId, UUID id, ContactDraft draft) {
+        ContactCard existing = card(workspaceId, id);
+        if (existing.mergedInto() != null) {
+            throw ApiProblem.conflict("merged", "this card was merged into " + existing.mergedInto());
+        }
+        CardKeys keys = keys(workspaceId, draft);
+        ContactRow row = row(workspaceId, draft, keys);
+        cards.contactByFingerprint(workspaceId, keys.fingerprint()).filter(other -> !other.equals(id))
+                .ifPresent(other -> {
+                    throw ApiProblem.conflict("card", "an identical card already exists: " + other);
+                });
+        cards.updateContact(workspaceId, id, row, clock.instant());
+        cards.replacePoints(workspaceId, id, keys.phones(), keys.emails(), keys.websites());
+        activities.record(workspaceId, id, null, Activity.EDITED, actorId, Map.of());
+    }
+
+    @Transactional(readOnly = true)
+    public ContactCard card(UUID workspaceId, UUID id) {
+        return cards.card(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("contact"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Activity> timeline(UUID workspaceId, UUID id) {
+        card(workspaceId, id);
+        return activities.of(workspaceId, id);
+    }
+
+    @Transactional(readOnly = true)
+    public ContactPage search(UUID workspaceId, ContactSearch search) {
+        return queries.search(workspaceId, search, workspaces.defaultCountry(workspaceId).orElse(null));
+    }
+
+    /** Existing cards that may be the same client, best first (DOMAIN.md §4). */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicates(UUID workspaceId, DuplicateQuery query, UUID exclude) {
+        String country = country("country", query.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
+                .orElse(null));
+        CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
+                listOf(query.email()), listOf(query.website()), country, mailProviders.normalizer(workspaceId));
+        return duplicates.find(workspaceId, keys, query.firstName(), exclude, 20);
+    }
+
+    /** The duplicates of a stored card, for its page. */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicatesOf(UUID workspaceId, UUID id) {
+        ContactCard card = card(workspaceId, id);
+        CardKeys keys = CardKeys.of(card.firstName(), card.surname(),
+                card.organisation() == null ? null : card.organisation().name(),
+                card.phones().stream().map(ContactCard.Point::raw).toList(),
+                card.emails().stream().map(ContactCard.Point::raw).toList(),
+                card.websites().stream().map(ContactCard.Point::raw).toList(),
+                card.country() != null ? card.country() : workspaces.defaultCountry(workspaceId).orElse(null),
+                mailProviders.normalizer(workspaceId));
+        return duplicates.find(workspaceId, keys, card.firstName(), id, 20);
+    }
+
+    /**
+     * Merges {@code otherId} into {@code keepId}: every phone, e-mail, website, note and activity
+     * of the other card moves over, empty fields are filled from it, and the merge is recorded.
+     */
+    public ContactCard merge(UUID workspaceId, UUID actorId, UUID keepId, UUID otherId) {
+        ContactCard keep = card(workspaceId, keepId);
+        if (keepId.equals(otherId)) {
+            throw ApiProblem.badRequest("otherId", "a card cannot be merged into itself");
+        }
+        ContactCard other = cards.card(workspaceId, otherId).orElseThrow(() -> ApiProblem.notFound("contact"));
+        if (keep.mergedInto() != null || other.mergedInto() != null) {
+            throw ApiProblem.conflict("merged", "one of these cards was already merged");
+        }
+        merger.mergeContacts(workspaceId, actorId, keep, other);
+        return card(workspaceId, keepId);
+    }
+
+    /** A line on a card's timeline, for other modules (called, booked...). */
+    public void recordActivity(UUID workspaceId, UUID contactId, String kind, UUID actorId, Map<String, ?> details) {
+        activities.record(workspaceId, contactId, null, kind, actorId, details);
+    }
+
+    CardKeys keys(UUID workspaceId, ContactDraft draft) {
+        String country = country("country", draft.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
+                .orElse(null));
+        return CardKeys.of(draft.firstName(), draft.surname(), draft.organisation(), draft.phones(), draft.emails(),
+                draft.websites(), country, mailProviders.normalizer(workspaceId));
+    }
+
+    private ContactRow row(UUID workspaceId, ContactDraft draft, CardKeys keys) {
+        String firstName = optional("firstName", draft.firstName(), 100);
+        String surname = optional("surname", draft.surname(), 100);
+        String organisationName = optional("organisation", draft.organisation(), 300);
+        String displayName = CardKeys.displayName(firstName, surname, organisationName, draft.phones(), draft.emails());
+        if (displayName == null) {
+            throw ApiProblem.badRequest("surname", "a card needs a name, a company, a phone or an e-mail");
+        }
+        UUID regionId = null;
+        if (draft.region() != null && !draft.region().isBlank()) {
+            regionId = people.regions(workspaceId).stream()
+                    .filter(r -> r.id().toString().equals(draft.region().strip())
+                            || r.name().equalsIgnoreCase(draft.region().strip()))
+                    .findFirst().orElseThrow(() -> ApiProblem.badRequest("region",
+                            "region " + draft.region() + " does not exist in this workspace"))
+                    .id();
+        }
+        if (draft.ownerId() != null && people.member(workspaceId, draft.ownerId()).filter(m -> m.active()).isEmpty()) {
+            throw ApiProblem.badRequest("ownerId", "ownerId is not an active member of this workspace");
+        }
+        String country = country("country", draft.country()).orElse(null);
+        UUID organisationId = null;
+        if (organisationName != null) {
+            String key = NameKeys.company(organisationName);
+            organisationId = key.isEmpty() ? null : cards.organisationByKey(workspaceId, key).orElseGet(
+                    () -> cards.insertOrganisation(workspaceId, organisationName, key, draft.lineOfBusiness(), country,
+                            null));
+        }
+        return new ContactRow(organisationId, firstName, surname, displayName, keys.surnameKey(), keys.nameKey(),
+                optional("jobTitle", draft.jobTitle(), 200), language(draft.language()),
+                optional("address", draft.address(), 500), optional("postcode", draft.postcode(), 20),
+                optional("city", draft.city(), 200), country, regionId,
+                optional("lineOfBusiness", draft.lineOfBusiness(), 200),
+                draft.status() == null ? LeadStatus.NEW : draft.status(), draft.ownerId(),
+                draft.source() == null ? LeadSource.OTHER : draft.source(),
+                optional("heardOfUs", draft.heardOfUs(), 500), draft.custom(), keys.fingerprint());
+    }
+
+    static Optional<String> country(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String code = value.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            throw ApiProblem.badRequest(field, field + " must be an ISO 3166 country code such as NO, ES, RU, KR, RO, GB");
+        }
+        return Optional.of(code);
+    }
+
+    private static String language(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String language = Locale.forLanguageTag(value.strip()).getLanguage();
+        if (language.isEmpty() || !Set.of(Locale.getISOLanguages()).contains(language)) {
+            throw ApiProblem.badRequest("language", "language must be an ISO 639 code such as nb, es, ru, ko, ro, en");
+        }
+        return language;
+    }
+
+    private static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw ApiProblem.badRequest(field, field + " must be at most " + max + " characters long");
+        }
+        return text;
+    }
+
+    private static List<String> listOf(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value);
+    }
+}

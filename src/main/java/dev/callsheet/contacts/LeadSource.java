@@ -1,0 +1,6 @@
+package dev.callsheet.contacts;
+
+/** How a first contact arrived (DOMAIN.md §3). */
+public enum LeadSource {
+    INBOUND_CALL, AGENT, WEB, EXHIBITION, OTHER
+}

@@ -1,0 +1,91 @@
+package dev.callsheet.contacts.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Uploaded files, kept until their import is done so that a job interrupted by a crash can
+ * resume. With several app instances this folder must be shared storage.
+ */
+@Component
+public class ImportFiles {
+
+    /** A stored upload, with its SHA-256 (the same file imported again is recognised by it). */
+    public record Stored(Path path, String sha256, long size) {
+    }
+
+    private final Path directory;
+
+    ImportFiles(@Value("${callsheet.imports.dir:${callsheet.database.data-dir:./data}/imports}") Path directory) {
+        this.directory = directory;
+    }
+
+    public Stored store(UUID jobId, InputStream content) throws IOException {
+        Files.createDirectories(directory);
+        Path partial = directory.resolve(jobId + ".part");
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha)) {
+            size = content.transferTo(out);
+        }
+        Path file = path(jobId);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Stored(file, HexFormat.of().formatHex(sha.digest()), size);
+    }
+
+    /** An upload waiting for its mapping to be confirmed on the preview page, tagged with its workspace and name. */
+    public Stored storeDraft(UUID draftId, UUID workspaceId, String fileName, InputStream content) throws IOException {
+        Stored stored = store(draftId, content);
+        Files.writeString(directory.resolve(draftId + ".meta"), workspaceId + "\n" + fileName);
+        return stored;
+    }
+
+    /** The draft's file name, if the draft exists and belongs to the workspace. */
+    public java.util.Optional<String> draftName(UUID draftId, UUID workspaceId) {
+        Path meta = directory.resolve(draftId + ".meta");
+        try {
+            String[] lines = Files.readString(meta).split("\n", 2);
+            return lines[0].equals(workspaceId.toString()) && Files.exists(path(draftId))
+                    ? java.util.Optional.of(lines.length > 1 ? lines[1] : "upload")
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public void dropDraftMeta(UUID draftId) {
+        try {
+            Files.deleteIfExists(directory.resolve(draftId + ".meta"));
+        } catch (IOException e) {
+            // a leftover file only costs disk space
+        }
+    }
+
+    public Path path(UUID jobId) {
+        return directory.resolve(jobId + ".upload");
+    }
+
+    public void delete(UUID jobId) {
+        try {
+            Files.deleteIfExists(path(jobId));
+        } catch (IOException e) {
+            // a leftover file only costs disk space
+        }
+    }
+}

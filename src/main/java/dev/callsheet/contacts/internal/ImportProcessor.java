@@ -1,0 +1,100 @@
+package dev.callsheet.contacts.internal;
+
+import dev.callsheet.contacts.ImportField;
+import dev.callsheet.contacts.LeadSource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one claimed import: reads the file as a stream, normalises each batch of rows on every
+ * core, stages it with COPY and resolves it in SQL. A batch commits together with the job's
+ * counters, so after a crash the job resumes at the first row of the batch that did not commit.
+ */
+@Component
+public class ImportProcessor {
+
+    static final int BATCH = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
+
+    private final ImportJobs jobs;
+    private final ImportFiles files;
+    private final ImportStaging staging;
+    private final ImportResolution resolution;
+    private final HeaderGuesser headers;
+    private final MailProviders mailProviders;
+    private final TransactionTemplate transactions;
+
+    ImportProcessor(ImportJobs jobs, ImportFiles files, ImportStaging staging, ImportResolution resolution,
+            HeaderGuesser headers, MailProviders mailProviders, TransactionTemplate transactions) {
+        this.jobs = jobs;
+        this.files = files;
+        this.staging = staging;
+        this.resolution = resolution;
+        this.headers = headers;
+        this.mailProviders = mailProviders;
+        this.transactions = transactions;
+    }
+
+    public void run(ImportJobs.Job job) {
+        try {
+            Spreadsheet sheet = Spreadsheet.open(files.path(job.id()), job.encoding());
+            if (job.rowsTotal() == null) {
+                int[] count = {0};
+                sheet.read(Integer.MAX_VALUE, row -> count[0]++);
+                jobs.setTotal(job.id(), Math.max(0, count[0] - 1));
+            }
+            Iterator<List<String>> rows = sheet.rows();
+            if (!rows.hasNext()) {
+                jobs.finish(job.id());
+                return;
+            }
+            List<String> header = rows.next();
+            StagedRow.Context context = context(job, header);
+            int rowNo = 0;
+            while (rowNo < job.rowsProcessed() && rows.hasNext()) {
+                rows.next();
+                rowNo++;
+            }
+            while (rows.hasNext()) {
+                List<List<String>> cells = new ArrayList<>(BATCH);
+                while (cells.size() < BATCH && rows.hasNext()) {
+                    cells.add(rows.next());
+                }
+                int first = rowNo + 1;
+                List<StagedRow> batch = IntStream.range(0, cells.size()).parallel()
+                        .mapToObj(i -> StagedRow.read(first + i, cells.get(i), context)).toList();
+                int last = rowNo + cells.size();
+                transactions.executeWithoutResult(status -> {
+                    staging.stage(job.id(), batch);
+                    resolution.resolve(job.workspaceId(), job.id(), first, last, job.onDuplicate());
+                    jobs.countBatch(job.id(), first, last);
+                });
+                rowNo = last;
+            }
+            jobs.finish(job.id());
+            files.delete(job.id());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {} failed: {}", job.id(), e.getMessage(), e);
+            jobs.fail(job.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private StagedRow.Context context(ImportJobs.Job job, List<String> header) {
+        Map<String, ImportField> byHeader = headers.map(job.workspaceId(), header, job.mapping());
+        Map<Integer, ImportField> columns = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(i, byHeader.getOrDefault(header.get(i), ImportField.IGNORE));
+        }
+        return new StagedRow.Context(columns, header, job.country(), LeadSource.valueOf(job.source()),
+                mailProviders.normalizer(job.workspaceId()));
+    }
+}

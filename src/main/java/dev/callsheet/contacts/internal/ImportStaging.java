@@ -1,0 +1,93 @@
+package dev.callsheet.contacts.internal;
+
+import dev.callsheet.contacts.NormalizedEmail;
+import dev.callsheet.contacts.NormalizedPhone;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/** Streams a batch of read rows into the staging tables with {@code COPY}, inside the caller's transaction. */
+@Component
+public class ImportStaging {
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    ImportStaging(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public void stage(UUID jobId, List<StagedRow> rows) {
+        StringBuilder rowCsv = new StringBuilder(rows.size() * 256);
+        StringBuilder pointCsv = new StringBuilder(rows.size() * 128);
+        for (StagedRow row : rows) {
+            csv(rowCsv, jobId, row.rowNo(), row.contactId(), row.firstName(), row.surname(), row.displayName(),
+                    row.keys().nameKey(), row.keys().surnameKey(), row.organisation(), row.keys().companyKey(),
+                    row.jobTitle(), row.address(), row.postcode(), row.city(), row.country(), row.region(),
+                    row.lineOfBusiness(), row.language(), row.status(), row.source(), row.heardOfUs(), row.score(),
+                    json.writeValueAsString(row.custom()), row.keys().fingerprint(),
+                    row.rejection() == null ? "PENDING" : "REJECTED", row.rejection(),
+                    json.writeValueAsString(row.original()));
+            if (row.rejection() != null) {
+                continue;
+            }
+            for (NormalizedPhone p : row.keys().phones()) {
+                csv(pointCsv, jobId, row.rowNo(), "PHONE", p.raw(), p.e164(), p.key(), CardKeys.national(p), p.region(),
+                        CardRepository.textArray(p.timeZones()), p.valid());
+            }
+            for (NormalizedEmail e : row.keys().emails()) {
+                csv(pointCsv, jobId, row.rowNo(), "EMAIL", e.raw(), e.address(), e.corporateDomain(), null, null, null,
+                        e.valid());
+            }
+            for (CardKeys.Website w : row.keys().websites()) {
+                csv(pointCsv, jobId, row.rowNo(), "WEBSITE", w.raw(), w.domain(), w.domain(), null, null, null,
+                        w.domain() != null);
+            }
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("""
+                    COPY import_row (job_id, row_no, contact_id, first_name, surname, display_name, name_key, surname_key,
+                      organisation, company_key, job_title, address, postcode, city, country, region, line_of_business,
+                      language, status, source, heard_of_us, score, custom, fingerprint, outcome, reason, original)
+                    FROM STDIN (FORMAT csv)""", new StringReader(rowCsv.toString()));
+            copy.copyIn("""
+                    COPY import_point (job_id, row_no, kind, raw, value, match_key, national, region, time_zones, valid)
+                    FROM STDIN (FORMAT csv)""", new StringReader(pointCsv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not stage import rows: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One CSV line: null is an unquoted empty field (SQL NULL), text is always quoted. */
+    private static void csv(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = values[i];
+            if (value == null) {
+                continue;
+            }
+            if (value instanceof Number || value instanceof Boolean) {
+                out.append(value);
+                continue;
+            }
+            String text = value.toString().replace("\u0000", "");
+            out.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+        out.append('\n');
+    }
+}

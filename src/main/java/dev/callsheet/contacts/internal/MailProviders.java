@@ -1,0 +1,34 @@
+package dev.callsheet.contacts.internal;
+
+import dev.callsheet.contacts.Emails;
+import dev.callsheet.contacts.NormalizedEmail;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The public mailbox providers of a workspace: the built-in list plus the domains it added. */
+@Component
+public class MailProviders {
+
+    private final JdbcClient jdbc;
+
+    MailProviders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An e-mail normaliser for one workspace (reads its own additions once). */
+    public Function<String, NormalizedEmail> normalizer(UUID workspaceId) {
+        Set<String> extra = new HashSet<>(jdbc.sql("SELECT domain FROM public_mail_provider WHERE workspace_id = ?")
+                .param(workspaceId).query(String.class).list());
+        Set<String> builtIn = Emails.publicProviders();
+        return raw -> Emails.normalize(raw, domain -> builtIn.contains(domain) || extra.contains(domain));
+    }
+
+    public void add(UUID workspaceId, String domain) {
+        jdbc.sql("INSERT INTO public_mail_provider (workspace_id, domain) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(workspaceId, domain).update();
+    }
+}

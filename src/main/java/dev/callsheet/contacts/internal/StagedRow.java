@@ -1,0 +1,182 @@
+package dev.callsheet.contacts.internal;
+
+import dev.callsheet.contacts.ImportField;
+import dev.callsheet.contacts.LeadSource;
+import dev.callsheet.contacts.LeadStatus;
+import dev.callsheet.contacts.NormalizedEmail;
+import dev.callsheet.contacts.NormalizedPhone;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** One spreadsheet row read into card fields and normalised keys, ready to be staged with COPY. */
+public record StagedRow(int rowNo, UUID contactId, String firstName, String surname, String displayName,
+        CardKeys keys, String organisation, String jobTitle, String address, String postcode, String city,
+        String country, String region, String lineOfBusiness, String language, String status, String source,
+        String heardOfUs, Integer score, Map<String, String> custom, String rejection, List<String> original) {
+
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*[;|\\n]\\s*");
+    private static final Pattern EMAIL_SEPARATORS = Pattern.compile("[;,\\s]+");
+    private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+    /** What one import applies to every row. */
+    public record Context(Map<Integer, ImportField> columns, List<String> headers, String defaultCountry,
+            LeadSource defaultSource, Function<String, NormalizedEmail> emails) {
+    }
+
+    public static StagedRow read(int rowNo, List<String> cells, Context context) {
+        Map<ImportField, String> single = new HashMap<>();
+        List<String> phones = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        List<String> websites = new ArrayList<>();
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String value = cells.get(i) == null ? "" : cells.get(i).strip();
+            ImportField field = context.columns().getOrDefault(i, ImportField.IGNORE);
+            if (value.isEmpty() || field == ImportField.IGNORE) {
+                continue;
+            }
+            switch (field) {
+                case PHONE -> phones.addAll(List.of(SEPARATORS.split(value)));
+                case EMAIL -> {
+                    for (String part : EMAIL_SEPARATORS.split(value)) {
+                        if (part.contains("@")) {
+                            emails.add(part);
+                        }
+                    }
+                    if (!value.contains("@")) {
+                        emails.add(value);
+                    }
+                }
+                case WEBSITE -> websites.addAll(List.of(SEPARATORS.split(value)));
+                case CUSTOM -> custom.put(context.headers().get(i).strip(), value);
+                default -> single.putIfAbsent(field, value);
+            }
+        }
+        String firstName = single.get(ImportField.FIRST_NAME);
+        String surname = single.get(ImportField.SURNAME);
+        if (firstName == null && surname == null && single.containsKey(ImportField.FULL_NAME)) {
+            String[] split = splitFullName(single.get(ImportField.FULL_NAME));
+            firstName = split[0];
+            surname = split[1];
+        }
+        String organisation = single.get(ImportField.ORGANISATION);
+        String country = country(single.get(ImportField.COUNTRY)).orElse(context.defaultCountry());
+        CardKeys keys = CardKeys.of(firstName, surname, organisation, phones, emails, websites, country,
+                context.emails());
+        String displayName = CardKeys.displayName(firstName, surname, organisation, phones, emails);
+        String rejection = displayName == null ? "no name, company, phone or e-mail" : null;
+        if (rejection == null && phones.isEmpty() && emails.isEmpty() && websites.isEmpty()
+                && keys.nameKey().isEmpty() && keys.companyKey().isEmpty()) {
+            rejection = "the name has no letters or digits";
+        }
+        return new StagedRow(rowNo, UUID.randomUUID(), firstName, surname,
+                displayName == null ? "" : truncate(displayName, 300), keys, truncate(organisation, 300),
+                single.get(ImportField.JOB_TITLE), single.get(ImportField.ADDRESS), truncate(single.get(ImportField.POSTCODE), 20),
+                single.get(ImportField.CITY), country, single.get(ImportField.REGION),
+                single.get(ImportField.LINE_OF_BUSINESS), language(single.get(ImportField.LANGUAGE)),
+                enumName(single.get(ImportField.STATUS), LeadStatus.class, LeadStatus.NEW.name()),
+                enumName(single.get(ImportField.SOURCE), LeadSource.class, context.defaultSource().name()),
+                single.get(ImportField.HEARD_OF_US), score(single.get(ImportField.SCORE)), custom, rejection, cells);
+    }
+
+    public List<NormalizedPhone> phones() {
+        return keys.phones();
+    }
+
+    /** "Ana Popescu" → Ana / Popescu; "Sokolov, Dmitri" → Dmitri / Sokolov; "김민준" → 민준 / 김. */
+    static String[] splitFullName(String full) {
+        String name = full.strip().replaceAll("\\s+", " ");
+        int comma = name.indexOf(',');
+        if (comma > 0) {
+            return new String[] {blankToNull(name.substring(comma + 1)), blankToNull(name.substring(0, comma))};
+        }
+        if (!name.contains(" ") && name.codePoints().allMatch(c -> Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.HANGUL) && name.length() >= 2) {
+            return new String[] {name.substring(1), name.substring(0, 1)};
+        }
+        int space = name.lastIndexOf(' ');
+        return space < 0 ? new String[] {null, name} : new String[] {name.substring(0, space), name.substring(space + 1)};
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static java.util.Optional<String> country(String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(COUNTRY_NAMES.get(fold(value)));
+    }
+
+    private static String language(String value) {
+        if (value == null) {
+            return null;
+        }
+        String language = Locale.forLanguageTag(value.strip()).getLanguage();
+        return language.length() == 2 ? language : null;
+    }
+
+    private static <E extends Enum<E>> String enumName(String value, Class<E> type, String fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        String wanted = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(wanted)) {
+                return constant.name();
+            }
+        }
+        return fallback;
+    }
+
+    private static Integer score(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(value.replace(',', '.')));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String fold(String value) {
+        return Normalizer.normalize(value.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    }
+
+    /** ISO codes, and country names in the six languages: "Norway", "Norge", "Rusia", "Россия", "한국"… */
+    private static Map<String, String> countryNames() {
+        Map<String, String> names = new HashMap<>();
+        List<Locale> languages = List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"), Locale.forLanguageTag("es"),
+                Locale.forLanguageTag("ru"), Locale.forLanguageTag("ko"), Locale.forLanguageTag("ro"));
+        for (String code : Locale.getISOCountries()) {
+            Locale country = new Locale("", code);
+            names.put(code.toLowerCase(Locale.ROOT), code);
+            names.put(fold(country.getISO3Country()), code);
+            for (Locale language : languages) {
+                names.put(fold(country.getDisplayCountry(language)), code);
+            }
+        }
+        names.put("uk", "GB");
+        names.put("england", "GB");
+        names.put("usa", "US");
+        names.put("korea", "KR");
+        names.put("south korea", "KR");
+        names.put("한국", "KR");
+        names.put("россия", "RU");
+        return Map.copyOf(names);
+    }
+}
