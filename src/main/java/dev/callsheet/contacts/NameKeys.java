@@ -430,31 +430,46 @@ public final class NameKeys {
 
         private static final int RIEUL_FINAL = 8;
 
+        private static final int SILENT_INITIAL = 11;
+
+        private static final int HIEUT_FINAL = 27;
+
         static boolean isSyllable(char c) {
             return c >= FIRST && c <= LAST;
         }
 
-        /** Romanises the syllables, leaves anything else as it is. ㄹㄹ is "ll", as the standard asks: 설리 seolli. */
+        /**
+         * Romanises the syllables, leaves anything else as it is. Two spelling rules of the standard that do not
+         * depend on pronunciation are kept: ㄹㄹ is "ll" (설리 seolli), and a final ㅎ before a vowel is silent
+         * (좋은 joeun, not joteun).
+         */
         static String romanize(String text) {
             StringBuilder latin = new StringBuilder(text.length() * 3);
-            int previousFinal = -1;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (!isSyllable(c)) {
                     latin.append(c);
-                    previousFinal = -1;
                     continue;
                 }
-                int index = c - FIRST;
-                int initial = index / (21 * 28);
-                int vowel = index % (21 * 28) / 28;
-                int last = index % 28;
-                latin.append(initial == RIEUL_INITIAL && previousFinal == RIEUL_FINAL ? "l" : INITIAL[initial])
-                        .append(VOWEL[vowel])
-                        .append(FINAL[last]);
-                previousFinal = last;
+                int initial = initial(c);
+                int last = last(c);
+                boolean afterRieul = i > 0 && last(text.charAt(i - 1)) == RIEUL_FINAL;
+                boolean beforeVowel = i + 1 < text.length() && initial(text.charAt(i + 1)) == SILENT_INITIAL;
+                latin.append(initial == RIEUL_INITIAL && afterRieul ? "l" : INITIAL[initial])
+                    .append(VOWEL[(c - FIRST) % (21 * 28) / 28])
+                    .append(last == HIEUT_FINAL && beforeVowel ? "" : FINAL[last]);
             }
             return latin.toString();
+        }
+
+        /** The initial consonant's index, -1 for anything but a syllable. */
+        private static int initial(char c) {
+            return isSyllable(c) ? (c - FIRST) / (21 * 28) : -1;
+        }
+
+        /** The final consonant's index (0 for none), -1 for anything but a syllable. */
+        private static int last(char c) {
+            return isSyllable(c) ? (c - FIRST) % 28 : -1;
         }
     }
 }

@@ -161,6 +161,10 @@ public class DuplicateFinder {
             // One reason per code: two phones with the same key are not twice the evidence.
             Map<String, Hit> strongest = new LinkedHashMap<>();
             cardHits.forEach(h -> strongest.merge(h.reason().code(), h, (a, b) -> a.weight() >= b.weight() ? a : b));
+            // The same full number already says all that its key would.
+            if (strongest.containsKey("SAME_PHONE")) {
+                strongest.remove("SAME_PHONE_KEY");
+            }
             double miss = 1;
             for (Hit hit : strongest.values()) {
                 miss *= 1 - hit.weight();

@@ -234,6 +234,7 @@ class LeadsPagesController {
         model.addAttribute("cardId", id);
         model.addAttribute("candidates", candidates);
         model.addAttribute("errors", errors);
+        errors.values().stream().findFirst().ifPresent(message -> model.addAttribute("flashError", message));
         model.addAttribute("owners", people.members(user.workspaceId()).stream().filter(m -> m.active()).toList());
         model.addAttribute("regions", people.regions(user.workspaceId()));
         return "contacts/form";
