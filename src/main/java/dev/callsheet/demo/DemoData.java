@@ -1,5 +1,8 @@
 package dev.callsheet.demo;
 
+import dev.callsheet.contacts.ImportOptions;
+import dev.callsheet.contacts.Imports;
+import dev.callsheet.contacts.LeadSource;
 import dev.callsheet.workspace.NewUser;
 import dev.callsheet.workspace.Passwords;
 import dev.callsheet.workspace.People;
@@ -50,13 +53,18 @@ class DemoData implements ApplicationRunner {
             new DemoPerson("ana.rep", "Ana Popescu", EnumSet.of(Role.REP), "ro", "Europe/Oslo", "Vestland", "Closers"),
             new DemoPerson("erik.admin", "Erik Dahl", EnumSet.of(Role.ADMIN), "en", "Europe/Oslo", "Oslo", null));
 
+    /** How many leads the demo imports (about 5 % of them planted duplicates). */
+    static final int LEADS = 3000;
+
     private final Workspaces workspaces;
     private final People people;
+    private final Imports imports;
     private final Environment environment;
 
-    DemoData(Workspaces workspaces, People people, Environment environment) {
+    DemoData(Workspaces workspaces, People people, Imports imports, Environment environment) {
         this.workspaces = workspaces;
         this.people = people;
+        this.imports = imports;
         this.environment = environment;
     }
 
@@ -99,6 +107,11 @@ class DemoData implements ApplicationRunner {
         }
         // The platform administrator sees the demo too, as an agency's admin would.
         people.addExistingUser(workspace.id(), "admin", EnumSet.of(Role.ADMIN));
+        workspaces.setDefaultCountry(workspace.id(), "NO");
+        // Through the real import pipeline, in the background: planted duplicates come out flagged.
+        imports.start(workspace.id(), null, "exhibition-leads-2026.csv",
+                new java.io.ByteArrayInputStream(DemoLeads.csv(LEADS, 2026).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new ImportOptions("NO", LeadSource.EXHIBITION, ImportOptions.OnDuplicate.FLAG, null, null));
         return workspace;
     }
 

@@ -19,7 +19,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void seedsOnceAndEveryDemoUserSignsInWithTheNewPassword() {
+    void seedsOnceAndEveryDemoUserSignsInWithTheNewPassword() throws InterruptedException {
         Tenant other = Tenant.create(api, "Not Demo AS");
         Tenant.User bystander = other.user("AGENT");
 
@@ -39,6 +39,23 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(api.as("sofie.agent", "first-demo-pass").get("/api/v1/me").status()).isEqualTo(401);
         assertThat(api.as(bystander).get("/api/v1/me").status()).as("only demo users' passwords change").isEqualTo(200);
         assertThat(api.as("admin", ADMIN_PASSWORD).get("/api/v1/workspaces").body()).contains(DemoData.WORKSPACE);
+
+        // The demo's leads go through the real import, with planted duplicates flagged.
+        var supervisor = api.as("ingrid.supervisor", "second-demo-pass");
+        String importId = supervisor.get("/api/v1/imports").json().get("items").get(0).get("id").asText();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        var status = supervisor.get("/api/v1/imports/" + importId).json();
+        while (!status.get("status").asText().equals("DONE") && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            status = supervisor.get("/api/v1/imports/" + importId).json();
+        }
+        assertThat(status.get("status").asText()).isEqualTo("DONE");
+        assertThat(status.get("rows").asInt()).isEqualTo(DemoData.LEADS);
+        assertThat(status.get("created").asInt() + status.get("flagged").asInt() + status.get("skipped").asInt())
+                .isEqualTo(DemoData.LEADS);
+        assertThat(status.get("flagged").asInt()).isGreaterThan(DemoData.LEADS / 40);
+        assertThat(supervisor.get("/api/v1/contacts?flagged=true").json().get("total").asInt())
+                .isEqualTo(status.get("flagged").asInt());
     }
 
     @Test
