@@ -109,7 +109,8 @@ public class Contacts {
                 .orElse(null));
         CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
                 listOf(query.email()), listOf(query.website()), country, mailProviders.normalizer(workspaceId));
-        return duplicates.find(workspaceId, keys, query.firstName(), exclude, 20);
+        return duplicates.find(workspaceId, new DuplicateFinder.Probe(keys, query.firstName(), null, null, null),
+                exclude, 20);
     }
 
     /** The duplicates of a stored card, for its page. */
@@ -123,7 +124,8 @@ public class Contacts {
                 card.websites().stream().map(ContactCard.Point::raw).toList(),
                 card.country() != null ? card.country() : workspaces.defaultCountry(workspaceId).orElse(null),
                 mailProviders.normalizer(workspaceId));
-        return duplicates.find(workspaceId, keys, card.firstName(), id, 20);
+        return duplicates.find(workspaceId,
+                new DuplicateFinder.Probe(keys, card.firstName(), card.address(), card.postcode(), card.city()), id, 20);
     }
 
     /**

@@ -82,7 +82,7 @@ public final class Emails {
         }
         String registrable = name.topPrivateDomain().toString();
         Predicate<String> isPublic = isPublicProvider == null ? BUILT_IN : isPublicProvider;
-        boolean publicProvider = isPublic.test(registrable) || isPublic.test(domain);
+        boolean publicProvider = isPublic.test(registrable) || !domain.equals(registrable) && isPublic.test(domain);
         return new NormalizedEmail(text, address, domain, publicProvider ? null : registrable, true);
     }
 

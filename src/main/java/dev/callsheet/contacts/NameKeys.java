@@ -31,25 +31,33 @@ import com.ibm.icu.text.Transliterator;
  * <ul>
  * <li>Latin: accents and special letters to ASCII by ICU's {@code Latin-ASCII} ({@code García → garcia},
  * {@code Ștefan → stefan}, {@code Ørsted → orsted}, {@code Ærø → aero}, {@code Straße → strasse});
- * <li>Cyrillic: ICU's {@code Russian-Latin/BGN} (BGN/PCGN, as in English-language press and maps), then
- * {@code Latin-ASCII}: {@code Ромашка → romashka}, {@code Щукин → shchukin}, {@code Елена → yelena} (ICU's generic
- * {@code Any-Latin} would give {@code romaska});
+ * <li>Cyrillic: ICU's {@code Russian-Latin/BGN} (BGN/PCGN, as in English-language press and maps), then to ASCII
+ * as Latin: {@code Ромашка → romashka}, {@code Щукин → shchukin}, {@code Юлия → yuliya}, {@code Елена → yelena} (ICU's
+ * generic {@code Any-Latin} would give {@code romaska}); letters BGN's Russian table lacks (Ukrainian {@code ї}) go on
+ * through {@code Any-Latin};
  * <li>Hangul: the Revised Romanization of Korean, syllable by syllable without sound changes, as it prescribes for
  * personal names ({@code 한빛 → hanbit}, {@code 민석 → minseok}); ICU's Hangul-Latin is a letter-by-letter
  * transliteration nobody writes ({@code hanbich}, {@code minseog}). In {@link #person}, known surnames take their
  * usual spelling from {@code contacts/korean-surnames.txt} ({@code 김 → kim}, not {@code gim});
  * <li>anything else: ICU's {@code Any-Latin; Latin-ASCII}.
  * </ul>
+ * Known limits: one spelling per script, so {@code "Yelena"} and {@code "Elena"}, or {@code "Hyundai"} and
+ * {@code "hyeondae"}, stay apart; conjunctions are words ({@code "Ștefan și Fiii"} is not {@code "Ștefan & Fiii"}).
  *
- * <p>Thread-safe. ICU transliterators are shared: ICU documents them as safe to share between threads (its
- * rule-based ones lock internally), and they are needed only for Cyrillic and rare scripts; Latin uses a lookup table
- * built from {@code Latin-ASCII} once, Hangul plain arithmetic.
+ * <p>Thread-safe: all state is immutable after class initialisation, and the two ICU transliterators are shared
+ * instances, which ICU documents as safe to share between threads. ICU is needed only for Cyrillic and rare scripts:
+ * Latin goes through a table built once from {@code Latin-ASCII}, Hangul through arithmetic, and nothing compiles a
+ * regular expression or a transliterator per call.
  */
 public final class NameKeys {
 
     private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
 
-    /** Without "; Latin-ASCII": that pass costs three times the BGN one; {@link #toAscii} does it by table. */
+    /**
+     * BGN without "; Latin-ASCII": that pass costs three times as much, and {@link #toAscii} does it by table. Shared:
+     * ICU's rule-based transliterators lock their rule data while they work (instances from getInstance share it),
+     * which cost about 15% of the transliteration's throughput with two threads; not worth a pool.
+     */
     private static final Transliterator CYRILLIC = Transliterator.getInstance("Russian-Latin/BGN");
 
     private static final Transliterator ANY = Transliterator.getInstance("Any-Latin; Latin-ASCII");
@@ -77,11 +85,15 @@ public final class NameKeys {
 
     /**
      * The person or surname key: the same folding and transliteration, no legal forms. {@code "Соколов"} and
-     * {@code "Sokolov"} give {@code "sokolov"}. A Korean name in Hangul that is a known surname, or begins with one
-     * when written surname-first as one word ({@code "김민준"}, three or four syllables), starts with the surname's
-     * usual spelling: {@code "김" → "kim"}, {@code "김민준" → "kim minjun"}, like {@code "Kim Minjun"}. Two-syllable
-     * surnames ({@code 남궁}) are tried first only for four-syllable names, since {@code 남궁민} is more often read
-     * {@code 남 + 궁민} than not... in any case rarely. {@code ""} for {@code null} and blank.
+     * {@code "Sokolov"} give {@code "sokolov"}; a name of several words gives them in the order written.
+     *
+     * <p>Korean: when the first word is in Hangul and is a surname of {@code contacts/korean-surnames.txt}, it takes
+     * the surname's usual spelling ({@code "김" → "kim"}, {@code "김 민준" → "kim minjun"}). A first word of three or
+     * four syllables is read as a full name written surname-first and split after the surname
+     * ({@code "김민준" → "kim minjun"}, matching {@code "Kim Minjun"}); two-syllable surnames ({@code 남궁}) are tried
+     * first in four-syllable names, and in three-syllable ones only when the first syllable is not a surname by itself.
+     * Two-syllable words are not split: they are as often a given name ({@code 서연}) as a full name.
+     * {@code ""} for {@code null} and blank.
      */
     public static String person(String raw) {
         return key(raw, false);
@@ -150,7 +162,7 @@ public final class NameKeys {
         }
     }
 
-    /** A word in Latin letters; may still hold separators (ICU writes "dong jing", "igor'"), see appendLatin. */
+    /** A word in Latin letters; may still hold separators (Any-Latin writes 東京 as "dong jing"), see appendLatin. */
     private static String toLatin(String word) {
         if (isAscii(word)) {
             return word;
@@ -263,7 +275,8 @@ public final class NameKeys {
 
     private static boolean hasCyrillic(String word) {
         for (int i = 0; i < word.length(); i++) {
-            if (Character.UnicodeBlock.of(word.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+            char c = word.charAt(i);
+            if (c >= '\u0400' && c <= '\u052F') {
                 return true;
             }
         }
@@ -423,8 +436,8 @@ public final class NameKeys {
                 "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i" };
 
         /** A final consonant is written as it sounds at the end of a syllable: 빛 bit, 닭 dak, 꽃 kkot. */
-        private static final String[] FINAL = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p",
-                "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" };
+        private static final String[] FINAL = { "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+                "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t" };
 
         private static final int RIEUL_INITIAL = 5;
 

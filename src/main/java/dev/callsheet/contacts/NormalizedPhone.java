@@ -13,8 +13,8 @@ import java.util.List;
  *        {@code null} when {@code e164} is
  * @param region the ISO 3166 alpha-2 region of the number ({@code "NO"}, {@code "RU"}), or {@code null} when the number
  *        is not valid for any one region
- * @param timeZones IANA time zones where the number may ring, empty when unknown; several for mobiles and non-geographic
- *        numbers of large countries (a Russian mobile maps to 16 zones): prefer the lead's address then
+ * @param timeZones IANA time zones where the number may ring, empty when unknown; several for mobiles and
+ *        non-geographic numbers of large countries (a Russian mobile maps to 16 zones): prefer the lead's address then
  * @param valid whether the number is a valid, assigned kind of number in its region (a number can parse and still be
  *        invalid: it keeps {@code e164} and {@code key} then)
  */

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Import and duplicate-check benchmark, end to end through the API.
+#
+#  1. generates base.csv and test.csv (N rows each; test.csv has ~10% duplicates of base.csv
+#     written another way) with bench/generate_leads.py;
+#  2. starts `java -Xmx1g -jar target/callsheet.jar` on a fresh data folder under /tmp, creates
+#     a workspace and a personal API token for its admin;
+#  3. imports base.csv (onDuplicate=SKIP), then test.csv (onDuplicate=FLAG) into the workspace
+#     that now holds ~N cards: time from the POST to DONE, rows/s, the JVM heap sampled every
+#     second from /actuator/prometheus;
+#  4. with ~2N cards: 2,000 duplicate checks (after 200 warm-up ones), one after the other over
+#     one keep-alive connection: p50/p95/p99/max;
+#  5. the floor: a plain psql \copy of test.csv into a bare table of text columns on the same
+#     embedded PostgreSQL (median of 3);
+#  6. prints a summary and writes it as Markdown to bench/results/import-<date>.md
+#     (import-<date>-<N>rows.md for another --rows than 1,000,000).
+# The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log is kept
+# in /tmp/callsheet-bench-logs/.
+#
+#   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S]
+#     --rows N       rows of each file (default 1000000; try 20000 first)
+#     --port P       HTTP port of the app (default $SERVER_PORT or 18090)
+#     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 200)
+#     --timeout S    give up an import after S seconds (default 3600)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+args_given="$*"
+
+rows=1000000
+port=${SERVER_PORT:-18090}
+requests=2000
+warmup=200
+timeout=3600
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) rows=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    --requests) requests=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+jar=target/callsheet.jar
+[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+py="python3 $root/bench"
+stamp=$(date +%Y%m%d-%H%M%S)
+work=$(mktemp -d /tmp/callsheet-import-bench.XXXXXX)
+data=$work/data
+logdir=/tmp/callsheet-bench-logs
+mkdir -p "$logdir" "$root/bench/results"
+applog=$work/app.log
+app_pid=
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+stop_app() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    log "stopping the app (SIGTERM to $app_pid)"
+    kill -TERM "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$app_pid" 2>/dev/null; then
+      log "the app did not stop in 60 s: SIGKILL"
+      kill -KILL "$app_pid" 2>/dev/null || true
+    fi
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=
+}
+
+cleanup() {
+  local rc=$?
+  stop_app
+  if [ -f "$applog" ]; then
+    cp "$applog" "$logdir/import-$stamp-app.log"
+    log "app log kept as $logdir/import-$stamp-app.log"
+  fi
+  for f in "$work"/*timeline*.csv "$work"/*.json; do
+    [ -f "$f" ] && cp "$f" "$logdir/import-$stamp-$(basename "$f")"
+  done
+  rm -rf "$work"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+secret() { python3 -c 'import secrets; print(secrets.token_urlsafe(24))'; }
+json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(d'"$1"')'; }
+# curl with HTTP Basic credentials passed on standard input, not on the command line.
+curl_basic() {  # user password curl-args...
+  local user=$1 pass=$2; shift 2
+  printf 'user = "%s:%s"\n' "$user" "$pass" | curl -fsS -K - "$@"
+}
+
+# --- 1. the files ------------------------------------------------------------------------
+log "generating base.csv and test.csv ($rows rows each) in $work"
+t=$(date +%s%N)
+$py/generate_leads.py --rows "$rows" --seed 1 --out "$work/base.csv"
+$py/generate_leads.py --rows "$rows" --seed 2 --existing "$work/base.csv" --duplicates 0.10 --out "$work/test.csv"
+$py/generate_leads.py --rows $((warmup + requests)) --seed 3 --existing "$work/base.csv" --duplicates 0.5 \
+  --out "$work/queries.csv"
+gen_s=$(( ($(date +%s%N) - t) / 1000000 ))
+log "generated in $gen_s ms: $(du -h "$work/base.csv" | cut -f1) + $(du -h "$work/test.csv" | cut -f1)"
+
+# --- 2. the app, a workspace, a token ---------------------------------------------------
+admin_pw=$(secret)
+log "starting the app on port $port (data in $data)"
+t_start=$(date +%s%N)
+SERVER_PORT=$port CALLSHEET_DATA_DIR=$data CALLSHEET_ADMIN_PASSWORD=$admin_pw \
+  java -Xmx1g -jar "$jar" > "$applog" 2>&1 &
+app_pid=$!
+up=
+for _ in $(seq 1 1200); do
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    tail -50 "$applog" >&2; echo "the app exited during start-up" >&2; exit 1
+  fi
+  if curl -fs "localhost:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then up=1; break; fi
+  sleep 0.25
+done
+[ -n "$up" ] || { echo "the app did not come up in 300 s" >&2; exit 1; }
+startup_ms=$(( ($(date +%s%N) - t_start) / 1000000 ))
+log "up in $startup_ms ms"
+
+ws_user=bench-$(python3 -c 'import secrets; print(secrets.token_hex(4))')
+ws_pw=$(secret)
+curl_basic admin "$admin_pw" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Import benchmark $stamp\",\"adminUsername\":\"$ws_user\",\"adminPassword\":\"$ws_pw\"}" \
+  "localhost:$port/api/v1/workspaces" > "$work/workspace.json"
+CALLSHEET_TOKEN=$(curl_basic "$ws_user" "$ws_pw" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  "localhost:$port/api/v1/me/tokens" | json '["token"]')
+export CALLSHEET_TOKEN
+log "workspace $(json '["key"]' < "$work/workspace.json") with admin $ws_user and an API token"
+
+pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")
+psql_app() {
+  PGPASSWORD=$(cat "$data/postgres.secret") psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$pg_port" \
+    -U postgres -d callsheet "$@"
+}
+
+# --- 3. the imports ---------------------------------------------------------------------
+import_file() {  # name policy
+  log "importing $1.csv (onDuplicate=$2)"
+  local rc=0
+  $py/import_client.py import "$work/$1.csv" --port "$port" --country NO --on-duplicate "$2" \
+    --timeline "$work/$1-timeline.csv" --timeout "$timeout" > "$work/$1.json" || rc=$?
+  log "$1: $(cat "$work/$1.json")"
+  return $rc
+}
+import_ok=1
+import_file base SKIP || import_ok=
+if [ -n "$import_ok" ]; then
+  import_file test FLAG || import_ok=
+fi
+# The server's own clock: queued -> started -> finished, per job.
+psql_app -A -F, -P footer=off -c "
+  SELECT file_name, status, rows_total, rows_processed,
+         round(extract(epoch FROM started_at - created_at)::numeric, 2) AS queued_s,
+         round(extract(epoch FROM finished_at - started_at)::numeric, 2) AS running_s,
+         round(extract(epoch FROM finished_at - created_at)::numeric, 2) AS total_s
+  FROM import_job ORDER BY created_at" > "$work/jobs.csv" || true
+cards=$(psql_app -A -t -c "SELECT count(*) FROM contact" || echo "?")
+log "cards in the database: $cards"
+
+# --- 4. the duplicate check ---------------------------------------------------------------
+dup_ok=
+if [ -n "$import_ok" ]; then
+  log "duplicate check: $warmup warm-up + $requests measured requests over one connection"
+  $py/import_client.py dupcheck "$work/queries.csv" --port "$port" --warmup "$warmup" --requests "$requests" \
+    > "$work/dupcheck.json" && dup_ok=1 || true
+  log "dupcheck: $(cat "$work/dupcheck.json")"
+fi
+$py/import_client.py heap --port "$port" > "$work/heap-end.json" || true
+
+# --- 5. the floor: a bare COPY of test.csv ----------------------------------------------------
+log "COPY floor: psql \\copy of test.csv into a bare table, 3 times"
+psql_app -c 'DROP TABLE IF EXISTS bench_copy_floor' -c 'CREATE TABLE bench_copy_floor ("first name" text,
+  surname text, company text, phone text, email text, website text, city text, postcode text, country text)'
+copy_ms=()
+for i in 1 2 3; do
+  psql_app -c 'TRUNCATE bench_copy_floor' -c 'CHECKPOINT'
+  t=$(date +%s%N)
+  psql_app -c "\\copy bench_copy_floor FROM '$work/test.csv' CSV HEADER"
+  copy_ms+=($(( ($(date +%s%N) - t) / 1000000 )))
+done
+copied=$(psql_app -A -t -c 'SELECT count(*) FROM bench_copy_floor')
+psql_app -c 'DROP TABLE bench_copy_floor'
+log "COPY runs (ms): ${copy_ms[*]} ($copied rows)"
+pg_version=$(psql_app -A -t -c 'SHOW server_version')
+
+# --- 6. the summary ------------------------------------------------------------------------
+day=$(date +%F)
+if [ "$rows" -eq 1000000 ]; then report="bench/results/import-$day.md"; else report="bench/results/import-$day-${rows}rows.md"; fi
+python3 "$root/bench/import_client.py" report --dir "$work" --rows "$rows" --copy-ms "${copy_ms[*]}" \
+  --copied "$copied" --cards "$cards" --startup-ms "$startup_ms" --gen-ms "$gen_s" --pg-version "$pg_version" \
+  --app-log "$applog" --command "bench/import.sh $args_given" --port "$port" --log-copy "$logdir/import-$stamp-app.log" \
+  --markdown "$root/$report"
+log "report written to $report"
+[ -n "$import_ok" ] && [ -n "$dup_ok" ]
