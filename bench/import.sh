@@ -5,25 +5,27 @@
 #     written another way) with bench/generate_leads.py;
 #  2. starts `java -Xmx1g -jar target/callsheet.jar` on a fresh data folder under /tmp, creates
 #     a workspace and a personal API token for its admin;
-#  3. imports base.csv (onDuplicate=SKIP), then test.csv (onDuplicate=FLAG) into the workspace
+#  3. the floor first, on the idle database: a plain psql \copy of test.csv into a bare table of
+#     text columns on the same embedded PostgreSQL (median of 3);
+#  4. imports base.csv (onDuplicate=SKIP), then test.csv (onDuplicate=FLAG) into the workspace
 #     that now holds ~N cards: time from the POST to DONE, rows/s, the JVM heap sampled every
 #     second from /actuator/prometheus;
-#  4. with ~2N cards: 2,000 duplicate checks (after 200 warm-up ones), one after the other over
+#  5. with ~2N cards: 2,000 duplicate checks (after 200 warm-up ones), one after the other over
 #     one keep-alive connection: p50/p95/p99/max;
-#  5. the floor: a plain psql \copy of test.csv into a bare table of text columns on the same
-#     embedded PostgreSQL (median of 3);
 #  6. prints a summary and writes it as Markdown to bench/results/import-<date>.md
 #     (import-<date>-<N>rows.md for another --rows than 1,000,000).
 # The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log is kept
 # in /tmp/callsheet-bench-logs/.
 #
-#   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S]
+#   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S] [--dup-seconds S]
 #     --rows N       rows of each file (default 1000000; try 20000 first)
 #     --port P       HTTP port of the app (default $SERVER_PORT or 18090)
 #     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 200)
-#     --timeout S    give up an import after S seconds (default 3600)
+#     --timeout S    give up an import after S seconds (default 3600); the rest is then skipped
+#     --dup-seconds S  stop the duplicate checks after S seconds (default 900)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+self=$(readlink -f "$0")
+cd "$(dirname "$self")/.."
 root=$(pwd)
 args_given="$*"
 
@@ -32,6 +34,7 @@ port=${SERVER_PORT:-18090}
 requests=2000
 warmup=200
 timeout=3600
+dup_seconds=900
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=$2; shift 2 ;;
@@ -39,7 +42,8 @@ while [ $# -gt 0 ]; do
     --requests) requests=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --dup-seconds) dup_seconds=$2; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {print; next} NR > 1 {exit}' "$self"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -69,6 +73,14 @@ stop_app() {
     wait "$app_pid" 2>/dev/null || true
   fi
   app_pid=
+  # A PostgreSQL left behind by a JVM that had to be killed: stop it too (fast shutdown).
+  local pg_pid
+  pg_pid=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
+    log "stopping the embedded PostgreSQL left running ($pg_pid)"
+    kill -INT "$pg_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
+  fi
 }
 
 cleanup() {
@@ -78,7 +90,7 @@ cleanup() {
     cp "$applog" "$logdir/import-$stamp-app.log"
     log "app log kept as $logdir/import-$stamp-app.log"
   fi
-  for f in "$work"/*timeline*.csv "$work"/*.json; do
+  for f in "$work"/*timeline*.csv "$work"/*.json "$work"/pg-activity.txt "$work"/jobs.csv; do
     [ -f "$f" ] && cp "$f" "$logdir/import-$stamp-$(basename "$f")"
   done
   rm -rf "$work"
@@ -106,11 +118,15 @@ gen_s=$(( ($(date +%s%N) - t) / 1000000 ))
 log "generated in $gen_s ms: $(du -h "$work/base.csv" | cut -f1) + $(du -h "$work/test.csv" | cut -f1)"
 
 # --- 2. the app, a workspace, a token ---------------------------------------------------
+# Run a copy of the jar: target/ is shared with other builds, and a jar rebuilt under a running
+# JVM breaks its class loading.
+cp "$jar" "$work/callsheet.jar"
+unzip -tq "$work/callsheet.jar" > /dev/null || { echo "$jar is not a readable jar (being rebuilt?)" >&2; exit 1; }
 admin_pw=$(secret)
 log "starting the app on port $port (data in $data)"
 t_start=$(date +%s%N)
 SERVER_PORT=$port CALLSHEET_DATA_DIR=$data CALLSHEET_ADMIN_PASSWORD=$admin_pw \
-  java -Xmx1g -jar "$jar" > "$applog" 2>&1 &
+  java -Xmx1g -jar "$work/callsheet.jar" > "$applog" 2>&1 &
 app_pid=$!
 up=
 for _ in $(seq 1 1200); do
@@ -140,7 +156,33 @@ psql_app() {
     -U postgres -d callsheet "$@"
 }
 
-# --- 3. the imports ---------------------------------------------------------------------
+# --- 3. the floor: a bare COPY of test.csv, measured first, on the idle database -----------
+log "COPY floor: psql \\copy of test.csv into a bare table, 3 times"
+psql_app -c 'DROP TABLE IF EXISTS bench_copy_floor' -c 'CREATE TABLE bench_copy_floor ("first name" text,
+  surname text, company text, phone text, email text, website text, city text, postcode text, country text)'
+copy_ms=()
+for i in 1 2 3; do
+  psql_app -c 'TRUNCATE bench_copy_floor' -c 'CHECKPOINT'
+  t=$(date +%s%N)
+  psql_app -c "\\copy bench_copy_floor FROM '$work/test.csv' CSV HEADER"
+  copy_ms+=($(( ($(date +%s%N) - t) / 1000000 )))
+done
+copied=$(psql_app -A -t -c 'SELECT count(*) FROM bench_copy_floor')
+psql_app -c 'DROP TABLE bench_copy_floor' -c 'CHECKPOINT'
+log "COPY runs (ms): ${copy_ms[*]} ($copied rows)"
+pg_version=$(psql_app -A -t -c 'SHOW server_version')
+
+# What PostgreSQL is running, about once a second, for the report's "where the time went".
+( while kill -0 "$app_pid" 2>/dev/null; do
+    psql_app -A -t -c "SELECT round(extract(epoch FROM now())::numeric, 2) || '|' ||
+        coalesce(string_agg(left(regexp_replace(query, '\s+', ' ', 'g'), 100), ' ## '), '')
+      FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend'
+        AND pid <> pg_backend_pid()" 2>/dev/null || true
+    sleep 1
+  done ) >> "$work/pg-activity.txt" &
+sampler_pid=$!
+
+# --- 4. the imports ---------------------------------------------------------------------
 import_file() {  # name policy
   log "importing $1.csv (onDuplicate=$2)"
   local rc=0
@@ -164,38 +206,23 @@ psql_app -A -F, -P footer=off -c "
 cards=$(psql_app -A -t -c "SELECT count(*) FROM contact" || echo "?")
 log "cards in the database: $cards"
 
-# --- 4. the duplicate check ---------------------------------------------------------------
+# --- 5. the duplicate check ---------------------------------------------------------------
 dup_ok=
 if [ -n "$import_ok" ]; then
   log "duplicate check: $warmup warm-up + $requests measured requests over one connection"
   $py/import_client.py dupcheck "$work/queries.csv" --port "$port" --warmup "$warmup" --requests "$requests" \
-    > "$work/dupcheck.json" && dup_ok=1 || true
+    --max-seconds "$dup_seconds" > "$work/dupcheck.json" && dup_ok=1 || true
   log "dupcheck: $(cat "$work/dupcheck.json")"
 fi
 $py/import_client.py heap --port "$port" > "$work/heap-end.json" || true
-
-# --- 5. the floor: a bare COPY of test.csv ----------------------------------------------------
-log "COPY floor: psql \\copy of test.csv into a bare table, 3 times"
-psql_app -c 'DROP TABLE IF EXISTS bench_copy_floor' -c 'CREATE TABLE bench_copy_floor ("first name" text,
-  surname text, company text, phone text, email text, website text, city text, postcode text, country text)'
-copy_ms=()
-for i in 1 2 3; do
-  psql_app -c 'TRUNCATE bench_copy_floor' -c 'CHECKPOINT'
-  t=$(date +%s%N)
-  psql_app -c "\\copy bench_copy_floor FROM '$work/test.csv' CSV HEADER"
-  copy_ms+=($(( ($(date +%s%N) - t) / 1000000 )))
-done
-copied=$(psql_app -A -t -c 'SELECT count(*) FROM bench_copy_floor')
-psql_app -c 'DROP TABLE bench_copy_floor'
-log "COPY runs (ms): ${copy_ms[*]} ($copied rows)"
-pg_version=$(psql_app -A -t -c 'SHOW server_version')
+kill "$sampler_pid" 2>/dev/null || true
 
 # --- 6. the summary ------------------------------------------------------------------------
 day=$(date +%F)
 if [ "$rows" -eq 1000000 ]; then report="bench/results/import-$day.md"; else report="bench/results/import-$day-${rows}rows.md"; fi
 python3 "$root/bench/import_client.py" report --dir "$work" --rows "$rows" --copy-ms "${copy_ms[*]}" \
   --copied "$copied" --cards "$cards" --startup-ms "$startup_ms" --gen-ms "$gen_s" --pg-version "$pg_version" \
-  --app-log "$applog" --command "bench/import.sh $args_given" --port "$port" --log-copy "$logdir/import-$stamp-app.log" \
+  --app-log "$applog" --cmdline "bench/import.sh $args_given" --port "$port" --log-copy "$logdir/import-$stamp-app.log" \
   --markdown "$root/$report"
 log "report written to $report"
 [ -n "$import_ok" ] && [ -n "$dup_ok" ]

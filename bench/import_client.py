@@ -132,12 +132,24 @@ def upload(port, path, country, on_duplicate):
     return json.loads(body)["id"]
 
 
+def _loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return f.read().split()[0]
+    except OSError:
+        return None
+
+
 def cmd_import(args):
     started = time.monotonic()
     sampler = HeapSampler(args.port, started)
     sampler.start()
     timeline = []
-    result = {"file": os.path.basename(args.file), "onDuplicate": args.on_duplicate}
+    result = {"file": os.path.basename(args.file), "onDuplicate": args.on_duplicate, "started_epoch": time.time(),
+              "loadavg_start": _loadavg()}
+    live = open(args.timeline, "w", newline="")
+    live_csv = csv.writer(live)
+    live_csv.writerow(["seconds", "status", "rows", "processed", "heap_used_bytes"])
     try:
         job = upload(args.port, args.file, args.country, args.on_duplicate)
         accepted = time.monotonic() - started
@@ -150,6 +162,8 @@ def cmd_import(args):
             t = time.monotonic() - started
             heap_now = sampler.samples[-1][1] if sampler.samples else ""
             timeline.append((round(t, 2), status["status"], status.get("rows"), status["processed"], heap_now))
+            live_csv.writerow(timeline[-1])
+            live.flush()
             if status["status"] == "RUNNING" and first_running is None:
                 first_running = t
             if status.get("rows") is not None and rows_known is None:
@@ -173,13 +187,12 @@ def cmd_import(args):
     finally:
         sampler.stop.set()
         sampler.join(5)
+    live.close()
+    result["ended_epoch"] = time.time()
+    result["loadavg_end"] = _loadavg()
     result["heap_samples"] = len(sampler.samples)
     result["heap_sample_errors"] = sampler.errors
     result["peak_heap_bytes"] = max((u for _, u in sampler.samples), default=None)
-    with open(args.timeline, "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["seconds", "status", "rows", "processed", "heap_used_bytes"])
-        w.writerows(timeline)
     with open(args.timeline.replace(".csv", "-heap.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["seconds", "heap_used_bytes"])
@@ -278,7 +291,7 @@ def _fmt(n, digits=0):
     return f"{n:,.{digits}f}"
 
 
-def _progress(timeline_path, heap_path, points=10):
+def _progress(timeline_path, heap_path, points=20):
     """(t, processed, rows/s since the previous point, heap MiB) at about `points` moments of a run."""
     try:
         with open(timeline_path, newline="") as f:
@@ -312,7 +325,7 @@ def _log_findings(path):
             for line in f:
                 if "OutOfMemoryError" in line:
                     oom = True
-                m = re.search(r"\s(ERROR|WARN)\s+\d+\s+---\s+\[[^\]]*\]\s+(\S+)\s*:\s*(.*)", line)
+                m = re.search(r"\s(ERROR|WARN)\s+\d+\s+---\s+(?:\[[^\]]*\]\s+)+(\S+)\s*:\s*(.*)", line)
                 if m:
                     counts[m.group(1)] += 1
                     key = (m.group(1), m.group(2), re.sub(r"[0-9a-f-]{36}|\d+", "#", m.group(3))[:160])
@@ -320,6 +333,27 @@ def _log_findings(path):
     except OSError:
         pass
     return counts, distinct, oom
+
+
+def _pg_profile(path, start, end):
+    """Statements seen running in pg_stat_activity (sampled about once a second) between two epochs."""
+    tally, samples = {}, 0
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                epoch, _, queries = line.rstrip("\n").partition("|")
+                try:
+                    t = float(epoch)
+                except ValueError:
+                    continue
+                if not start <= t <= end:
+                    continue
+                samples += 1
+                for q in (queries.split(" ## ") if queries else ["(no statement running: app side, or between statements)"]):
+                    tally[q] = tally.get(q, 0) + 1
+    except OSError:
+        pass
+    return samples, sorted(tally.items(), key=lambda kv: -kv[1])
 
 
 def cmd_report(args):
@@ -351,7 +385,7 @@ def cmd_report(args):
     add = lines.append
     add(f"# Import and duplicate-check benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
     add("")
-    add(f"Command: `{args.command.strip()}` (files: `bench/generate_leads.py`, `bench/import_client.py`).  ")
+    add(f"Command: `{args.cmdline.strip()}` (files: `bench/generate_leads.py`, `bench/import_client.py`).  ")
     add(f"App: `java -Xmx1g -jar target/callsheet.jar` at `{git}`, fresh data folder, start-up {args.startup_ms / 1000:.1f} s.  ")
     add(f"Machine: {os.cpu_count()} cores, {mem} GiB, {java}, embedded PostgreSQL {args.pg_version}; shared and noisy.  ")
     add(f"Data: base.csv and test.csv of {args.rows:,} rows each (six markets, generated in {args.gen_ms / 1000:.1f} s); "
@@ -387,6 +421,10 @@ def cmd_report(args):
     else:
         add(f"| duplicate check | not measured {dup or ''} | p99 ≤ 20 ms |")
     add("")
+    add("Machine load (1-minute load average on 2 cores, at the start / end of each import): "
+        + "; ".join(f"{n} {r.get('loadavg_start')} / {r.get('loadavg_end')}" for n, r in (("base", base), ("test", test))
+                    if r) + ". Other builds and tests share this machine.")
+    add("")
     add(f"Run under -Xmx1g: {'an OutOfMemoryError is in the log' if oom else 'no OutOfMemoryError in the log'}; "
         f"imports {base.get('status', '–')} / {test.get('status', '–')}; "
         f"heap samples {base.get('heap_samples', 0)} + {test.get('heap_samples', 0)} "
@@ -420,6 +458,20 @@ def cmd_report(args):
             add("| --- | --- | --- | --- | --- |")
             for t, st, p, rate, h in prog:
                 add(f"| {t:.1f} | {st} | {p:,} | {_fmt(rate)} | {_fmt(h)} |")
+    for name, r in (("base.csv", base), ("test.csv", test)):
+        if r.get("started_epoch"):
+            samples, tally = _pg_profile(f"{d}/pg-activity.txt", r["started_epoch"], r.get("ended_epoch") or time.time())
+            if samples:
+                add("")
+                add(f"### Where {name}'s import spent its time in PostgreSQL")
+                add("")
+                add(f"pg_stat_activity sampled {samples} times (about once a second) during the import; "
+                    "share of samples in which each statement was running:")
+                add("")
+                add("| samples | share | statement (first 100 characters) |")
+                add("| --- | --- | --- |")
+                for q, n in tally[:10]:
+                    add(f"| {n} | {100 * n / samples:.0f}% | `{q.replace('|', '/')}` |")
     if dup.get("requests"):
         add("")
         add(f"Duplicate check: {dup['requests']} measured in {dup['seconds']} s, {dup['errors']} errors, "
@@ -458,7 +510,7 @@ def main():
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--max-seconds", type=float, default=900)
     p = sub.add_parser("report")
-    for name in ("--dir", "--copy-ms", "--pg-version", "--app-log", "--command", "--log-copy", "--markdown", "--cards"):
+    for name in ("--dir", "--copy-ms", "--pg-version", "--app-log", "--cmdline", "--log-copy", "--markdown", "--cards"):
         p.add_argument(name, default="")
     for name in ("--rows", "--copied", "--startup-ms", "--gen-ms", "--port"):
         p.add_argument(name, type=int, default=0)

@@ -64,7 +64,7 @@ CREATE INDEX contact_name_trgm_idx ON contact USING gin (name_key gin_trgm_ops) 
 CREATE INDEX contact_organisation_idx ON contact (workspace_id, organisation_id);
 CREATE INDEX contact_list_idx ON contact (workspace_id, created_at DESC) WHERE merged_into IS NULL;
 
--- Phones, e-mails and websites of a contact or an organisation.
+-- Phones, e-mails, websites and the registration number (IDENTIFIER) of a contact or an organisation.
 --   value:     E.164 number / folded address / registrable domain (null when it could not be read)
 --   match_key: phone key (no country or area code) / corporate e-mail domain / website domain
 --   national:  a phone's national significant number (its area code first), for lists by area code
@@ -73,7 +73,7 @@ CREATE TABLE contact_point (
   workspace_id     uuid NOT NULL,
   contact_id       uuid,
   organisation_id  uuid,
-  kind             text NOT NULL CHECK (kind IN ('PHONE', 'EMAIL', 'WEBSITE')),
+  kind             text NOT NULL CHECK (kind IN ('PHONE', 'EMAIL', 'WEBSITE', 'IDENTIFIER')),
   raw              text NOT NULL,
   value            text,
   match_key        text,

@@ -10,7 +10,8 @@ public record ContactCard(UUID id, String displayName, String firstName, String 
         String jobTitle, List<Point> phones, List<Point> emails, List<Point> websites, String address,
         String postcode, String city, String country, Named region, String lineOfBusiness, String language,
         LeadStatus status, Named owner, LeadSource source, String heardOfUs, Integer score,
-        Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt) {
+        Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt,
+        String registrationNumber) {
 
     /** A phone, e-mail or website: the text as entered and what was read from it. */
     public record Point(String raw, String value, String matchKey, String region, List<String> timeZones,

@@ -65,7 +65,7 @@ public class Contacts {
             throw ApiProblem.conflict("card", "an identical card already exists: " + existing);
         });
         UUID id = cards.insertContact(workspaceId, row);
-        cards.replacePoints(workspaceId, id, keys.phones(), keys.emails(), keys.websites());
+        cards.replacePoints(workspaceId, id, keys);
         activities.record(workspaceId, id, null, Activity.CREATED, actorId, Map.of());
         return id;
     }
@@ -82,7 +82,7 @@ public class Contacts {
                     throw ApiProblem.conflict("card", "an identical card already exists: " + other);
                 });
         cards.updateContact(workspaceId, id, row, clock.instant());
-        cards.replacePoints(workspaceId, id, keys.phones(), keys.emails(), keys.websites());
+        cards.replacePoints(workspaceId, id, keys);
         activities.record(workspaceId, id, null, Activity.EDITED, actorId, Map.of());
     }
 
@@ -108,7 +108,8 @@ public class Contacts {
         String country = country("country", query.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));
         CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
-                listOf(query.email()), listOf(query.website()), country, mailProviders.normalizer(workspaceId));
+                listOf(query.email()), listOf(query.website()), query.registrationNumber(), country,
+                mailProviders.normalizer(workspaceId));
         return duplicates.find(workspaceId, new DuplicateFinder.Probe(keys, query.firstName(), null, null, null),
                 exclude, 20);
     }
@@ -121,7 +122,7 @@ public class Contacts {
                 card.organisation() == null ? null : card.organisation().name(),
                 card.phones().stream().map(ContactCard.Point::raw).toList(),
                 card.emails().stream().map(ContactCard.Point::raw).toList(),
-                card.websites().stream().map(ContactCard.Point::raw).toList(),
+                card.websites().stream().map(ContactCard.Point::raw).toList(), card.registrationNumber(),
                 card.country() != null ? card.country() : workspaces.defaultCountry(workspaceId).orElse(null),
                 mailProviders.normalizer(workspaceId));
         return duplicates.find(workspaceId,
@@ -154,7 +155,7 @@ public class Contacts {
         String country = country("country", draft.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));
         return CardKeys.of(draft.firstName(), draft.surname(), draft.organisation(), draft.phones(), draft.emails(),
-                draft.websites(), country, mailProviders.normalizer(workspaceId));
+                draft.websites(), draft.registrationNumber(), country, mailProviders.normalizer(workspaceId));
     }
 
     private ContactRow row(UUID workspaceId, ContactDraft draft, CardKeys keys) {
@@ -173,6 +174,10 @@ public class Contacts {
                     .findFirst().orElseThrow(() -> ApiProblem.badRequest("region",
                             "region " + draft.region() + " does not exist in this workspace"))
                     .id();
+        }
+        if (draft.registrationNumber() != null && !draft.registrationNumber().isBlank()
+                && keys.identifier() == null) {
+            throw ApiProblem.badRequest("registrationNumber", "registrationNumber must be 3 to 40 letters and digits");
         }
         if (draft.ownerId() != null && people.member(workspaceId, draft.ownerId()).filter(m -> m.active()).isEmpty()) {
             throw ApiProblem.badRequest("ownerId", "ownerId is not an active member of this workspace");

@@ -10,6 +10,7 @@ public enum ImportField {
     JOB_TITLE("jobTitle"), PHONE("phone"), EMAIL("email"), WEBSITE("website"), ADDRESS("address"),
     POSTCODE("postcode"), CITY("city"), COUNTRY("country"), REGION("region"), LINE_OF_BUSINESS("lineOfBusiness"),
     LANGUAGE("language"), STATUS("status"), SOURCE("source"), HEARD_OF_US("heardOfUs"), SCORE("score"),
+    REGISTRATION_NUMBER("registrationNumber"),
     /** Kept on the card under the column's header, filterable in lead lists. */
     CUSTOM("custom"),
     IGNORE("ignore");

@@ -89,7 +89,8 @@ class ContactsApiIntegrationTests extends IntegrationTest {
         assertThat(byDomain.toString()).contains("same corporate domain stefan-fiii.ro");
 
         JsonNode byCompany = candidates(Map.of("company", "STEFAN SI FIII SRL"));
-        assertThat(byCompany.get(0).get("type").asText()).isEqualTo("organisation");
+        assertThat(byCompany.toString()).contains("\"type\":\"organisation\"").contains("company name")
+                .contains(id);
 
         JsonNode bySurname = candidates(Map.of("firstName", "Ana", "surname", "POPESCU"));
         assertThat(bySurname.get(0).get("reasons").toString()).contains("same name");
@@ -104,8 +105,8 @@ class ContactsApiIntegrationTests extends IntegrationTest {
         JsonNode found = candidates(Map.of("company", "Romashka Trade LLC"));
 
         assertThat(found).isNotEmpty();
-        assertThat(found.get(0).get("type").asText()).isEqualTo("organisation");
-        assertThat(found.get(0).get("reasons").get(0).asText()).contains("company name");
+        assertThat(found.toString()).contains("\"type\":\"organisation\"");
+        assertThat(found.get(0).get("reasons").toString()).contains("company name");
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * phones, e-mails and websites, the name keys, and a fingerprint of them all.
  */
 public record CardKeys(String nameKey, String surnameKey, String companyKey, List<NormalizedPhone> phones,
-        List<NormalizedEmail> emails, List<Website> websites, String fingerprint) {
+        List<NormalizedEmail> emails, List<Website> websites, String identifier, String fingerprint) {
 
     /** A website as typed and its registrable domain (null when it is not a web address). */
     public record Website(String raw, String domain) {
@@ -26,6 +26,12 @@ public record CardKeys(String nameKey, String surnameKey, String companyKey, Lis
 
     public static CardKeys of(String firstName, String surname, String company, List<String> phones,
             List<String> emails, List<String> websites, String defaultRegion, Function<String, NormalizedEmail> email) {
+        return of(firstName, surname, company, phones, emails, websites, null, defaultRegion, email);
+    }
+
+    public static CardKeys of(String firstName, String surname, String company, List<String> phones,
+            List<String> emails, List<String> websites, String registrationNumber, String defaultRegion,
+            Function<String, NormalizedEmail> email) {
         String surnameKey = NameKeys.person(surname);
         String nameKey = NameKeys.person(join(firstName, surname));
         String companyKey = NameKeys.company(company);
@@ -33,8 +39,19 @@ public record CardKeys(String nameKey, String surnameKey, String companyKey, Lis
         List<NormalizedEmail> normalizedEmails = emails.stream().map(email).toList();
         List<Website> normalizedWebsites = websites.stream()
                 .map(w -> new Website(w.strip(), Websites.registrableDomain(w).orElse(null))).toList();
+        String identifier = identifier(registrationNumber);
         return new CardKeys(nameKey, surnameKey, companyKey, normalizedPhones, normalizedEmails, normalizedWebsites,
-                fingerprint(nameKey, companyKey, normalizedPhones, normalizedEmails, normalizedWebsites));
+                identifier, fingerprint(nameKey, companyKey, normalizedPhones, normalizedEmails, normalizedWebsites,
+                        identifier));
+    }
+
+    /** A registration number compared without spaces, dots, dashes or slashes, upper-cased: "NO 912 345 678 MVA" is "NO912345678MVA". */
+    public static String identifier(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.replaceAll("[\\s./-]", "").toUpperCase(java.util.Locale.ROOT);
+        return value.length() < 3 || value.length() > 40 ? null : value;
     }
 
     /** A phone's national significant number (area code first), read off its E.164 form; null if unknown. */
@@ -69,7 +86,7 @@ public record CardKeys(String nameKey, String surnameKey, String companyKey, Lis
 
     /** Sorted, so that the order in which phones or e-mails were typed does not matter. */
     private static String fingerprint(String nameKey, String companyKey, List<NormalizedPhone> phones,
-            List<NormalizedEmail> emails, List<Website> websites) {
+            List<NormalizedEmail> emails, List<Website> websites, String identifier) {
         StringBuilder text = new StringBuilder().append(nameKey).append('|').append(companyKey).append('|');
         phones.stream().map(p -> Optional.ofNullable(p.e164()).orElse(p.raw())).sorted().distinct()
                 .forEach(p -> text.append(p).append(','));
@@ -79,6 +96,9 @@ public record CardKeys(String nameKey, String surnameKey, String companyKey, Lis
         text.append('|');
         websites.stream().map(w -> Optional.ofNullable(w.domain()).orElse(w.raw())).sorted().distinct()
                 .forEach(w -> text.append(w).append(','));
+        if (identifier != null) {
+            text.append('|').append(identifier);
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -90,8 +90,10 @@ public class CardRepository {
                 .update();
     }
 
-    public void replacePoints(UUID workspaceId, UUID contactId, List<NormalizedPhone> phones,
-            List<NormalizedEmail> emails, List<CardKeys.Website> websites) {
+    public void replacePoints(UUID workspaceId, UUID contactId, CardKeys keys) {
+        List<NormalizedPhone> phones = keys.phones();
+        List<NormalizedEmail> emails = keys.emails();
+        List<CardKeys.Website> websites = keys.websites();
         jdbc.sql("DELETE FROM contact_point WHERE workspace_id = ? AND contact_id = ?").params(workspaceId, contactId)
                 .update();
         String insert = """
@@ -109,6 +111,10 @@ public class CardRepository {
         for (CardKeys.Website w : websites) {
             jdbc.sql(insert).params(workspaceId, contactId, "WEBSITE", w.raw(), w.domain(), w.domain(), null, null,
                     null, w.domain() != null).update();
+        }
+        if (keys.identifier() != null) {
+            jdbc.sql(insert).params(workspaceId, contactId, "IDENTIFIER", keys.identifier(), keys.identifier(),
+                    keys.identifier(), null, null, null, true).update();
         }
     }
 
@@ -137,7 +143,8 @@ public class CardRepository {
                 card.jobTitle(), of(points, "PHONE"), of(points, "EMAIL"), of(points, "WEBSITE"), card.address(),
                 card.postcode(), card.city(), card.country(), card.region(), card.lineOfBusiness(), card.language(),
                 card.status(), card.owner(), card.source(), card.heardOfUs(), card.score(), card.custom(),
-                card.flaggedDuplicate(), card.mergedInto(), card.createdAt(), card.updatedAt());
+                card.flaggedDuplicate(), card.mergedInto(), card.createdAt(), card.updatedAt(),
+                of(points, "IDENTIFIER").stream().map(Point::raw).findFirst().orElse(null));
     }
 
     private static List<Point> of(List<Map.Entry<String, Point>> points, String kind) {
@@ -161,7 +168,7 @@ public class CardRepository {
                 LeadSource.valueOf(rs.getString("source")), rs.getString("heard_of_us"), score,
                 json.readValue(rs.getString("custom"), new TypeReference<Map<String, Object>>() { }),
                 rs.getBoolean("flagged_duplicate"), rs.getObject("merged_into", UUID.class),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), null);
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -57,7 +57,8 @@ public class DuplicateFinder {
     /** A stored card's comparable fields. */
     private record Stored(String type, UUID id, String name, String nameKey, String surnameKey, String firstKey,
             String companyKey, String addressKey, String postcode, String city, Set<String> phones,
-            Set<String> phoneKeys, Set<String> emails, Set<String> domains, Set<String> websites) {
+            Set<String> phoneKeys, Set<String> emails, Set<String> domains, Set<String> websites,
+            Set<String> identifiers) {
     }
 
     public List<DuplicateCandidate> find(UUID workspaceId, Probe probe, UUID exclude, int limit) {
@@ -88,6 +89,8 @@ public class DuplicateFinder {
 
         Set<UUID> contacts = new LinkedHashSet<>();
         Set<UUID> organisations = new LinkedHashSet<>();
+        Set<String> identifiers = keys.identifier() == null ? Set.of() : Set.of(keys.identifier());
+        block(workspaceId, "IDENTIFIER", "value", identifiers, contacts, organisations);
         block(workspaceId, "PHONE", "value", e164s, contacts, organisations);
         block(workspaceId, "PHONE", "match_key", phoneKeys, contacts, organisations);
         block(workspaceId, "EMAIL", "value", emails, contacts, organisations);
@@ -135,6 +138,7 @@ public class DuplicateFinder {
         for (Stored stored : load(workspaceId, contacts, organisations)) {
             List<Reason> reasons = new ArrayList<>();
             double logit = PRIOR;
+            logit += identifier(stored, keys.identifier(), reasons);
             double phone = phones(stored, e164s, phoneKeys, reasons);
             logit += phone;
             logit += emails(stored, emails, domains, reasons);
@@ -153,6 +157,21 @@ public class DuplicateFinder {
         }
         candidates.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed());
         return candidates.stream().limit(limit).toList();
+    }
+
+    /**
+     * The same registration number is proof, whatever else differs (people move and marry, lists
+     * misspell); two different ones, both known, argue strongly against.
+     */
+    private static double identifier(Stored stored, String identifier, List<Reason> reasons) {
+        if (identifier == null || stored.identifiers().isEmpty()) {
+            return 0;
+        }
+        if (stored.identifiers().contains(identifier)) {
+            reasons.add(new Reason("SAME_REGISTRATION_NUMBER", identifier));
+            return 12;
+        }
+        return -3;
     }
 
     private static double phones(Stored stored, Set<String> e164s, Set<String> keys, List<Reason> reasons) {
@@ -348,7 +367,8 @@ public class DuplicateFinder {
                            array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'PHONE' AND match_key IS NOT NULL) AS phone_keys,
                            array(SELECT value FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'EMAIL' AND value IS NOT NULL) AS emails,
                            array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'EMAIL' AND match_key IS NOT NULL) AS domains,
-                           array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'WEBSITE' AND match_key IS NOT NULL) AS websites
+                           array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'WEBSITE' AND match_key IS NOT NULL) AS websites,
+                           array(SELECT value FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'IDENTIFIER') AS identifiers
                     FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id
                     WHERE c.workspace_id = :ws AND c.id = ANY(:ids) AND c.merged_into IS NULL""")
                     .param("ws", workspaceId).param("ids", contacts.toArray(UUID[]::new))
@@ -356,7 +376,8 @@ public class DuplicateFinder {
                             rs.getString("name_key"), rs.getString("surname_key"), NameKeys.person(rs.getString("first_name")),
                             rs.getString("company_key"), NameKeys.person(rs.getString("address")),
                             postcode(rs.getString("postcode")), rs.getString("city"), set(rs, "phones"),
-                            set(rs, "phone_keys"), set(rs, "emails"), set(rs, "domains"), set(rs, "websites")))
+                            set(rs, "phone_keys"), set(rs, "emails"), set(rs, "domains"), set(rs, "websites"),
+                            set(rs, "identifiers")))
                     .list());
         }
         if (!organisations.isEmpty()) {
@@ -366,12 +387,14 @@ public class DuplicateFinder {
                            array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'PHONE' AND match_key IS NOT NULL) AS phone_keys,
                            array(SELECT value FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'EMAIL' AND value IS NOT NULL) AS emails,
                            array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind IN ('EMAIL', 'WEBSITE') AND match_key IS NOT NULL) AS domains,
-                           array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'WEBSITE' AND match_key IS NOT NULL) AS websites
+                           array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'WEBSITE' AND match_key IS NOT NULL) AS websites,
+                           array(SELECT value FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'IDENTIFIER') AS identifiers
                     FROM organisation o WHERE o.workspace_id = :ws AND o.id = ANY(:ids) AND o.merged_into IS NULL""")
                     .param("ws", workspaceId).param("ids", organisations.toArray(UUID[]::new))
                     .query((rs, n) -> new Stored("organisation", rs.getObject("id", UUID.class), rs.getString("name"),
                             null, null, "", rs.getString("name_key"), null, null, null, set(rs, "phones"),
-                            set(rs, "phone_keys"), set(rs, "emails"), set(rs, "domains"), set(rs, "websites")))
+                            set(rs, "phone_keys"), set(rs, "emails"), set(rs, "domains"), set(rs, "websites"),
+                            set(rs, "identifiers")))
                     .list());
         }
         return stored;

@@ -42,11 +42,12 @@ public class ImportResolution {
         run("""
                 UPDATE import_row r SET duplicate_of = d.contact_id, reason = d.reason
                 FROM (SELECT DISTINCT ON (p.row_no) p.row_no, cp.contact_id,
-                             CASE p.kind WHEN 'PHONE' THEN 'same phone number ' ELSE 'same e-mail ' END || p.value AS reason
+                             CASE p.kind WHEN 'PHONE' THEN 'same phone number ' WHEN 'EMAIL' THEN 'same e-mail '
+                               ELSE 'same registration number ' END || p.value AS reason
                       FROM import_point p
                       JOIN contact_point cp ON cp.workspace_id = :ws AND cp.kind = p.kind AND cp.value = p.value
                       JOIN contact c ON c.id = cp.contact_id AND c.merged_into IS NULL
-                      WHERE p.job_id = :job AND p.row_no BETWEEN :from AND :to AND p.kind IN ('PHONE', 'EMAIL')
+                      WHERE p.job_id = :job AND p.row_no BETWEEN :from AND :to AND p.kind IN ('PHONE', 'EMAIL', 'IDENTIFIER')
                         AND p.value IS NOT NULL
                       ORDER BY p.row_no, c.created_at) d
                 WHERE %s AND r.row_no = d.row_no AND r.outcome = 'PENDING'""", workspaceId, jobId, from, to);
@@ -59,7 +60,7 @@ public class ImportResolution {
                       JOIN import_point q ON q.job_id = p.job_id AND q.kind = p.kind AND q.value = p.value
                         AND q.row_no < p.row_no
                       JOIN import_row e ON e.job_id = q.job_id AND e.row_no = q.row_no AND e.outcome <> 'REJECTED'
-                      WHERE p.job_id = :job AND p.row_no BETWEEN :from AND :to AND p.kind IN ('PHONE', 'EMAIL')
+                      WHERE p.job_id = :job AND p.row_no BETWEEN :from AND :to AND p.kind IN ('PHONE', 'EMAIL', 'IDENTIFIER')
                         AND p.value IS NOT NULL
                       ORDER BY p.row_no, e.row_no) d
                 WHERE %s AND r.row_no = d.row_no AND r.outcome = 'PENDING' AND r.duplicate_of IS NULL""",

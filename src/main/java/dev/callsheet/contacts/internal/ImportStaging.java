@@ -48,6 +48,10 @@ public class ImportStaging {
                 csv(pointCsv, jobId, row.rowNo(), "EMAIL", e.raw(), e.address(), e.corporateDomain(), null, null, null,
                         e.valid());
             }
+            if (row.keys().identifier() != null) {
+                csv(pointCsv, jobId, row.rowNo(), "IDENTIFIER", row.keys().identifier(), row.keys().identifier(),
+                        row.keys().identifier(), null, null, null, true);
+            }
             for (CardKeys.Website w : row.keys().websites()) {
                 csv(pointCsv, jobId, row.rowNo(), "WEBSITE", w.raw(), w.domain(), w.domain(), null, null, null,
                         w.domain() != null);

@@ -69,8 +69,8 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
         }
         String organisation = single.get(ImportField.ORGANISATION);
         String country = country(single.get(ImportField.COUNTRY)).orElse(context.defaultCountry());
-        CardKeys keys = CardKeys.of(firstName, surname, organisation, phones, emails, websites, country,
-                context.emails());
+        CardKeys keys = CardKeys.of(firstName, surname, organisation, phones, emails, websites,
+                single.get(ImportField.REGISTRATION_NUMBER), country, context.emails());
         String displayName = CardKeys.displayName(firstName, surname, organisation, phones, emails);
         String rejection = displayName == null ? "no name, company, phone or e-mail" : null;
         if (rejection == null && phones.isEmpty() && emails.isEmpty() && websites.isEmpty()

@@ -39,13 +39,13 @@ class ContactsApiController {
             String phone, List<String> phones, String email, List<String> emails, String website, List<String> websites,
             String address, String postcode, String city, String country, String region, String lineOfBusiness,
             String language, String status, UUID ownerId, String source, String heardOfUs,
-            Map<String, String> custom) {
+            Map<String, String> custom, String registrationNumber) {
 
         ContactDraft draft() {
             return new ContactDraft(firstName, surname, organisation != null ? organisation : company, jobTitle,
                     both(phone, phones), both(email, emails), both(website, websites), address, postcode, city, country,
                     region, lineOfBusiness, language, parse("status", status, LeadStatus.class),
-                    ownerId, parse("source", source, LeadSource.class), heardOfUs, custom);
+                    ownerId, parse("source", source, LeadSource.class), heardOfUs, custom, registrationNumber);
         }
     }
 

@@ -41,11 +41,11 @@ class LeadsPagesController {
     record CardForm(String firstName, String surname, String organisation, String jobTitle, String phones,
             String emails, String websites, String address, String postcode, String city, String country,
             String region, String lineOfBusiness, String language, LeadStatus status, LeadSource source,
-            UUID ownerId, String heardOfUs) {
+            UUID ownerId, String heardOfUs, String registrationNumber) {
 
         static CardForm empty() {
             return new CardForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    LeadStatus.NEW, LeadSource.OTHER, null, null);
+                    LeadStatus.NEW, LeadSource.OTHER, null, null, null);
         }
 
         static CardForm of(ContactCard card) {
@@ -54,13 +54,13 @@ class LeadsPagesController {
                     lines(card.phones()), lines(card.emails()), lines(card.websites()), card.address(),
                     card.postcode(), card.city(), card.country(), card.region() == null ? null : card.region().id().toString(),
                     card.lineOfBusiness(), card.language(), card.status(), card.source(),
-                    card.owner() == null ? null : card.owner().id(), card.heardOfUs());
+                    card.owner() == null ? null : card.owner().id(), card.heardOfUs(), card.registrationNumber());
         }
 
         ContactDraft draft() {
             return new ContactDraft(firstName, surname, organisation, jobTitle, split(phones), split(emails),
                     split(websites), address, postcode, city, country, region, lineOfBusiness, language, status, ownerId,
-                    source, heardOfUs, Map.of());
+                    source, heardOfUs, Map.of(), registrationNumber);
         }
 
         DuplicateQuery query() {
@@ -68,7 +68,7 @@ class LeadsPagesController {
             List<String> e = split(emails);
             List<String> w = split(websites);
             return new DuplicateQuery(organisation, firstName, surname, p.isEmpty() ? null : p.get(0),
-                    e.isEmpty() ? null : e.get(0), w.isEmpty() ? null : w.get(0), country);
+                    e.isEmpty() ? null : e.get(0), w.isEmpty() ? null : w.get(0), country, registrationNumber);
         }
 
         private static String lines(List<ContactCard.Point> points) {
