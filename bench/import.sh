@@ -17,12 +17,13 @@
 # The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log is kept
 # in /tmp/callsheet-bench-logs/.
 #
-#   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S] [--dup-seconds S]
+#   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S] [--dup-seconds S] [--jar PATH]
 #     --rows N       rows of each file (default 1000000; try 20000 first)
 #     --port P       HTTP port of the app (default $SERVER_PORT or 18090)
 #     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 200)
 #     --timeout S    give up an import after S seconds (default 3600); the rest is then skipped
 #     --dup-seconds S  stop the duplicate checks after S seconds (default 900)
+#     --jar PATH     the jar to run (default target/callsheet.jar, built first if missing)
 set -euo pipefail
 self=$(readlink -f "$0")
 cd "$(dirname "$self")/.."
@@ -35,6 +36,7 @@ requests=2000
 warmup=200
 timeout=3600
 dup_seconds=900
+jar=target/callsheet.jar
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=$2; shift 2 ;;
@@ -43,16 +45,16 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --dup-seconds) dup_seconds=$2; shift 2 ;;
+    --jar) jar=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ {print; next} NR > 1 {exit}' "$self"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-jar=target/callsheet.jar
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
 py="python3 $root/bench"
 stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/callsheet-import-bench.XXXXXX)
+work=$(mktemp -d /tmp/import-bench.XXXXXX)
 data=$work/data
 logdir=/tmp/callsheet-bench-logs
 mkdir -p "$logdir" "$root/bench/results"
@@ -120,13 +122,14 @@ log "generated in $gen_s ms: $(du -h "$work/base.csv" | cut -f1) + $(du -h "$wor
 # --- 2. the app, a workspace, a token ---------------------------------------------------
 # Run a copy of the jar: target/ is shared with other builds, and a jar rebuilt under a running
 # JVM breaks its class loading.
-cp "$jar" "$work/callsheet.jar"
-unzip -tq "$work/callsheet.jar" > /dev/null || { echo "$jar is not a readable jar (being rebuilt?)" >&2; exit 1; }
+cp "$jar" "$work/app.jar"
+unzip -tq "$work/app.jar" > /dev/null || { echo "$jar is not a readable jar (being rebuilt?)" >&2; exit 1; }
+jar_info="$jar ($(date -r "$jar" '+%F %T'), sha256 $(sha256sum "$work/app.jar" | cut -c1-12))"
 admin_pw=$(secret)
 log "starting the app on port $port (data in $data)"
 t_start=$(date +%s%N)
 SERVER_PORT=$port CALLSHEET_DATA_DIR=$data CALLSHEET_ADMIN_PASSWORD=$admin_pw \
-  java -Xmx1g -jar "$work/callsheet.jar" > "$applog" 2>&1 &
+  java -Xmx1g -jar "$work/app.jar" > "$applog" 2>&1 &
 app_pid=$!
 up=
 for _ in $(seq 1 1200); do
@@ -203,6 +206,9 @@ psql_app -A -F, -P footer=off -c "
          round(extract(epoch FROM finished_at - started_at)::numeric, 2) AS running_s,
          round(extract(epoch FROM finished_at - created_at)::numeric, 2) AS total_s
   FROM import_job ORDER BY created_at" > "$work/jobs.csv" || true
+if ! kill -0 "$app_pid" 2>/dev/null || grep -q 'Commencing graceful shutdown' "$applog"; then
+  log "the app is no longer running: it was stopped from outside during the imports ($(grep -m1 -o '^[0-9T:.-]*Z.*Commencing graceful shutdown' "$applog" | cut -c1-24))"
+fi
 cards=$(psql_app -A -t -c "SELECT count(*) FROM contact" || echo "?")
 log "cards in the database: $cards"
 
@@ -222,7 +228,7 @@ day=$(date +%F)
 if [ "$rows" -eq 1000000 ]; then report="bench/results/import-$day.md"; else report="bench/results/import-$day-${rows}rows.md"; fi
 python3 "$root/bench/import_client.py" report --dir "$work" --rows "$rows" --copy-ms "${copy_ms[*]}" \
   --copied "$copied" --cards "$cards" --startup-ms "$startup_ms" --gen-ms "$gen_s" --pg-version "$pg_version" \
-  --app-log "$applog" --cmdline "bench/import.sh $args_given" --port "$port" --log-copy "$logdir/import-$stamp-app.log" \
+  --app-log "$applog" --cmdline "bench/import.sh $args_given" --jar-info "$jar_info" --port "$port" --log-copy "$logdir/import-$stamp-app.log" \
   --markdown "$root/$report"
 log "report written to $report"
 [ -n "$import_ok" ] && [ -n "$dup_ok" ]

@@ -26,6 +26,7 @@ import argparse
 import csv
 import http.client
 import json
+import math
 import os
 import re
 import statistics
@@ -157,8 +158,19 @@ def cmd_import(args):
         conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
         first_running = rows_known = None
         status = {}
+        failures = 0
         while True:
-            status = get_json(conn, f"/api/v1/imports/{job}")
+            try:
+                status = get_json(conn, f"/api/v1/imports/{job}")
+                failures = 0
+            except (OSError, http.client.HTTPException) as e:
+                # A keep-alive connection the server closed: open another; give up when the app is gone.
+                conn.close()
+                failures += 1
+                if failures >= 10:
+                    raise RuntimeError(f"status polls fail ({e}): is the app still running?") from e
+                time.sleep(0.5)
+                continue
             t = time.monotonic() - started
             heap_now = sampler.samples[-1][1] if sampler.samples else ""
             timeline.append((round(t, 2), status["status"], status.get("rows"), status["processed"], heap_now))
@@ -221,7 +233,7 @@ def percentile(sorted_values, p):
     """Nearest-rank percentile."""
     if not sorted_values:
         return None
-    k = max(0, min(len(sorted_values) - 1, int(round(p / 100 * len(sorted_values) + 0.5)) - 1))
+    k = max(0, min(len(sorted_values) - 1, math.ceil(p / 100 * len(sorted_values)) - 1))
     return sorted_values[k]
 
 
@@ -240,8 +252,16 @@ def cmd_dupcheck(args):
     for i, body in enumerate(bodies[:needed]):
         payload = json.dumps(body).encode()
         t = time.perf_counter()
-        conn.request("POST", "/api/v1/duplicates/check", body=payload, headers=headers)
-        resp = conn.getresponse()
+        try:
+            conn.request("POST", "/api/v1/duplicates/check", body=payload, headers=headers)
+            resp = conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed the kept-alive connection as we sent: the check is read-only, send it again.
+            conn.close()
+            reconnects += 1
+            t = time.perf_counter()
+            conn.request("POST", "/api/v1/duplicates/check", body=payload, headers=headers)
+            resp = conn.getresponse()
         data = resp.read()
         ms = (time.perf_counter() - t) * 1000
         if resp.will_close:
@@ -386,7 +406,8 @@ def cmd_report(args):
     add(f"# Import and duplicate-check benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
     add("")
     add(f"Command: `{args.cmdline.strip()}` (files: `bench/generate_leads.py`, `bench/import_client.py`).  ")
-    add(f"App: `java -Xmx1g -jar target/callsheet.jar` at `{git}`, fresh data folder, start-up {args.startup_ms / 1000:.1f} s.  ")
+    add(f"App: `java -Xmx1g -jar` of {args.jar_info or 'target/callsheet.jar'}; repository at `{git}`; fresh data folder, "
+        f"start-up {args.startup_ms / 1000:.1f} s.  ")
     add(f"Machine: {os.cpu_count()} cores, {mem} GiB, {java}, embedded PostgreSQL {args.pg_version}; shared and noisy.  ")
     add(f"Data: base.csv and test.csv of {args.rows:,} rows each (six markets, generated in {args.gen_ms / 1000:.1f} s); "
         f"test.csv has ~10% duplicates of base.csv written another way. Cards after both imports: {args.cards}.")
@@ -510,7 +531,8 @@ def main():
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--max-seconds", type=float, default=900)
     p = sub.add_parser("report")
-    for name in ("--dir", "--copy-ms", "--pg-version", "--app-log", "--cmdline", "--log-copy", "--markdown", "--cards"):
+    for name in ("--dir", "--copy-ms", "--pg-version", "--app-log", "--cmdline", "--log-copy", "--markdown", "--cards",
+                 "--jar-info"):
         p.add_argument(name, default="")
     for name in ("--rows", "--copied", "--startup-ms", "--gen-ms", "--port"):
         p.add_argument(name, type=int, default=0)

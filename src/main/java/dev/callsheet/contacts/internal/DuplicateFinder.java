@@ -87,6 +87,9 @@ public class DuplicateFinder {
         keys.websites().stream().map(CardKeys.Website::domain).filter(Objects::nonNull).forEach(websites::add);
         String postcode = postcode(probe.postcode());
 
+        // Trigram blocking finds names at least half alike; the comparison decides the rest. The
+        // default 0.3 lets common words flood the candidate lists at a million cards.
+        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)").query(String.class).single();
         Set<UUID> contacts = new LinkedHashSet<>();
         Set<UUID> organisations = new LinkedHashSet<>();
         Set<String> identifiers = keys.identifier() == null ? Set.of() : Set.of(keys.identifier());
@@ -114,8 +117,10 @@ public class DuplicateFinder {
             }
         }
         if (!keys.surnameKey().isEmpty()) {
+            // A common surname has thousands of holders: only those whose whole name is also alike.
             contacts.addAll(ids("""
                     SELECT id FROM contact WHERE workspace_id = :ws AND surname_key = :key AND merged_into IS NULL
+                      AND (name_key = :name OR name_key % :name)
                     ORDER BY similarity(name_key, :name) DESC LIMIT :limit""", workspaceId, keys.surnameKey(),
                     keys.nameKey()));
         }
@@ -127,6 +132,7 @@ public class DuplicateFinder {
         if (postcode != null && !keys.nameKey().isEmpty()) {
             contacts.addAll(ids("""
                     SELECT id FROM contact WHERE workspace_id = :ws AND merged_into IS NULL AND postcode = :key
+                      AND similarity(name_key, :name) >= 0.3
                     ORDER BY similarity(name_key, :name) DESC LIMIT :limit""", workspaceId, postcode, keys.nameKey()));
         }
         contacts.remove(exclude);

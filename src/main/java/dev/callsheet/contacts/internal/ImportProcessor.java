@@ -64,6 +64,7 @@ public class ImportProcessor {
                 rows.next();
                 rowNo++;
             }
+            int batches = 0;
             while (rows.hasNext()) {
                 List<List<String>> cells = new ArrayList<>(BATCH);
                 while (cells.size() < BATCH && rows.hasNext()) {
@@ -73,8 +74,12 @@ public class ImportProcessor {
                 List<StagedRow> batch = IntStream.range(0, cells.size()).parallel()
                         .mapToObj(i -> StagedRow.read(first + i, cells.get(i), context)).toList();
                 int last = rowNo + cells.size();
+                boolean analyze = Integer.bitCount(++batches) == 1;
                 transactions.executeWithoutResult(status -> {
                     staging.stage(job.id(), batch);
+                    if (analyze) {
+                        staging.analyze();
+                    }
                     resolution.resolve(job.workspaceId(), job.id(), first, last, job.onDuplicate());
                     jobs.countBatch(job.id(), first, last);
                 });
