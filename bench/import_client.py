@@ -249,6 +249,7 @@ def cmd_dupcheck(args):
     latencies, errors, with_candidate, strong = [], 0, 0, 0
     reconnects = 0
     started = time.monotonic()
+    started_epoch = time.time()
     for i, body in enumerate(bodies[:needed]):
         payload = json.dumps(body).encode()
         t = time.perf_counter()
@@ -293,7 +294,7 @@ def cmd_dupcheck(args):
         "max_ms": round(latencies[-1], 2) if n else None,
         "mean_ms": round(statistics.fmean(latencies), 2) if n else None,
         "with_candidates": with_candidate, "top_score_ge_0_9": strong,
-        "seconds": round(time.monotonic() - started, 1)}))
+        "seconds": round(time.monotonic() - started, 1), "started_epoch": started_epoch, "ended_epoch": time.time()}))
     return 0 if n and not errors else 1
 
 
@@ -479,14 +480,14 @@ def cmd_report(args):
             add("| --- | --- | --- | --- | --- |")
             for t, st, p, rate, h in prog:
                 add(f"| {t:.1f} | {st} | {p:,} | {_fmt(rate)} | {_fmt(h)} |")
-    for name, r in (("base.csv", base), ("test.csv", test)):
+    for name, r in (("base.csv", base), ("test.csv", test), ("the duplicate check", dup)):
         if r.get("started_epoch"):
             samples, tally = _pg_profile(f"{d}/pg-activity.txt", r["started_epoch"], r.get("ended_epoch") or time.time())
             if samples:
                 add("")
-                add(f"### Where {name}'s import spent its time in PostgreSQL")
+                add(f"### Where {name if r is dup else name + chr(39) + 's import'} spent its time in PostgreSQL")
                 add("")
-                add(f"pg_stat_activity sampled {samples} times (about once a second) during the import; "
+                add(f"pg_stat_activity sampled {samples} times (about once a second) meanwhile; "
                     "share of samples in which each statement was running:")
                 add("")
                 add("| samples | share | statement (first 100 characters) |")

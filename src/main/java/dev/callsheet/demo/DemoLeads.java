@@ -57,6 +57,7 @@ final class DemoLeads {
         Random random = new Random(seed);
         StringBuilder csv = new StringBuilder("first name,surname,company,phone,email,website,city,postcode,country,industry,heard of us\n");
         List<String[]> written = new ArrayList<>();
+        java.util.Set<String> addresses = new java.util.HashSet<>();
         for (int i = 0; i < count; i++) {
             if (i > 50 && random.nextInt(20) == 0) {
                 String[] original = written.get(random.nextInt(written.size()));
@@ -72,10 +73,18 @@ final class DemoLeads {
             String surname = pick(random, market.surnames());
             String company = String.format(pick(random, market.companies()), pick(random, market.surnames()));
             String domain = slug(company) + "." + market.domain();
+            // One mailbox per person: colleagues with the same first name get firstname.surname, then a number.
+            String local = ascii(first).toLowerCase(Locale.ROOT);
+            if (!addresses.add(local + "@" + domain)) {
+                local = local + "." + ascii(surname).toLowerCase(Locale.ROOT).replace(' ', '-');
+                for (int n = 2; !addresses.add(local + "@" + domain); n++) {
+                    local = local.replaceAll("\\d+$", "") + n;
+                }
+            }
             int city = random.nextInt(market.cities().length);
             String[] row = {first, surname, company,
                     digits(random, random.nextBoolean() ? market.mobile() : market.landline()),
-                    ascii(first).toLowerCase(Locale.ROOT) + "@" + domain, "www." + domain, market.cities()[city],
+                    local + "@" + domain, "www." + domain, market.cities()[city],
                     market.postcodes()[city], market.country(), pick(random, market.trades()),
                     pick(random, new String[] {"Web", "Exhibition", "Recommendation", "Newspaper", ""})};
             written.add(row);

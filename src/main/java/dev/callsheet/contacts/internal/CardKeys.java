@@ -70,12 +70,18 @@ public record CardKeys(String nameKey, String surnameKey, String companyKey, Lis
             List<String> emails) {
         String name = join(firstName, surname);
         if (!name.isEmpty()) {
-            return name;
+            // Korean names are written family name first, without a space: 김민준.
+            return hangul(firstName) && hangul(surname) ? surname.strip() + firstName.strip() : name;
         }
         if (organisation != null && !organisation.isBlank()) {
             return organisation.strip();
         }
         return phones.stream().findFirst().or(() -> emails.stream().findFirst()).map(String::strip).orElse(null);
+    }
+
+    private static boolean hangul(String text) {
+        return text != null && !text.isBlank() && text.strip().codePoints()
+                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
     public static String join(String first, String last) {

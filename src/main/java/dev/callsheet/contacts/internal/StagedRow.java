@@ -170,13 +170,14 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
                 names.put(fold(country.getDisplayCountry(language)), code);
             }
         }
-        names.put("uk", "GB");
-        names.put("england", "GB");
-        names.put("usa", "US");
-        names.put("korea", "KR");
-        names.put("south korea", "KR");
-        names.put("한국", "KR");
-        names.put("россия", "RU");
+        // What people write besides the official names (folded like every lookup).
+        Map.ofEntries(Map.entry("uk", "GB"), Map.entry("england", "GB"), Map.entry("great britain", "GB"),
+                Map.entry("scotland", "GB"), Map.entry("usa", "US"), Map.entry("korea", "KR"),
+                Map.entry("south korea", "KR"), Map.entry("republic of korea", "KR"), Map.entry("한국", "KR"),
+                Map.entry("남한", "KR"), Map.entry("россия", "RU"), Map.entry("рф", "RU"),
+                Map.entry("российская федерация", "RU"), Map.entry("russian federation", "RU"),
+                Map.entry("noreg", "NO"), Map.entry("espana", "ES"), Map.entry("romania", "RO"))
+                .forEach((name, code) -> names.put(fold(name), code));
         return Map.copyOf(names);
     }
 }
