@@ -65,7 +65,7 @@ public final class Emails {
      *        {@code null} means the built-in list
      */
     public static NormalizedEmail normalize(String raw, Predicate<String> isPublicProvider) {
-        String text = trim(raw);
+        String text = RawText.trim(raw);
         int at = addressAt(text);
         if (at < 0) {
             return new NormalizedEmail(text, null, null, null, false);
@@ -168,26 +168,6 @@ public final class Emails {
         }
         String name = ascii.toString();
         return InternetDomainName.isValid(name) ? name : null;
-    }
-
-    /** Trims also no-break and zero-width spaces, which come with text copied from web pages and spreadsheets. */
-    private static String trim(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        int start = 0;
-        int end = raw.length();
-        while (start < end && isSpace(raw.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(raw.charAt(end - 1))) {
-            end--;
-        }
-        return raw.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 
     private static Set<String> load(String resource) {

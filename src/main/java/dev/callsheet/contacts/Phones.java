@@ -45,7 +45,7 @@ public final class Phones {
      *        code ({@code "+47…"} or {@code "0047…"}) parse
      */
     public static NormalizedPhone normalize(String raw, String defaultRegion) {
-        String text = trim(raw);
+        String text = RawText.trim(raw);
         PhoneNumber number = parse(text, region(defaultRegion));
         boolean valid = number != null && UTIL.isValidNumber(number);
         int start = firstDigit(text);
@@ -103,23 +103,4 @@ public final class Phones {
         return region.equals("UK") ? "GB" : region;
     }
 
-    /** Trims also the no-break and zero-width spaces that spreadsheets and web pages leave around numbers. */
-    private static String trim(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        int start = 0;
-        int end = raw.length();
-        while (start < end && isSpace(raw.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(raw.charAt(end - 1))) {
-            end--;
-        }
-        return raw.substring(start, end);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
-    }
 }

@@ -78,22 +78,8 @@ public final class Api {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         out.write(content, 0, content.length);
         out.print("\r\n--" + boundary + "--\r\n");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "application/json",
+                "multipart/form-data; boundary=" + boundary);
     }
 
     /** Sends raw text as the JSON body, for malformed-input tests. */
@@ -112,9 +98,14 @@ public final class Api {
     }
 
     private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String accept) {
+        return exchange(method, path, body, accept, "application/json");
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String accept,
+            String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", accept);
         if (authorization != null) {
             request.header("Authorization", authorization);
