@@ -95,8 +95,11 @@ public class DuplicateFinder {
         Set<String> identifiers = keys.identifier() == null ? Set.of() : Set.of(keys.identifier());
         block(workspaceId, "IDENTIFIER", "value", identifiers, contacts, organisations);
         block(workspaceId, "PHONE", "value", e164s, contacts, organisations);
-        block(workspaceId, "PHONE", "match_key", phoneKeys, contacts, organisations);
         block(workspaceId, "EMAIL", "value", emails, contacts, organisations);
+        // Fuzzy name blocking is the costly part; a card already caught by its number, phone or
+        // e-mail needs none (ARCHITECTURE.md: trigrams only for what no exact key caught).
+        boolean caught = !contacts.isEmpty();
+        block(workspaceId, "PHONE", "match_key", phoneKeys, contacts, organisations);
         Set<String> domainsAndWebsites = new LinkedHashSet<>(domains);
         domainsAndWebsites.addAll(websites);
         block(workspaceId, "EMAIL", "match_key", domainsAndWebsites, contacts, organisations);
@@ -124,7 +127,7 @@ public class DuplicateFinder {
                     ORDER BY similarity(name_key, :name) DESC LIMIT :limit""", workspaceId, keys.surnameKey(),
                     keys.nameKey()));
         }
-        if (keys.nameKey().length() >= 4) {
+        if (keys.nameKey().length() >= 4 && !caught) {
             contacts.addAll(ids("""
                     SELECT id FROM contact WHERE workspace_id = :ws AND merged_into IS NULL AND name_key % :key
                     ORDER BY similarity(name_key, :key) DESC LIMIT :limit""", workspaceId, keys.nameKey()));
