@@ -17,7 +17,4 @@ public record ContactSearch(String q, LeadStatus status, LeadSource source, UUID
         size = size <= 0 ? 50 : Math.min(size, 500);
     }
 
-    public static ContactSearch query(String q) {
-        return new ContactSearch(q, null, null, null, null, null, null, null, null, null, null, null, 0, 50);
-    }
 }

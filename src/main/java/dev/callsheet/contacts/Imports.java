@@ -84,7 +84,7 @@ public class Imports {
             if (first.isEmpty()) {
                 throw ApiProblem.badRequest("file", "the file is empty");
             }
-            sha256 = sha256(path);
+            sha256 = files.sha256(id);
             size = java.nio.file.Files.size(path);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             files.delete(id);
@@ -103,18 +103,6 @@ public class Imports {
         return id;
     }
 
-    private static String sha256(java.nio.file.Path path) throws IOException {
-        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * Keeps an upload as a draft and reads its first rows without importing it: headers, the
@@ -123,8 +111,7 @@ public class Imports {
     public Preview preview(UUID workspaceId, String fileName, InputStream content, String encoding) {
         UUID id = UUID.randomUUID();
         try {
-            ImportFiles.Stored stored = files.storeDraft(id, workspaceId, name(fileName), content);
-            Spreadsheet sheet = Spreadsheet.open(stored.path(), encoding);
+            Spreadsheet sheet = Spreadsheet.open(files.storeDraft(id, workspaceId, name(fileName), content), encoding);
             List<List<String>> rows = new ArrayList<>();
             sheet.read(11, rows::add);
             if (rows.isEmpty()) {

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,37 +21,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportFiles {
 
-    /** A stored upload, with its SHA-256 (the same file imported again is recognised by it). */
-    public record Stored(Path path, String sha256, long size) {
-    }
-
     private final Path directory;
 
     ImportFiles(@Value("${callsheet.imports.dir:${callsheet.database.data-dir:./data}/imports}") Path directory) {
         this.directory = directory;
     }
 
-    public Stored store(UUID jobId, InputStream content) throws IOException {
+    /** Stores an upload under its job's id, atomically (a crash leaves no half file under that name). */
+    public Path store(UUID jobId, InputStream content) throws IOException {
         Files.createDirectories(directory);
         Path partial = directory.resolve(jobId + ".part");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            content.transferTo(out);
+        }
+        Path file = path(jobId);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    /** The SHA-256 of a stored upload: the same file imported again is recognised by it. */
+    public String sha256(UUID jobId) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        long size;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha)) {
-            size = content.transferTo(out);
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path(jobId)), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
-        Path file = path(jobId);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Stored(file, HexFormat.of().formatHex(sha.digest()), size);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** An upload waiting for its mapping to be confirmed on the preview page, tagged with its workspace and name. */
-    public Stored storeDraft(UUID draftId, UUID workspaceId, String fileName, InputStream content) throws IOException {
-        Stored stored = store(draftId, content);
+    public Path storeDraft(UUID draftId, UUID workspaceId, String fileName, InputStream content) throws IOException {
+        Path stored = store(draftId, content);
         Files.writeString(directory.resolve(draftId + ".meta"), workspaceId + "\n" + fileName);
         return stored;
     }

@@ -27,8 +27,4 @@ public class MailProviders {
         return raw -> Emails.normalize(raw, domain -> builtIn.contains(domain) || extra.contains(domain));
     }
 
-    public void add(UUID workspaceId, String domain) {
-        jdbc.sql("INSERT INTO public_mail_provider (workspace_id, domain) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(workspaceId, domain).update();
-    }
 }

@@ -1,7 +1,6 @@
 package dev.callsheet.web.internal;
 
 import dev.callsheet.web.SupportedLocales;
-import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class PageController {
-
-    /** Sections not yet built, by the role that sees them. */
-    static final Set<String> UPCOMING = Set.of("console", "projects", "calendar", "deals", "reports");
 
     @GetMapping("/login")
     String login() {

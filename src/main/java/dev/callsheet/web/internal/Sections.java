@@ -13,7 +13,6 @@ class Sections {
 
     private static final Map<String, Set<String>> ROLES = Map.of(
             "console", Set.of("ROLE_AGENT"),
-            "leads", Set.of("ROLE_AGENT", "ROLE_REP"),
             "projects", Set.of("ROLE_SUPERVISOR"),
             "calendar", Set.of("ROLE_AGENT", "ROLE_REP"),
             "deals", Set.of("ROLE_REP"),
