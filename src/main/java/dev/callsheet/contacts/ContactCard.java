@@ -13,9 +13,13 @@ public record ContactCard(UUID id, String displayName, String firstName, String 
         Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt,
         String registrationNumber) {
 
-    /** A phone, e-mail or website: the text as entered and what was read from it. */
+    /**
+     * A phone, e-mail or website: the text as entered and what was read from it.
+     *
+     * @param flag what the dialler learnt of a phone (e.g. {@code INVALID_NUMBER}), else null
+     */
     public record Point(String raw, String value, String matchKey, String region, List<String> timeZones,
-            boolean valid) {
+            boolean valid, String flag) {
     }
 
     public record Organisation(UUID id, String name) {

@@ -5,6 +5,7 @@ import dev.callsheet.contacts.internal.CardKeys;
 import dev.callsheet.contacts.internal.CardRepository;
 import dev.callsheet.contacts.internal.CardRepository.ContactRow;
 import dev.callsheet.contacts.internal.ContactQueries;
+import dev.callsheet.contacts.internal.DialableQueries;
 import dev.callsheet.contacts.internal.DuplicateFinder;
 import dev.callsheet.contacts.internal.Merger;
 import dev.callsheet.contacts.internal.MailProviders;
@@ -12,12 +13,14 @@ import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.People;
 import dev.callsheet.workspace.Workspaces;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +42,13 @@ public class Contacts {
     private final Merger merger;
     private final People people;
     private final Workspaces workspaces;
+    private final DialableQueries dialables;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Contacts(CardRepository cards, ContactQueries queries, DuplicateFinder duplicates, MailProviders mailProviders,
-            ActivityLog activities, Merger merger, People people, Workspaces workspaces, Clock clock) {
+            ActivityLog activities, Merger merger, People people, Workspaces workspaces, DialableQueries dialables,
+            ApplicationEventPublisher events, Clock clock) {
         this.cards = cards;
         this.queries = queries;
         this.duplicates = duplicates;
@@ -51,6 +57,8 @@ public class Contacts {
         this.merger = merger;
         this.people = people;
         this.workspaces = workspaces;
+        this.dialables = dialables;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -84,6 +92,9 @@ public class Contacts {
         cards.updateContact(workspaceId, id, row, clock.instant());
         cards.replacePoints(workspaceId, id, keys);
         activities.record(workspaceId, id, null, Activity.EDITED, actorId, Map.of());
+        if (row.status() != existing.status()) {
+            events.publishEvent(new LeadStatusChanged(workspaceId, id, existing.status(), row.status()));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -149,6 +160,48 @@ public class Contacts {
     /** A line on a card's timeline, for other modules (called, booked...). */
     public void recordActivity(UUID workspaceId, UUID contactId, String kind, UUID actorId, Map<String, ?> details) {
         activities.record(workspaceId, contactId, null, kind, actorId, details);
+    }
+
+    /** The cards as a call queue needs them; unknown or merged ids are left out. */
+    @Transactional(readOnly = true)
+    public List<Dialable> dialables(UUID workspaceId, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : dialables.byIds(workspaceId, ids);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Dialable> dialable(UUID workspaceId, UUID id) {
+        return dialables.byId(workspaceId, id);
+    }
+
+    /** One page of the live cards an import created, in id order after {@code after} (null: from the start). */
+    @Transactional(readOnly = true)
+    public List<Dialable> dialablesOfImport(UUID workspaceId, UUID importId, UUID after, int limit) {
+        return dialables.ofImport(workspaceId, importId, after, limit);
+    }
+
+    /** Live cards carrying this number (E.164) among their phones. */
+    @Transactional(readOnly = true)
+    public List<UUID> withPhone(UUID workspaceId, String e164) {
+        return dialables.withPhone(workspaceId, e164);
+    }
+
+    /** Marks a number dead in this workspace ("number does not exist"): it shows flagged on every card. */
+    public void flagDeadNumber(UUID workspaceId, UUID contactId, String e164, UUID actorId) {
+        if (dialables.flagPhone(workspaceId, e164, "INVALID_NUMBER", actorId, clock.instant())) {
+            activities.record(workspaceId, contactId, null, Activity.PHONE_FLAGGED, actorId,
+                    Map.of("phone", e164, "flag", "INVALID_NUMBER"));
+        }
+    }
+
+    /** Moves a lead along the funnel (e.g. to QUALIFIED after a call); recorded on the timeline. */
+    public void setStatus(UUID workspaceId, UUID contactId, LeadStatus status, UUID actorId) {
+        LeadStatus before = dialables.setStatus(workspaceId, contactId, status, clock.instant())
+                .orElseThrow(() -> ApiProblem.notFound("contact"));
+        if (before != status) {
+            activities.record(workspaceId, contactId, null, Activity.STATUS_CHANGED, actorId,
+                    Map.of("from", before.name(), "to", status.name()));
+            events.publishEvent(new LeadStatusChanged(workspaceId, contactId, before, status));
+        }
     }
 
     CardKeys keys(UUID workspaceId, ContactDraft draft) {

@@ -118,6 +118,13 @@ public final class EmbeddedPostgresServer implements Closeable {
                     // TCP only: no socket in a shared /tmp, which other users may not even be able to write.
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "200")
+                    // PostgreSQL's stock 128 MB cache and 1 GB WAL between checkpoints are sized for tiny machines:
+                    // at a million cards the key indexes alone outgrow the cache, and bulk imports checkpoint
+                    // every few seconds, each followed by a burst of full-page images.
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("effective_cache_size", "4GB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("wal_compression", "on")
                     .start();
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage() + " (see " + logFile.toAbsolutePath() + ")", e);

@@ -78,7 +78,7 @@ public abstract class IntegrationTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
+    public static class TestClockConfiguration {
 
         @Bean
         @Primary

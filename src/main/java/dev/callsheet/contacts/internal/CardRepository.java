@@ -132,12 +132,14 @@ public class CardRepository {
 
     private ContactCard withPoints(UUID workspaceId, ContactCard card) {
         List<Map.Entry<String, Point>> points = jdbc.sql("""
-                SELECT kind, raw, value, match_key, region, time_zones, valid FROM contact_point
-                WHERE workspace_id = ? AND contact_id = ? ORDER BY id""")
+                SELECT p.kind, p.raw, p.value, p.match_key, p.region, p.time_zones, p.valid, f.flag
+                FROM contact_point p
+                LEFT JOIN phone_flag f ON p.kind = 'PHONE' AND f.workspace_id = p.workspace_id AND f.phone = p.value
+                WHERE p.workspace_id = ? AND p.contact_id = ? ORDER BY p.id""")
                 .params(workspaceId, card.id())
                 .query((rs, n) -> Map.entry(rs.getString("kind"), new Point(rs.getString("raw"), rs.getString("value"),
                         rs.getString("match_key"), rs.getString("region"), strings(rs.getArray("time_zones")),
-                        rs.getBoolean("valid"))))
+                        rs.getBoolean("valid"), rs.getString("flag"))))
                 .list();
         return new ContactCard(card.id(), card.displayName(), card.firstName(), card.surname(), card.organisation(),
                 card.jobTitle(), of(points, "PHONE"), of(points, "EMAIL"), of(points, "WEBSITE"), card.address(),

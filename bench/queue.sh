@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Call-queue benchmark, end to end through the API: many agents working one project's queue.
+#
+#  1. generates a leads CSV of N rows with bench/generate_leads.py;
+#  2. starts `java -Xmx1g -jar target/callsheet.jar` on a fresh data folder under /tmp, creates
+#     a workspace and a personal API token for its admin;
+#  3. imports the CSV (POST /api/v1/imports, onDuplicate=SKIP, progress shown), creates the
+#     project "Bench" (outbound, callable 00:00-24:00 every day, UTC) and adds the import's leads
+#     to it; creates the agents (role AGENT), each with its own API token;
+#  4. the app: bench/QueueLoad.java, one thread per agent looping next -> outcome (NO_ANSWER):
+#     a) back to back (throughput: cycles/s), b) paced at --rate cycles/s over all agents
+#     (latency of next at that load; back to back, Little's law makes latency = agents ÷ rate).
+#     Both count double grants (must be 0) and errors;
+#  5. the floor, on the same embedded PostgreSQL with the app idle: a bare table of --floor-rows
+#     READY rows (bench/queue_floor.sql) and pgbench looping bench/queue_floor_pgbench.sql
+#     (SELECT ... FOR UPDATE SKIP LOCKED lease, then UPDATE to DONE), back to back and -R rate;
+#  6. prints a summary and writes it as Markdown to bench/results/queue-<date>.md
+#     (queue-<date>-<N>leads.md for another --leads than 1,000,000).
+# The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log and the raw
+# outputs are kept in /tmp/callsheet-bench-logs/.
+#
+#   usage: bench/queue.sh [--leads N] [--agents N] [--seconds N] [--warmup N] [--rate R] [--port P] [--jar PATH]
+#                         [--floor-clients N] [--floor-rows N] [--timeout S]
+#     --leads N          leads in the project (default 1000000; try 20000 first)
+#     --agents N         simulated agents, one API token each (default 200)
+#     --seconds N        measured seconds of each run (default 60), --warmup N before it (default 10)
+#     --rate R           cycles/s of the paced runs, app and floor (default 1000; 0: no paced runs)
+#     --port P           HTTP port of the app (default $SERVER_PORT or 18090)
+#     --jar PATH         the jar to run (default target/callsheet.jar, built first if missing)
+#     --floor-clients N  pgbench clients (default 150: the server allows 200 connections and the
+#                        app holds its pool; lowered to what is free, and said so)
+#     --floor-rows N     rows of the floor's table (default 1000000, whatever --leads is)
+#     --timeout S        give up the import (and the adding of leads) after S seconds (default 3600)
+set -euo pipefail
+self=$(readlink -f "$0")
+cd "$(dirname "$self")/.."
+root=$(pwd)
+args_given="$*"
+
+leads=1000000
+agents=200
+seconds=60
+warmup=10
+rate=1000
+port=${SERVER_PORT:-18090}
+jar=target/callsheet.jar
+floor_clients=150
+floor_rows=1000000
+timeout=3600
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --leads) leads=$2; shift 2 ;;
+    --agents) agents=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --rate) rate=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    --jar) jar=$2; shift 2 ;;
+    --floor-clients) floor_clients=$2; shift 2 ;;
+    --floor-rows) floor_rows=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {print; next} NR > 1 {exit}' "$self"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+pgbin=/usr/lib/postgresql/15/bin
+for tool in psql pgbench; do
+  [ -x "$pgbin/$tool" ] || { echo "$pgbin/$tool is missing (the floor needs the PostgreSQL 15 client tools)" >&2; exit 1; }
+done
+[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+py="python3 $root/bench"
+stamp=$(date +%Y%m%d-%H%M%S)
+work=$(mktemp -d /tmp/queue-bench.XXXXXX)
+data=$work/data
+logdir=/tmp/callsheet-bench-logs
+mkdir -p "$logdir" "$root/bench/results"
+applog=$work/app.log
+app_pid=
+samplers=()
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+stop_app() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    log "stopping the app (SIGTERM to $app_pid)"
+    kill -TERM "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$app_pid" 2>/dev/null; then
+      log "the app did not stop in 60 s: SIGKILL"
+      kill -KILL "$app_pid" 2>/dev/null || true
+    fi
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=
+  # A PostgreSQL left behind by a JVM that had to be killed: stop it too (fast shutdown).
+  local pg_pid
+  pg_pid=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
+    log "stopping the embedded PostgreSQL left running ($pg_pid)"
+    kill -INT "$pg_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  for pid in "${samplers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  stop_app
+  if [ -f "$applog" ]; then
+    cp "$applog" "$logdir/queue-$stamp-app.log"
+    log "app log kept as $logdir/queue-$stamp-app.log"
+  fi
+  for f in "$work"/*.json "$work"/load-*.txt "$work"/floor-*.txt "$work"/cpu.csv "$work"/pg-activity.txt; do
+    [ -f "$f" ] && cp "$f" "$logdir/queue-$stamp-$(basename "$f")"
+  done
+  rm -rf "$work"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+secret() { python3 -c 'import secrets; print(secrets.token_urlsafe(24))'; }
+json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(d'"$1"')'; }
+# curl with HTTP Basic credentials passed on standard input, not on the command line.
+curl_basic() {  # user password curl-args...
+  local user=$1 pass=$2; shift 2
+  printf 'user = "%s:%s"\n' "$user" "$pass" | curl -fsS -K - "$@"
+}
+
+# --- 1. the leads ------------------------------------------------------------------------
+log "generating leads.csv ($leads rows) in $work"
+t=$(date +%s%N)
+$py/generate_leads.py --rows "$leads" --seed 1 --out "$work/leads.csv"
+gen_ms=$(( ($(date +%s%N) - t) / 1000000 ))
+log "generated in $gen_ms ms: $(du -h "$work/leads.csv" | cut -f1)"
+
+# --- 2. the app, a workspace, a token ---------------------------------------------------
+# Run a copy of the jar: target/ is shared with other builds, and a jar rebuilt under a running
+# JVM breaks its class loading.
+cp "$jar" "$work/app.jar"
+unzip -tq "$work/app.jar" > /dev/null || { echo "$jar is not a readable jar (being rebuilt?)" >&2; exit 1; }
+jar_info="$jar ($(date -r "$jar" '+%F %T'), sha256 $(sha256sum "$work/app.jar" | cut -c1-12))"
+admin_pw=$(secret)
+log "starting the app on port $port (data in $data)"
+t_start=$(date +%s%N)
+SERVER_PORT=$port CALLSHEET_DATA_DIR=$data CALLSHEET_ADMIN_PASSWORD=$admin_pw \
+  java -Xmx1g -jar "$work/app.jar" > "$applog" 2>&1 &
+app_pid=$!
+up=
+for _ in $(seq 1 1200); do
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    tail -50 "$applog" >&2; echo "the app exited during start-up" >&2; exit 1
+  fi
+  if curl -fs "localhost:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then up=1; break; fi
+  sleep 0.25
+done
+[ -n "$up" ] || { echo "the app did not come up in 300 s" >&2; exit 1; }
+startup_ms=$(( ($(date +%s%N) - t_start) / 1000000 ))
+log "up in $startup_ms ms"
+
+ws_user=bench-$(python3 -c 'import secrets; print(secrets.token_hex(4))')
+ws_pw=$(secret)
+curl_basic admin "$admin_pw" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Queue benchmark $stamp\",\"adminUsername\":\"$ws_user\",\"adminPassword\":\"$ws_pw\"}" \
+  "localhost:$port/api/v1/workspaces" > "$work/workspace.json"
+CALLSHEET_TOKEN=$(curl_basic "$ws_user" "$ws_pw" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  "localhost:$port/api/v1/me/tokens" | json '["token"]')
+export CALLSHEET_TOKEN
+log "workspace $(json '["key"]' < "$work/workspace.json") with admin $ws_user and an API token"
+
+pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")
+postmaster=$(head -1 "$data/postgres/postmaster.pid")
+psql_app() {
+  PGPASSWORD=$(cat "$data/postgres.secret") "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$pg_port" \
+    -U postgres -d callsheet "$@"
+}
+pg_version=$(psql_app -A -t -c 'SHOW server_version')
+
+# --- 3. import, project, agents ---------------------------------------------------------------
+log "importing leads.csv (country NO, source OTHER, onDuplicate SKIP)"
+$py/queue_client.py import "$work/leads.csv" --port "$port" --timeout "$timeout" > "$work/import.json" \
+  || { log "import: $(cat "$work/import.json")"; exit 1; }
+import_id=$(json '["id"]' < "$work/import.json")
+log "import: $(cat "$work/import.json")"
+
+log "creating the project and adding the leads"
+$py/queue_client.py project --port "$port" --import-id "$import_id" --timeout "$timeout" > "$work/project.json"
+project=$(json '["project"]' < "$work/project.json")
+log "project: $(cat "$work/project.json")"
+
+log "creating $agents agents with their API tokens"
+$py/queue_client.py agents --port "$port" --count "$agents" --tokens "$work/tokens.txt" > "$work/agents.json"
+log "agents: $(cat "$work/agents.json")"
+
+# Samplers for the report: CPU of the app and of PostgreSQL once a second, and what PostgreSQL runs.
+$py/queue_client.py cpu --out "$work/cpu.csv" --app "$app_pid" --postmaster "$postmaster" &
+samplers+=($!)
+( while kill -0 "$app_pid" 2>/dev/null; do
+    psql_app -A -t -c "SELECT round(extract(epoch FROM now())::numeric, 2) || '|' ||
+        coalesce(string_agg(left(regexp_replace(query, '\s+', ' ', 'g'), 100), ' ## '), '')
+      FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend'
+        AND pid <> pg_backend_pid()" 2>/dev/null || true
+    sleep 1
+  done ) >> "$work/pg-activity.txt" &
+samplers+=($!)
+
+# --- 4. the app under load --------------------------------------------------------------------
+load_ok=1
+run_load() {  # name rate
+  log "QueueLoad $1: $agents agents, ${warmup} s warm-up + ${seconds} s$([ "$2" = 0 ] || echo ", paced at $2 cycles/s")"
+  local rc=0
+  java -Xss512k bench/QueueLoad.java --base "http://localhost:$port" --tokens "$work/tokens.txt" --project "$project" \
+    --seconds "$seconds" --warmup "$warmup" --outcome NO_ANSWER --rate "$2" > "$work/load-$1.txt" || rc=$?
+  cat "$work/load-$1.txt" >&2
+  # 3: double grants, 4: nothing but errors, 2: tokens refused. Go on to the floor and the report.
+  [ "$rc" = 0 ] || { log "QueueLoad $1 exited with $rc"; load_ok=; }
+}
+run_load b2b 0
+if [ "$rate" != 0 ]; then run_load paced "$rate"; fi
+
+# --- 5. the floor: the bare SKIP LOCKED loop on the same PostgreSQL, the app idle -------------
+free=$(psql_app -A -t -c "SELECT current_setting('max_connections')::int - count(*)
+  FROM pg_stat_activity WHERE backend_type = 'client backend'")
+clients=$floor_clients
+if [ "$clients" -gt $((free - 5)) ]; then
+  clients=$((free - 5))
+  log "floor: only $free connections free (the app holds the rest): $clients pgbench clients, not $floor_clients"
+fi
+log "floor: bench_queue of $floor_rows rows (bench/queue_floor.sql)"
+psql_app -v rows="$floor_rows" -f bench/queue_floor.sql >&2
+pgbench_app() {  # out-name pgbench-args...
+  local out=$work/$1.txt; shift
+  ( TIMEFORMAT='pgbench_cpu %U %S %R'
+    time PGPASSWORD=$(cat "$data/postgres.secret") "$pgbin/pgbench" -n -M prepared -f bench/queue_floor_pgbench.sql \
+      -c "$clients" -j 2 -h localhost -p "$pg_port" -U postgres "$@" callsheet ) > "$out" 2>&1 \
+    || { log "pgbench exited with $? (clients aborted?):"; grep -v '^progress' "$out" | tail -5 >&2; floor_ok=; }
+}
+floor_ok=1
+log "floor: pgbench warm-up, $clients clients, ${warmup} s"
+[ "$warmup" -gt 0 ] && pgbench_app floor-warmup -T "$warmup"
+log "floor: pgbench back to back, $clients clients, ${seconds} s"
+pgbench_app floor-b2b -T "$seconds" -r -P 10 -l --log-prefix="$work/floor-b2b-log"
+grep -E '^(tps|latency average|number of failed)' "$work/floor-b2b.txt" >&2 || cat "$work/floor-b2b.txt" >&2
+$py/queue_client.py floor-stats --log-prefix "$work/floor-b2b-log" > "$work/floor-b2b-stats.json"
+log "floor back to back, per cycle: $(cat "$work/floor-b2b-stats.json")"
+if [ "$rate" != 0 ]; then
+  log "floor: pgbench paced at $rate/s (-R), $clients clients, ${seconds} s"
+  pgbench_app floor-paced -T "$seconds" -R "$rate" -r -P 10 -l --log-prefix="$work/floor-paced-log"
+  grep -E '^(tps|latency average|rate limit|number of failed)' "$work/floor-paced.txt" >&2 || cat "$work/floor-paced.txt" >&2
+  $py/queue_client.py floor-stats --log-prefix "$work/floor-paced-log" > "$work/floor-paced-stats.json"
+  log "floor paced, per cycle: $(cat "$work/floor-paced-stats.json")"
+fi
+rm -f "$work"/floor-*-log.*
+# Each completed cycle marks one row DONE: fewer DONE rows than cycles would mean a row leased twice.
+cycles=$(cat "$work"/floor-*.txt | awk '/^number of transactions actually processed:/ {n += $6} END {print n + 0}')
+psql_app -A -t -F' ' -c "SELECT count(*) FILTER (WHERE state = 'DONE'), count(*) FILTER (WHERE state = 'LEASED'),
+    count(*) FILTER (WHERE state = 'READY') FROM bench_queue" \
+  | { read -r done leased ready; printf '{"cycles": %s, "done": %s, "leased": %s, "ready": %s}\n' \
+      "$cycles" "$done" "$leased" "$ready"; } > "$work/floor-check.json"
+log "floor check: $(cat "$work/floor-check.json")"
+psql_app -c 'DROP TABLE bench_queue' -c 'CHECKPOINT'
+
+# --- 6. the summary ------------------------------------------------------------------------
+day=$(date +%F)
+if [ "$leads" -eq 1000000 ]; then report="bench/results/queue-$day.md"; else report="bench/results/queue-$day-${leads}leads.md"; fi
+$py/queue_client.py report --dir "$work" --leads "$leads" --agents "$agents" --rate "$rate" \
+  --startup-ms "$startup_ms" --pg-version "$pg_version" --app-log "$applog" --cmdline "bench/queue.sh $args_given" \
+  --jar-info "$jar_info" --log-copy "$logdir/queue-$stamp-app.log" --markdown "$root/$report"
+log "report written to $report"
+[ -n "$load_ok" ] && [ -n "$floor_ok" ]

@@ -1,0 +1,502 @@
+package dev.callsheet.dialing;
+
+import dev.callsheet.campaigns.Outcome;
+import dev.callsheet.campaigns.Outcome.FollowUp;
+import dev.callsheet.campaigns.Project;
+import dev.callsheet.campaigns.Projects;
+import dev.callsheet.contacts.Activity;
+import dev.callsheet.contacts.Contacts;
+import dev.callsheet.contacts.Dialable;
+import dev.callsheet.contacts.LeadStatus;
+import dev.callsheet.dialing.internal.CallingWindows;
+import dev.callsheet.dialing.internal.DialingSettings;
+import dev.callsheet.dialing.internal.PriorityKey;
+import dev.callsheet.dialing.internal.QueueRepository;
+import dev.callsheet.dialing.internal.QueueRepository.Attempt;
+import dev.callsheet.dialing.internal.QueueRepository.Entry;
+import dev.callsheet.dialing.internal.QueueRepository.NewEntry;
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.workspace.CurrentUser;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A project's call queue: leads in, one lead out to one agent, the call's outcome back (DOMAIN.md
+ * §5-§8). Each method is one transaction; the claim is one statement with {@code FOR UPDATE SKIP
+ * LOCKED}, so two agents (on any number of application instances) never get the same lead, and a
+ * lease that is never answered simply expires back into the queue.
+ */
+@Service
+@Transactional
+public class Queue {
+
+    private static final int PAGE = 5_000;
+
+    private final QueueRepository repository;
+    private final Projects projects;
+    private final Contacts contacts;
+    private final DialingSettings settings;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Queue(QueueRepository repository, Projects projects, Contacts contacts, DialingSettings settings,
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.projects = projects;
+        this.contacts = contacts;
+        this.settings = settings;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // --- filling the queue ---
+
+    /** Adds cards to the project's queue; those already in it, without a callable number or do-not-contact are not added. */
+    public int add(UUID workspaceId, UUID projectId, Collection<UUID> contactIds) {
+        Project project = projects.project(workspaceId, projectId);
+        if (contactIds.size() > 10_000) {
+            throw ApiProblem.badRequest("contactIds", "at most 10000 contacts at a time; add an import for more");
+        }
+        Instant now = clock.instant();
+        return repository.add(workspaceId, projectId, entries(project, contacts.dialables(workspaceId, contactIds), now),
+                now);
+    }
+
+    /** Adds every live card an import created, a page at a time. */
+    public int addImport(UUID workspaceId, UUID projectId, UUID importId) {
+        Project project = projects.project(workspaceId, projectId);
+        Instant now = clock.instant();
+        int added = 0;
+        UUID after = null;
+        List<Dialable> page;
+        do {
+            page = contacts.dialablesOfImport(workspaceId, importId, after, PAGE);
+            added += repository.add(workspaceId, projectId, entries(project, page, now), now);
+            after = page.isEmpty() ? null : page.get(page.size() - 1).contactId();
+        } while (page.size() == PAGE);
+        return added;
+    }
+
+    private List<NewEntry> entries(Project project, List<Dialable> leads, Instant now) {
+        int step = Math.max(0, project.callStepFrom(0));
+        Instant due = now.plus(Duration.ofDays(project.daysBetweenSteps(-1, step)));
+        List<NewEntry> entries = new ArrayList<>(leads.size());
+        for (Dialable lead : leads) {
+            if (lead.phone() == null || lead.status() == LeadStatus.DO_NOT_CONTACT) {
+                continue;
+            }
+            entries.add(new NewEntry(lead.contactId(), lead.phone(), lead.country(), zone(project, lead.timeZones()),
+                    PriorityKey.of(project.priority(), lead), due, step));
+        }
+        return entries;
+    }
+
+    /**
+     * The lead's zone: the number's own when it has one; of several (mobiles of large countries)
+     * the project's when it is among them, else the first; none known, the project's.
+     */
+    static String zone(Project project, List<String> zones) {
+        if (zones.size() == 1) {
+            return zones.get(0);
+        }
+        if (zones.isEmpty() || zones.contains(project.timeZone())) {
+            return project.timeZone();
+        }
+        return zones.get(0);
+    }
+
+    // --- next lead ---
+
+    /** The agent's next lead, leased to them alone; empty when nothing is callable now. Asking twice returns the same lease. */
+    public Optional<Lease> next(CurrentUser agent, UUID projectId) {
+        Project project = projects.workable(agent, projectId);
+        Instant now = clock.instant();
+        Optional<Entry> held = repository.liveLease(projectId, agent.userId(), now);
+        if (held.isPresent()) {
+            return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
+        }
+        repository.releaseExpired(projectId, now);
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of("UTC"));
+        List<String> open = CallingWindows.open(project, repository.zoneKeys(projectId),
+                projects.holidays(agent.workspaceId(), today.minusDays(1), today.plusDays(1)), now);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID attemptId = UUID.randomUUID();
+        Optional<Entry> claimed = repository.claim(projectId, agent.userId(), open, attemptId, now,
+                now.plus(settings.lease()));
+        claimed.ifPresent(entry -> repository.insertAttempt(attemptId, entry, agent.userId(), false, now));
+        return claimed.map(entry -> lease(agent.workspaceId(), entry, now, false));
+    }
+
+    /** A lead who calls in (DOMAIN.md §3): the agent who answers gets their card and the same console. */
+    public Lease inbound(CurrentUser agent, UUID projectId, UUID contactId) {
+        Project project = projects.workable(agent, projectId);
+        Instant now = clock.instant();
+        Entry entry = repository.entry(projectId, contactId).orElse(null);
+        if (entry == null) {
+            Dialable lead = contacts.dialable(agent.workspaceId(), contactId)
+                    .orElseThrow(() -> ApiProblem.badRequest("contactId", "no such card in this workspace"));
+            if (lead.phone() == null) {
+                throw ApiProblem.badRequest("contactId", "this card has no readable phone number");
+            }
+            repository.add(agent.workspaceId(), projectId, List.of(new NewEntry(contactId, lead.phone(), lead.country(),
+                    zone(project, lead.timeZones()), PriorityKey.of(project.priority(), lead), now,
+                    Math.max(0, project.callStepFrom(0)))), now);
+            entry = repository.entry(projectId, contactId).orElseThrow();
+        }
+        entry = repository.lockEntry(entry.id());
+        if (entry.state().equals("LEASED") && agent.userId().equals(entry.leasedTo()) && entry.attemptId() != null
+                && entry.leaseExpires().isAfter(now)) {
+            return lease(agent.workspaceId(), entry, now, true);
+        }
+        UUID attemptId = UUID.randomUUID();
+        Instant expires = now.plus(settings.lease());
+        if (entry.state().equals("READY") || entry.state().equals("LEASED")) {
+            repository.lease(entry.id(), agent.userId(), attemptId, now, expires);
+        }
+        repository.insertAttempt(attemptId, entry, agent.userId(), true, now);
+        Entry leased = new Entry(entry.id(), entry.workspaceId(), entry.projectId(), entry.contactId(), entry.phone(),
+                entry.country(), entry.timeZone(), entry.state(), entry.rank(), entry.dueAt(), entry.step(),
+                entry.attempts(), agent.userId(), expires, attemptId, entry.callbackFor(), entry.exitReason());
+        return lease(agent.workspaceId(), leased, now, true);
+    }
+
+    private Lease lease(UUID workspaceId, Entry entry, Instant now, boolean inbound) {
+        Dialable lead = contacts.dialable(workspaceId, entry.contactId()).orElse(null);
+        ZoneId zone = ZoneId.of(entry.timeZone());
+        String local = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES).toString();
+        return new Lease(entry.attemptId(), entry.projectId(), entry.leaseExpires(),
+                new Lease.Lead(entry.contactId(), lead == null ? "" : lead.displayName(), entry.phone(), entry.country(),
+                        entry.timeZone(), local, lead == null ? null : lead.status().name(), entry.attempts(),
+                        entry.step(), entry.rank() == 0, inbound));
+    }
+
+    // --- after the call ---
+
+    /**
+     * Records the call's outcome and decides the lead's next due time. Posting the same outcome
+     * again (a double click, a retry) changes nothing and answers as the first time; another
+     * outcome for a call already recorded is a 409.
+     */
+    public RecordedOutcome outcome(CurrentUser agent, UUID attemptId, OutcomeReport report) {
+        Attempt attempt = repository.lockAttempt(agent.workspaceId(), attemptId)
+                .orElseThrow(() -> ApiProblem.notFound("attempt"));
+        if (!attempt.agentId().equals(agent.userId()) && !Projects.manages(agent)) {
+            throw ApiProblem.forbidden("this call belongs to another agent");
+        }
+        String code = report == null || report.outcome() == null ? ""
+                : report.outcome().strip().toUpperCase(Locale.ROOT);
+        Entry entry = repository.lockEntry(attempt.entryId());
+        if (attempt.outcome() != null) {
+            if (attempt.outcome().equals(code)) {
+                return recorded(attempt.id(), code, entry, attempt.qualified());
+            }
+            throw ApiProblem.conflict("outcome", "this call's outcome was already recorded as " + attempt.outcome());
+        }
+        Project project = projects.project(agent.workspaceId(), attempt.projectId());
+        Outcome outcome = projects.outcomes(agent.workspaceId(), project.id()).stream()
+                .filter(o -> o.code().equals(code) && o.node() == 1).findFirst()
+                .orElseThrow(() -> ApiProblem.badRequest("outcome", "outcome must be one of this project's call outcomes"
+                        + " (REJECTED, INTERESTED, DEAL, FOLLOW_UP, HUNG_UP, NO_ANSWER, SWITCHED_OFF, BUSY,"
+                        + " INVALID_NUMBER, OUT_OF_AREA or one the supervisor added), not " + report.outcome()));
+        Instant now = clock.instant();
+        String notes = text("notes", report.notes(), 10_000);
+        String reason = text("reason", report.reason(), 500);
+        if (outcome.asksReason() && reason == null) {
+            throw ApiProblem.badRequest("reason", "ask the lead why, and write the reason down");
+        }
+        Integer talk = report.talkSeconds();
+        if (talk != null && (talk < 0 || talk > 86_400)) {
+            throw ApiProblem.badRequest("talkSeconds", "talkSeconds must be 0 to 86400");
+        }
+        Instant callbackAt = null;
+        String callbackFor = null;
+        if (outcome.followUp() == FollowUp.CALLBACK) {
+            callbackAt = callbackAt(report.callbackAt(), ZoneId.of(entry.timeZone()), now);
+            callbackFor = report.callbackFor() == null || report.callbackFor().isBlank() ? "ME"
+                    : report.callbackFor().strip().toUpperCase(Locale.ROOT);
+            if (!callbackFor.equals("ME") && !callbackFor.equals("ANYONE")) {
+                throw ApiProblem.badRequest("callbackFor", "callbackFor must be ME or ANYONE");
+            }
+        }
+        OutcomeReport.Qualification qualification = report.qualification();
+        Boolean qualified = null;
+        if (outcome.followUp() == FollowUp.BOOK) {
+            qualification = checked(qualification);
+            qualified = qualification.qualified();
+        } else if (qualification != null) {
+            qualification = checked(qualification);
+        }
+        repository.recordOutcome(attempt.id(), code, outcome.connected(), notes, reason, callbackAt, callbackFor,
+                qualification == null ? null : json.writeValueAsString(qualification), qualified, talk, now);
+
+        String handOff = null;
+        boolean current = attempt.id().equals(entry.attemptId()) || entry.state().equals("READY");
+        if (current) {
+            entry = next(project, entry, outcome, attempt, callbackAt, callbackFor, now);
+        }
+        if (outcome.followUp() == FollowUp.NEVER) {
+            contacts.flagDeadNumber(agent.workspaceId(), attempt.contactId(), attempt.phone(), agent.userId());
+        }
+        LeadStatus status = status(outcome, qualified);
+        if (status != null) {
+            contacts.setStatus(agent.workspaceId(), attempt.contactId(), status, agent.userId());
+        } else if (outcome.connected()) {
+            contacts.dialable(agent.workspaceId(), attempt.contactId()).filter(d -> d.status() == LeadStatus.NEW)
+                    .ifPresent(d -> contacts.setStatus(agent.workspaceId(), d.contactId(), LeadStatus.WORKING,
+                            agent.userId()));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("project", project.name());
+        details.put("outcome", code);
+        details.put("phone", attempt.phone());
+        if (talk != null) {
+            details.put("talkSeconds", talk);
+        }
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        if (notes != null) {
+            details.put("notes", notes.length() > 500 ? notes.substring(0, 500) + "…" : notes);
+        }
+        if (callbackAt != null) {
+            details.put("callbackAt", callbackAt.toString());
+        }
+        contacts.recordActivity(agent.workspaceId(), attempt.contactId(), Activity.CALLED, agent.userId(), details);
+        events.publishEvent(new CallLogged(agent.workspaceId(), project.id(), attempt.id(), attempt.contactId(),
+                attempt.agentId(), code, outcome.connected(), talk == null ? 0 : talk, attempt.inbound(), now));
+        if (Boolean.TRUE.equals(qualified)) {
+            handOff = "BOOKING";
+            events.publishEvent(new LeadHandedToBooking(agent.workspaceId(), project.id(), attempt.contactId(),
+                    attempt.agentId(), attempt.id()));
+        }
+        return new RecordedOutcome(attempt.id(), code, entry.state(), entry.state().equals("READY") ? entry.dueAt() : null,
+                entry.exitReason(), qualified, handOff);
+    }
+
+    private RecordedOutcome recorded(UUID attemptId, String code, Entry entry, Boolean qualified) {
+        return new RecordedOutcome(attemptId, code, entry.state(), entry.state().equals("READY") ? entry.dueAt() : null,
+                entry.exitReason(), qualified, Boolean.TRUE.equals(qualified) ? "BOOKING" : null);
+    }
+
+    /** Where the lead goes after this outcome (DOMAIN.md §8): the retry rules, callbacks, the plan's next step. */
+    private Entry next(Project project, Entry entry, Outcome outcome, Attempt attempt, Instant callbackAt,
+            String callbackFor, Instant now) {
+        int attempts = entry.attempts() + 1;
+        String state = "READY";
+        String exit = null;
+        Instant due = null;
+        int rank = 1;
+        int step = entry.step();
+        UUID owner = null;
+        Instant ownerUntil = null;
+        String phone = entry.phone();
+        switch (outcome.followUp()) {
+            case RETRY -> {
+                if (attempts >= project.maxAttempts()) {
+                    state = "EXHAUSTED";
+                    exit = "MAX_ATTEMPTS";
+                } else {
+                    due = capped(project, entry, now.plus(Duration.ofMinutes(outcome.retryDelayMinutes())), now);
+                }
+            }
+            case CALLBACK -> {
+                due = capped(project, entry, callbackAt, now);
+                rank = 0;
+                if (callbackFor.equals("ME")) {
+                    owner = attempt.agentId();
+                    ownerUntil = callbackAt.plus(Duration.ofMinutes(project.callbackGraceMinutes()));
+                }
+            }
+            case NEXT_STEP -> {
+                int nextStep = project.callStepFrom(entry.step() + 1);
+                if (nextStep < 0) {
+                    state = "DONE";
+                    exit = "PLAN_COMPLETE";
+                } else {
+                    due = now.plus(Duration.ofDays(project.daysBetweenSteps(entry.step(), nextStep)));
+                    step = nextStep;
+                    attempts = 0;
+                }
+            }
+            case NEVER -> {
+                Optional<String> other = contacts.dialable(entry.workspaceId(), entry.contactId())
+                        .map(Dialable::phone).filter(p -> !p.equals(entry.phone()));
+                if (other.isPresent() && !repository.onDnc(entry.workspaceId(), other.get())) {
+                    phone = other.get();
+                    due = now;
+                    attempts = 0;
+                } else {
+                    state = "EXHAUSTED";
+                    exit = "INVALID_NUMBER";
+                }
+            }
+            case BOOK -> {
+                state = "DONE";
+                exit = "HANDED_TO_BOOKING";
+            }
+            case NONE -> {
+                state = "DONE";
+                exit = outcome.code();
+            }
+        }
+        if (state.equals("READY")) {
+            repository.reschedule(entry.id(), due, rank, step, attempts, owner, ownerUntil, phone, now);
+        } else {
+            repository.close(entry.id(), state, exit, attempts, now);
+        }
+        return new Entry(entry.id(), entry.workspaceId(), entry.projectId(), entry.contactId(), phone, entry.country(),
+                entry.timeZone(), state, rank, due == null ? entry.dueAt() : due, step, attempts, null, null, null, owner,
+                exit);
+    }
+
+    /** No more than the project's cap of calls in any rolling 24 hours (some jurisdictions allow 3). */
+    private Instant capped(Project project, Entry entry, Instant due, Instant now) {
+        Integer cap = project.maxCallsPer24h();
+        if (cap == null) {
+            return due;
+        }
+        List<Instant> recent = repository.callsSince(entry.id(), now.minus(Duration.ofHours(24)));
+        if (recent.size() < cap) {
+            return due;
+        }
+        Instant allowed = recent.get(cap - 1).plus(Duration.ofHours(24));
+        return allowed.isAfter(due) ? allowed : due;
+    }
+
+    private static LeadStatus status(Outcome outcome, Boolean qualified) {
+        if (outcome.followUp() == FollowUp.BOOK) {
+            return Boolean.TRUE.equals(qualified) ? LeadStatus.QUALIFIED : LeadStatus.NURTURE;
+        }
+        return outcome.code().equals("DEAL") ? LeadStatus.CUSTOMER : null;
+    }
+
+    private static Instant callbackAt(String text, ZoneId leadZone, Instant now) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.badRequest("callbackAt", "a callback needs callbackAt: when to call, agreed with the lead");
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeException offsetless) {
+            try {
+                at = LocalDateTime.parse(text.strip()).atZone(leadZone).toInstant();
+            } catch (DateTimeException e) {
+                throw ApiProblem.badRequest("callbackAt",
+                        "callbackAt must be like 2026-11-24T09:30:00Z, or the lead's local 2026-11-24T10:30");
+            }
+        }
+        if (!at.isAfter(now)) {
+            throw ApiProblem.badRequest("callbackAt", "callbackAt must be in the future");
+        }
+        if (at.isAfter(now.plus(Duration.ofDays(366)))) {
+            throw ApiProblem.badRequest("callbackAt", "callbackAt must be within a year");
+        }
+        return at;
+    }
+
+    private static OutcomeReport.Qualification checked(OutcomeReport.Qualification q) {
+        if (q == null) {
+            throw ApiProblem.badRequest("qualification",
+                    "rate the lead's interest, ability and willingness to buy, each 1 to 5");
+        }
+        measure("qualification.interest", q.interest());
+        measure("qualification.ability", q.ability());
+        measure("qualification.willingness", q.willingness());
+        return new OutcomeReport.Qualification(q.interest(), q.ability(), q.willingness(),
+                text("qualification.notes", q.notes(), 2_000));
+    }
+
+    private static void measure(String field, Integer value) {
+        if (value == null || value < 1 || value > 5) {
+            throw ApiProblem.badRequest(field, field.substring(field.indexOf('.') + 1) + " must be 1 to 5");
+        }
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw ApiProblem.badRequest(field, field + " is longer than " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    /** The system confirmation (node 2) or revisit (node 3) result of a call whose outcome is in. */
+    public void result(CurrentUser user, UUID attemptId, String code) {
+        Attempt attempt = repository.lockAttempt(user.workspaceId(), attemptId)
+                .orElseThrow(() -> ApiProblem.notFound("attempt"));
+        if (attempt.outcome() == null) {
+            throw ApiProblem.conflict("outcome", "record the call's outcome first");
+        }
+        String wanted = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        Outcome outcome = projects.outcomes(user.workspaceId(), attempt.projectId()).stream()
+                .filter(o -> o.code().equals(wanted) && o.node() > 1).findFirst()
+                .orElseThrow(() -> ApiProblem.badRequest("outcome",
+                        "outcome must be a confirmation (node 2) or revisit (node 3) result of this project"));
+        repository.recordResult(attempt.id(), outcome.node(), outcome.code());
+        contacts.recordActivity(user.workspaceId(), attempt.contactId(), Activity.CALLED, user.userId(),
+                Map.of("outcome", outcome.code(), "node", outcome.node()));
+    }
+
+    /** Notes typed during the call, saved as they are typed; the outcome's notes replace them. */
+    public void saveNotes(CurrentUser agent, UUID attemptId, String notes) {
+        Attempt attempt = repository.attempt(agent.workspaceId(), attemptId)
+                .orElseThrow(() -> ApiProblem.notFound("attempt"));
+        if (!attempt.agentId().equals(agent.userId())) {
+            throw ApiProblem.forbidden("this call belongs to another agent");
+        }
+        repository.saveNotes(agent.workspaceId(), attemptId, text("notes", notes, 10_000));
+    }
+
+    /** A card's earlier calls, newest first. */
+    @Transactional(readOnly = true)
+    public List<CallRecord> calls(UUID workspaceId, UUID contactId) {
+        return repository.attemptsOf(workspaceId, contactId, 50).stream()
+                .map(a -> new CallRecord(a.id(), a.projectId(), a.agentId(), a.phone(), a.startedAt(), a.outcome(),
+                        a.notes(), a.reason(), a.callbackAt(), a.talkSeconds(), a.inbound()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CallRecord> call(UUID workspaceId, UUID attemptId) {
+        return repository.attempt(workspaceId, attemptId)
+                .map(a -> new CallRecord(a.id(), a.projectId(), a.agentId(), a.phone(), a.startedAt(), a.outcome(),
+                        a.notes(), a.reason(), a.callbackAt(), a.talkSeconds(), a.inbound()));
+    }
+
+    /** Leads per state in the project's queue, with DUE (ready now) and CALLBACKS. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> counts(UUID workspaceId, UUID projectId) {
+        projects.project(workspaceId, projectId);
+        return repository.counts(projectId, clock.instant());
+    }
+
+    /** One call as the card and the console show it. */
+    public record CallRecord(UUID id, UUID projectId, UUID agentId, String phone, Instant startedAt, String outcome,
+            String notes, String reason, Instant callbackAt, Integer talkSeconds, boolean inbound) {
+    }
+}

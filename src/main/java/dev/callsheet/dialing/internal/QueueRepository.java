@@ -1,0 +1,378 @@
+package dev.callsheet.dialing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The dialing module's tables: queue entries, call attempts and the do-not-call list. */
+@Repository
+public class QueueRepository {
+
+    /** A lead's place in a project's queue. */
+    public record Entry(long id, UUID workspaceId, UUID projectId, UUID contactId, String phone, String country,
+            String timeZone, String state, int rank, Instant dueAt, int step, int attempts, UUID leasedTo,
+            Instant leaseExpires, UUID attemptId, UUID callbackFor, String exitReason) {
+    }
+
+    /** A lead about to enter a queue. */
+    public record NewEntry(UUID contactId, String phone, String country, String timeZone, String priority,
+            Instant dueAt, int step) {
+
+        String zoneKey() {
+            return QueueRepository.zoneKey(timeZone, country);
+        }
+    }
+
+    /** One call, from the lease to its outcome. */
+    public record Attempt(UUID id, UUID workspaceId, UUID projectId, long entryId, UUID contactId, UUID agentId,
+            String phone, int step, boolean inbound, Instant startedAt, String outcome, Instant endedAt,
+            String notes, String reason, Instant callbackAt, String qualification, Boolean qualified,
+            Integer talkSeconds, String confirmation, String revisit) {
+    }
+
+    private final JdbcClient jdbc;
+
+    QueueRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String zoneKey(String timeZone, String country) {
+        return timeZone + "|" + (country == null ? "" : country);
+    }
+
+    // --- filling ---
+
+    /** Adds the leads not yet in the project's queue; numbers on the do-not-call list enter blocked. */
+    public int add(UUID workspaceId, UUID projectId, List<NewEntry> entries, Instant now) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        int size = entries.size();
+        UUID[] contacts = new UUID[size];
+        String[] phones = new String[size];
+        String[] countries = new String[size];
+        String[] zones = new String[size];
+        String[] keys = new String[size];
+        String[] priorities = new String[size];
+        Timestamp[] due = new Timestamp[size];
+        Integer[] steps = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            NewEntry e = entries.get(i);
+            contacts[i] = e.contactId();
+            phones[i] = e.phone();
+            countries[i] = e.country();
+            zones[i] = e.timeZone();
+            keys[i] = e.zoneKey();
+            priorities[i] = e.priority();
+            due[i] = Timestamp.from(e.dueAt());
+            steps[i] = e.step();
+        }
+        Integer added = jdbc.sql("""
+                WITH added AS (
+                  INSERT INTO queue_entry (workspace_id, project_id, contact_id, phone, country, time_zone, zone_key,
+                    state, priority, due_at, step, added_at, updated_at)
+                  SELECT :ws, :project, t.contact, t.phone, t.country, t.zone, t.zone_key,
+                    CASE WHEN EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = :ws AND d.phone = t.phone)
+                         THEN 'BLOCKED' ELSE 'READY' END,
+                    t.priority, t.due, t.step, :now, :now
+                  FROM unnest(:contacts::uuid[], :phones::text[], :countries::text[], :zones::text[], :keys::text[],
+                              :priorities::text[], :due::timestamptz[], :steps::int[])
+                       AS t(contact, phone, country, zone, zone_key, priority, due, step)
+                  ON CONFLICT (project_id, contact_id) DO NOTHING
+                  RETURNING zone_key),
+                zones AS (
+                  INSERT INTO queue_zone (project_id, zone_key) SELECT DISTINCT :project, zone_key FROM added
+                  ON CONFLICT DO NOTHING)
+                SELECT count(*) FROM added""")
+                .param("ws", workspaceId).param("project", projectId).param("now", Timestamp.from(now))
+                .param("contacts", contacts).param("phones", phones).param("countries", countries)
+                .param("zones", zones).param("keys", keys).param("priorities", priorities).param("due", due)
+                .param("steps", steps)
+                .query(Integer.class).single();
+        return added;
+    }
+
+    public List<String> zoneKeys(UUID projectId) {
+        return jdbc.sql("SELECT zone_key FROM queue_zone WHERE project_id = ?").params(projectId)
+                .query(String.class).list();
+    }
+
+    // --- claiming ---
+
+    public Optional<Entry> liveLease(UUID projectId, UUID agentId, Instant now) {
+        return jdbc.sql("""
+                SELECT * FROM queue_entry
+                WHERE project_id = ? AND state = 'LEASED' AND leased_to = ? AND lease_expires > ?
+                ORDER BY lease_expires DESC LIMIT 1""")
+                .params(projectId, agentId, Timestamp.from(now)).query(this::entry).optional();
+    }
+
+    /** Leases whose time is up become ready again, as they were: nothing of the lead is lost. */
+    public int releaseExpired(UUID projectId, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET state = 'READY', leased_to = NULL, lease_expires = NULL, attempt_id = NULL,
+                  updated_at = :now
+                WHERE id IN (SELECT id FROM queue_entry
+                             WHERE project_id = :project AND state = 'LEASED' AND lease_expires <= :now
+                             FOR UPDATE SKIP LOCKED)""")
+                .param("project", projectId).param("now", Timestamp.from(now)).update();
+    }
+
+    /**
+     * Leases the first callable lead to the agent, in one statement: due callbacks first, then the
+     * project's order; only zones inside their window now; a "mine" callback only to its agent
+     * until its grace ends; never a number on the do-not-call list. Rows another agent is taking
+     * at this very moment are skipped, not waited for.
+     */
+    public Optional<Entry> claim(UUID projectId, UUID agentId, Collection<String> openZones, UUID attemptId,
+            Instant now, Instant expires) {
+        return jdbc.sql("""
+                UPDATE queue_entry q SET state = 'LEASED', leased_to = :agent, lease_expires = :expires,
+                  attempt_id = :attempt, updated_at = :now
+                WHERE q.id = (
+                  SELECT c.id FROM queue_entry c
+                  WHERE c.project_id = :project AND c.state = 'READY' AND c.due_at <= :now
+                    AND c.zone_key = ANY(:zones)
+                    AND (c.callback_for IS NULL OR c.callback_for = :agent OR c.callback_until <= :now)
+                    AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = c.workspace_id AND d.phone = c.phone)
+                  ORDER BY c.rank, c.priority, c.due_at
+                  LIMIT 1
+                  FOR UPDATE SKIP LOCKED)
+                RETURNING q.*""")
+                .param("project", projectId).param("agent", agentId).param("zones", openZones.toArray(String[]::new))
+                .param("attempt", attemptId).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires))
+                .query(this::entry).optional();
+    }
+
+    public Optional<Entry> entry(UUID projectId, UUID contactId) {
+        return jdbc.sql("SELECT * FROM queue_entry WHERE project_id = ? AND contact_id = ?").params(projectId, contactId)
+                .query(this::entry).optional();
+    }
+
+    public Entry lockEntry(long id) {
+        return jdbc.sql("SELECT * FROM queue_entry WHERE id = ? FOR UPDATE").params(id).query(this::entry).single();
+    }
+
+    /** Gives an inbound caller's entry to the agent who took the call. */
+    public void lease(long entryId, UUID agentId, UUID attemptId, Instant now, Instant expires) {
+        jdbc.sql("""
+                UPDATE queue_entry SET state = 'LEASED', leased_to = ?, lease_expires = ?, attempt_id = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(agentId, Timestamp.from(expires), attemptId, Timestamp.from(now), entryId).update();
+    }
+
+    // --- after the call ---
+
+    /** Due again at {@code due}; {@code callbackFor}/{@code callbackUntil} only for a callback. */
+    public void reschedule(long entryId, Instant due, int rank, int step, int attempts, UUID callbackFor,
+            Instant callbackUntil, String phone, Instant now) {
+        jdbc.sql("""
+                UPDATE queue_entry SET state = 'READY', due_at = :due, rank = :rank, step = :step, attempts = :attempts,
+                  callback_for = :callbackFor, callback_until = :callbackUntil, phone = :phone, leased_to = NULL,
+                  lease_expires = NULL, attempt_id = NULL, updated_at = :now
+                WHERE id = :id""")
+                .param("due", Timestamp.from(due)).param("rank", rank).param("step", step).param("attempts", attempts)
+                .param("callbackFor", callbackFor)
+                .param("callbackUntil", callbackUntil == null ? null : Timestamp.from(callbackUntil))
+                .param("phone", phone).param("now", Timestamp.from(now)).param("id", entryId).update();
+    }
+
+    public void close(long entryId, String state, String reason, int attempts, Instant now) {
+        jdbc.sql("""
+                UPDATE queue_entry SET state = ?, exit_reason = ?, attempts = ?, leased_to = NULL, lease_expires = NULL,
+                  attempt_id = NULL, callback_for = NULL, callback_until = NULL, updated_at = ?
+                WHERE id = ?""")
+                .params(state, reason, attempts, Timestamp.from(now), entryId).update();
+    }
+
+    /** Pulls a number out of every queue of the workspace; leased rows too, their outcome still lands. */
+    public int blockPhone(UUID workspaceId, String phone, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET state = 'BLOCKED', exit_reason = 'DO_NOT_CALL', updated_at = ?
+                WHERE workspace_id = ? AND phone = ? AND state IN ('READY', 'LEASED')""")
+                .params(Timestamp.from(now), workspaceId, phone).update();
+    }
+
+    public int blockContact(UUID workspaceId, UUID contactId, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET state = 'BLOCKED', exit_reason = ?, updated_at = ?
+                WHERE workspace_id = ? AND contact_id = ? AND state IN ('READY', 'LEASED')""")
+                .params(reason, Timestamp.from(now), workspaceId, contactId).update();
+    }
+
+    /** Back in the queue after a block was lifted (the card left do-not-contact, the number left the list). */
+    public int unblockContact(UUID workspaceId, UUID contactId, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry q SET state = 'READY', exit_reason = NULL, updated_at = ?
+                WHERE workspace_id = ? AND contact_id = ? AND state = 'BLOCKED'
+                  AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = q.workspace_id AND d.phone = q.phone)""")
+                .params(Timestamp.from(now), workspaceId, contactId).update();
+    }
+
+    public int unblockPhone(UUID workspaceId, String phone, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET state = 'READY', exit_reason = NULL, updated_at = ?
+                WHERE workspace_id = ? AND phone = ? AND state = 'BLOCKED' AND exit_reason = 'DO_NOT_CALL'""")
+                .params(Timestamp.from(now), workspaceId, phone).update();
+    }
+
+    /** A merged-away card's queue places: kept where the surviving card is not queued yet, else closed. */
+    public void repoint(UUID workspaceId, UUID mergedId, UUID keptId, Instant now) {
+        jdbc.sql("""
+                UPDATE queue_entry q SET contact_id = :kept, updated_at = :now
+                WHERE q.workspace_id = :ws AND q.contact_id = :merged
+                  AND NOT EXISTS (SELECT 1 FROM queue_entry k WHERE k.project_id = q.project_id AND k.contact_id = :kept)""")
+                .param("ws", workspaceId).param("merged", mergedId).param("kept", keptId).param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                UPDATE queue_entry SET state = 'DONE', exit_reason = 'MERGED', updated_at = ?
+                WHERE workspace_id = ? AND contact_id = ? AND state IN ('READY', 'BLOCKED')""")
+                .params(Timestamp.from(now), workspaceId, mergedId).update();
+    }
+
+    /** Start times of the entry's calls since {@code since}, newest first. */
+    public List<Instant> callsSince(long entryId, Instant since) {
+        return jdbc.sql("""
+                SELECT started_at FROM call_attempt WHERE queue_entry_id = ? AND started_at > ? AND outcome IS NOT NULL
+                ORDER BY started_at DESC""")
+                .params(entryId, Timestamp.from(since)).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    // --- attempts ---
+
+    public void insertAttempt(UUID id, Entry entry, UUID agentId, boolean inbound, Instant now) {
+        jdbc.sql("""
+                INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
+                  inbound, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, entry.workspaceId(), entry.projectId(), entry.id(), entry.contactId(), agentId, entry.phone(),
+                        entry.step(), inbound, Timestamp.from(now))
+                .update();
+    }
+
+    public Optional<Attempt> lockAttempt(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT * FROM call_attempt WHERE workspace_id = ? AND id = ? FOR UPDATE")
+                .params(workspaceId, id).query(this::attempt).optional();
+    }
+
+    public Optional<Attempt> attempt(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT * FROM call_attempt WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query(this::attempt).optional();
+    }
+
+    public void recordOutcome(UUID id, String outcome, boolean connected, String notes, String reason,
+            Instant callbackAt, String callbackFor, String qualification, Boolean qualified, Integer talkSeconds,
+            Instant now) {
+        jdbc.sql("""
+                UPDATE call_attempt SET outcome = :outcome, connected = :connected, notes = :notes, reason = :reason,
+                  callback_at = :callbackAt, callback_for = :callbackFor, qualification = :qualification::jsonb,
+                  qualified = :qualified, talk_seconds = :talk, ended_at = :now
+                WHERE id = :id""")
+                .param("outcome", outcome).param("connected", connected).param("notes", notes).param("reason", reason)
+                .param("callbackAt", callbackAt == null ? null : Timestamp.from(callbackAt))
+                .param("callbackFor", callbackFor).param("qualification", qualification).param("qualified", qualified)
+                .param("talk", talkSeconds).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** Notes typed during the call, saved as they are typed. */
+    public boolean saveNotes(UUID workspaceId, UUID id, String notes) {
+        return jdbc.sql("UPDATE call_attempt SET notes = ? WHERE workspace_id = ? AND id = ?")
+                .params(notes, workspaceId, id).update() == 1;
+    }
+
+    public void recordResult(UUID id, int node, String code) {
+        jdbc.sql(node == 2 ? "UPDATE call_attempt SET confirmation = ? WHERE id = ?"
+                : "UPDATE call_attempt SET revisit = ? WHERE id = ?").params(code, id).update();
+    }
+
+    /** The card's calls in any project of the workspace, newest first. */
+    public List<Attempt> attemptsOf(UUID workspaceId, UUID contactId, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM call_attempt WHERE workspace_id = ? AND contact_id = ? ORDER BY started_at DESC LIMIT ?""")
+                .params(workspaceId, contactId, limit).query(this::attempt).list();
+    }
+
+    /** Entries per state, and those ready and due now. */
+    public Map<String, Integer> counts(UUID projectId, Instant now) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT state, count(*) AS n, count(*) FILTER (WHERE state = 'READY' AND due_at <= ?) AS due,
+                  count(*) FILTER (WHERE state = 'READY' AND rank = 0) AS callbacks
+                FROM queue_entry WHERE project_id = ? GROUP BY state""")
+                .params(Timestamp.from(now), projectId).query(rs -> {
+                    counts.put(rs.getString("state"), rs.getInt("n"));
+                    counts.merge("DUE", rs.getInt("due"), Integer::sum);
+                    counts.merge("CALLBACKS", rs.getInt("callbacks"), Integer::sum);
+                });
+        return counts;
+    }
+
+    // --- do not call ---
+
+    public record DncNumber(String phone, String raw, String source, Instant addedAt) {
+    }
+
+    public boolean addDnc(UUID workspaceId, String phone, String raw, String source, UUID actorId, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO dnc_number (workspace_id, phone, raw, source, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (workspace_id, phone) DO NOTHING""")
+                .params(workspaceId, phone, raw, source, actorId, Timestamp.from(now)).update() == 1;
+    }
+
+    public boolean removeDnc(UUID workspaceId, String phone) {
+        return jdbc.sql("DELETE FROM dnc_number WHERE workspace_id = ? AND phone = ?").params(workspaceId, phone)
+                .update() == 1;
+    }
+
+    public boolean onDnc(UUID workspaceId, String phone) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM dnc_number WHERE workspace_id = ? AND phone = ?)")
+                .params(workspaceId, phone).query(Boolean.class).single();
+    }
+
+    public List<DncNumber> dnc(UUID workspaceId, String startingWith, int limit) {
+        return jdbc.sql("""
+                SELECT phone, raw, source, added_at FROM dnc_number WHERE workspace_id = ? AND phone LIKE ?
+                ORDER BY added_at DESC LIMIT ?""")
+                .params(workspaceId, (startingWith == null ? "" : startingWith) + "%", limit)
+                .query((rs, n) -> new DncNumber(rs.getString("phone"), rs.getString("raw"), rs.getString("source"),
+                        rs.getTimestamp("added_at").toInstant()))
+                .list();
+    }
+
+    public int dncCount(UUID workspaceId) {
+        return jdbc.sql("SELECT count(*) FROM dnc_number WHERE workspace_id = ?").params(workspaceId)
+                .query(Integer.class).single();
+    }
+
+    private Entry entry(ResultSet rs, int row) throws SQLException {
+        Timestamp expires = rs.getTimestamp("lease_expires");
+        return new Entry(rs.getLong("id"), rs.getObject("workspace_id", UUID.class),
+                rs.getObject("project_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getString("phone"),
+                rs.getString("country"), rs.getString("time_zone"), rs.getString("state"), rs.getInt("rank"),
+                rs.getTimestamp("due_at").toInstant(), rs.getInt("step"), rs.getInt("attempts"),
+                rs.getObject("leased_to", UUID.class), expires == null ? null : expires.toInstant(),
+                rs.getObject("attempt_id", UUID.class), rs.getObject("callback_for", UUID.class),
+                rs.getString("exit_reason"));
+    }
+
+    private Attempt attempt(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        Timestamp callback = rs.getTimestamp("callback_at");
+        return new Attempt(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                rs.getObject("project_id", UUID.class), rs.getLong("queue_entry_id"),
+                rs.getObject("contact_id", UUID.class), rs.getObject("agent_id", UUID.class), rs.getString("phone"),
+                rs.getInt("step"), rs.getBoolean("inbound"), rs.getTimestamp("started_at").toInstant(),
+                rs.getString("outcome"), ended == null ? null : ended.toInstant(), rs.getString("notes"),
+                rs.getString("reason"), callback == null ? null : callback.toInstant(), rs.getString("qualification"),
+                rs.getObject("qualified", Boolean.class), rs.getObject("talk_seconds", Integer.class),
+                rs.getString("confirmation"), rs.getString("revisit"));
+    }
+}
