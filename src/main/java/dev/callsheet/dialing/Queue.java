@@ -475,6 +475,7 @@ public class Queue {
     /** A card's earlier calls, newest first. */
     @Transactional(readOnly = true)
     public List<CallRecord> calls(UUID workspaceId, UUID contactId) {
+        contacts.card(workspaceId, contactId);
         return repository.attemptsOf(workspaceId, contactId, 50).stream()
                 .map(a -> new CallRecord(a.id(), a.projectId(), a.agentId(), a.phone(), a.startedAt(), a.outcome(),
                         a.notes(), a.reason(), a.callbackAt(), a.talkSeconds(), a.inbound()))

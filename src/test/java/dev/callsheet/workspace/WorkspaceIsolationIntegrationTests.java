@@ -35,6 +35,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aToken;
     private String aContact;
     private String aImport;
+    private String aProject;
+    private String aAttempt;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -50,6 +52,19 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         aImport = a.asAdmin().upload("/api/v1/imports", "alpha.csv",
                 "name;phone\nAlpha Importee;+47 23 45 67 89\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Map.of("country", "NO")).json().get("id").asText();
+        Map<String, Object> allDay = new java.util.HashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            allDay.put(day.name(), List.of(Map.of("from", "00:00", "to", "24:00")));
+        }
+        aProject = a.asAdmin().post("/api/v1/projects", Map.of("name", "Alpha Project", "primaryGoal", "Alpha goal",
+                "callingHours", allDay)).json().get("id").asText();
+        a.asAdmin().send("PUT", "/api/v1/projects/" + aProject + "/scripts/en", Map.of("nodes", List.of(Map.of("id", "open",
+                "stage", "OPENING", "text", "Alpha opening line"))));
+        a.asAdmin().post("/api/v1/projects/" + aProject + "/leads", Map.of("contactIds", List.of(aContact)));
+        aAttempt = api.as(aAgent).post("/api/v1/projects/" + aProject + "/next", null).json().get("attemptId").asText();
+        api.as(aAgent).send("PUT", "/api/v1/attempts/" + aAttempt + "/notes", Map.of("notes", "Alpha notes"));
+        a.asAdmin().post("/api/v1/holidays", Map.of("country", "NO", "day", "2026-12-25", "name", "Alpha Christmas"));
+        a.asAdmin().post("/api/v1/dnc", Map.of("phone", "+47 23 45 67 89"));
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -90,6 +105,43 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("GET", "/api/v1/imports", "/api/v1/imports", null),
                 new Probe("GET", "/api/v1/imports/{id}", "/api/v1/imports/" + aImport, null),
                 new Probe("GET", "/api/v1/imports/{id}/rejected", "/api/v1/imports/" + aImport + "/rejected", null),
+                new Probe("POST", "/api/v1/projects", "/api/v1/projects", Map.of("name", "B project", "teamId", aTeam)),
+                new Probe("GET", "/api/v1/projects", "/api/v1/projects", null),
+                new Probe("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + aProject, null),
+                new Probe("PUT", "/api/v1/projects/{id}", "/api/v1/projects/" + aProject, Map.of("name", "Hijacked")),
+                new Probe("GET", "/api/v1/projects/{id}/outcomes", "/api/v1/projects/" + aProject + "/outcomes", null),
+                new Probe("PUT", "/api/v1/projects/{id}/outcomes/{code}", "/api/v1/projects/" + aProject
+                        + "/outcomes/NO_ANSWER", Map.of("label", "Hijacked")),
+                new Probe("DELETE", "/api/v1/projects/{id}/outcomes/{code}", "/api/v1/projects/" + aProject
+                        + "/outcomes/NO_ANSWER", null),
+                new Probe("GET", "/api/v1/projects/{id}/scripts", "/api/v1/projects/" + aProject + "/scripts", null),
+                new Probe("GET", "/api/v1/projects/{id}/scripts/{language}", "/api/v1/projects/" + aProject
+                        + "/scripts/en", null),
+                new Probe("PUT", "/api/v1/projects/{id}/scripts/{language}", "/api/v1/projects/" + aProject
+                        + "/scripts/en", Map.of("nodes", List.of(Map.of("id", "x", "stage", "OPENING", "text", "Hijacked")))),
+                new Probe("POST", "/api/v1/projects/{id}/leads", "/api/v1/projects/" + aProject + "/leads",
+                        Map.of("contactIds", List.of(aContact))),
+                new Probe("GET", "/api/v1/projects/{id}/queue", "/api/v1/projects/" + aProject + "/queue", null),
+                new Probe("POST", "/api/v1/projects/{id}/next", "/api/v1/projects/" + aProject + "/next", null),
+                new Probe("POST", "/api/v1/projects/{id}/inbound", "/api/v1/projects/" + aProject + "/inbound",
+                        Map.of("contactId", aContact)),
+                new Probe("GET", "/api/v1/attempts/{id}", "/api/v1/attempts/" + aAttempt, null),
+                new Probe("POST", "/api/v1/attempts/{id}/outcome", "/api/v1/attempts/" + aAttempt + "/outcome",
+                        Map.of("outcome", "NO_ANSWER")),
+                new Probe("PUT", "/api/v1/attempts/{id}/notes", "/api/v1/attempts/" + aAttempt + "/notes",
+                        Map.of("notes", "Hijacked")),
+                new Probe("POST", "/api/v1/attempts/{id}/result", "/api/v1/attempts/" + aAttempt + "/result",
+                        Map.of("outcome", "SALE_SUCCESSFUL")),
+                new Probe("GET", "/api/v1/contacts/{id}/calls", "/api/v1/contacts/" + aContact + "/calls", null),
+                new Probe("GET", "/api/v1/holidays", "/api/v1/holidays?from=2026-01-01&to=2027-12-31", null),
+                new Probe("POST", "/api/v1/holidays", "/api/v1/holidays", Map.of("country", "NO", "day", "2026-12-26",
+                        "name", "Bravo day")),
+                new Probe("DELETE", "/api/v1/holidays/{country}/{day}", "/api/v1/holidays/NO/2026-12-25", null),
+                new Probe("POST", "/api/v1/dnc", "/api/v1/dnc", Map.of("phone", "+47 22 99 88 77")),
+                new Probe("GET", "/api/v1/dnc", "/api/v1/dnc", null),
+                new Probe("GET", "/api/v1/dnc/check", "/api/v1/dnc/check?phone=%2B4723456789", null),
+                new Probe("DELETE", "/api/v1/dnc/{phone}", "/api/v1/dnc/+4723456789", null),
+                new Probe("POST", "/api/v1/dnc/import", "/api/v1/dnc/import", Map.of("country", "NO")),
                 new Probe("POST", "/api/v1/workspaces", "/api/v1/workspaces",
                         Map.of("name", "B child", "adminUsername", "x-" + System.nanoTime(), "adminPassword", "long-enough-pw")));
     }
@@ -119,14 +171,16 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
             assertThat(response.status()).as(probe + " -> " + response).isLessThan(500);
             String sent = probe.path() + " " + probe.body();
             for (String secret : List.of(a.id(), a.key(), "Alpha", aAgent.id(), aAgent.username(), aTeam, aRegion, aToken,
-                    aContact, aImport, "Secretperson", "alpha-secret", "22334455", "Importee")) {
+                    aContact, aImport, "Secretperson", "alpha-secret", "22334455", "Importee", aProject, aAttempt, "23456789")) {
                 // Echoing what the caller itself sent (an id in its own URL) reveals nothing.
                 if (!sent.contains(secret) && response.body() != null && response.body().contains(secret)) {
                     leaks.add(probe.method() + " " + probe.path() + " leaked " + secret);
                 }
             }
             if (probe.path().contains(aAgent.id()) || probe.path().contains(aTeam) || probe.path().contains(aRegion)
-                    || probe.path().contains(aToken) || probe.path().contains(aContact) || probe.path().contains(aImport)) {
+                    || probe.path().contains(aToken) || probe.path().contains(aContact) || probe.path().contains(aImport)
+                    || probe.path().contains(aProject) || probe.path().contains(aAttempt)
+                    || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
         }
@@ -141,5 +195,11 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         assertThat(api.as(aAgent).get("/api/v1/me/tokens").body()).contains("Alpha token").doesNotContain("\"revokedAt\":\"");
         assertThat(asA.get("/api/v1/contacts/" + aContact).json().get("surname").asText()).isEqualTo("Secretperson");
         assertThat(asA.get("/api/v1/contacts?q=Bravoperson").json().get("total").asInt()).isZero();
+        assertThat(asA.get("/api/v1/projects/" + aProject).json().get("name").asText()).isEqualTo("Alpha Project");
+        assertThat(asA.get("/api/v1/attempts/" + aAttempt).json().get("outcome").isNull()).isTrue();
+        assertThat(asA.get("/api/v1/attempts/" + aAttempt).json().get("notes").asText()).isEqualTo("Alpha notes");
+        assertThat(asA.get("/api/v1/holidays?from=2026-01-01&to=2027-12-31").body()).contains("Alpha Christmas");
+        assertThat(asA.get("/api/v1/dnc/check?phone=%2B4723456789").json().get("listed").asBoolean()).isTrue();
+        assertThat(asA.get("/api/v1/projects/" + aProject + "/outcomes").body()).doesNotContain("Hijacked");
     }
 }
