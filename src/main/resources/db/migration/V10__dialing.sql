@@ -28,7 +28,7 @@ CREATE TABLE queue_entry (
   FOREIGN KEY (workspace_id, project_id) REFERENCES project (workspace_id, id),
   FOREIGN KEY (workspace_id, contact_id) REFERENCES contact (workspace_id, id)
 );
-CREATE INDEX queue_entry_ready_idx ON queue_entry (project_id, rank, priority, due_at) WHERE state = 'READY';
+CREATE INDEX queue_entry_ready_idx ON queue_entry (project_id, rank, priority, due_at, id) WHERE state = 'READY';
 CREATE INDEX queue_entry_leased_idx ON queue_entry (project_id, leased_to) WHERE state = 'LEASED';
 CREATE INDEX queue_entry_phone_idx ON queue_entry (workspace_id, phone);
 CREATE INDEX queue_entry_contact_idx ON queue_entry (contact_id);

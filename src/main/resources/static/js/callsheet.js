@@ -29,3 +29,165 @@
     }
   });
 })();
+
+// The agent console, keyboard first: N next lead, I find an inbound caller, 1-9/0 outcomes,
+// B book a meeting, S the script, O objections, T pause the talk timer, Esc leaves a field.
+(function () {
+  const typing = (el) => el.closest('input, textarea, select, [contenteditable]');
+
+  function readyPage(root) {
+    document.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+        return;
+      }
+      if (event.key === 'n') {
+        event.preventDefault();
+        document.getElementById('next-lead').click();
+      } else if (event.key === 'i') {
+        event.preventDefault();
+        document.getElementById('caller').focus();
+      }
+    });
+  }
+
+  function callPage(root) {
+    const form = document.getElementById('outcome-form');
+    const chosen = document.getElementById('chosen-outcome');
+    const talk = document.getElementById('talk-seconds');
+    const timerText = document.getElementById('timer');
+    const started = Date.now();
+    let paused = 0;
+    let pausedAt = null;
+    const elapsed = () => Math.round(((pausedAt || Date.now()) - started - paused) / 1000);
+    setInterval(() => {
+      const s = elapsed();
+      timerText.textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+    }, 1000);
+    const toggleTimer = () => {
+      if (pausedAt) {
+        paused += Date.now() - pausedAt;
+        pausedAt = null;
+      } else {
+        pausedAt = Date.now();
+      }
+      timerText.classList.toggle('paused', pausedAt !== null);
+    };
+
+    const buttons = Array.from(form.querySelectorAll('[data-outcome]'));
+    const choose = (button) => {
+      buttons.forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+      chosen.value = button.dataset.outcome;
+      talk.value = button.dataset.connected === 'true' ? elapsed() : 0;
+      form.querySelectorAll('.extra').forEach((extra) => { extra.hidden = true; });
+      const needs = button.dataset.needs;
+      if (needs === 'none') {
+        form.requestSubmit(document.getElementById('save-outcome'));
+        return;
+      }
+      const extra = document.getElementById('extra-' + needs);
+      extra.hidden = false;
+      document.getElementById('save-outcome').hidden = false;
+      extra.querySelector('input').focus();
+    };
+    buttons.forEach((b) => b.addEventListener('click', () => choose(b)));
+    form.addEventListener('submit', () => {
+      const button = buttons.find((b) => b.dataset.outcome === chosen.value);
+      if (button) {
+        talk.value = button.dataset.connected === 'true' ? elapsed() : 0;
+      }
+    });
+    if (chosen.value) {
+      const again = buttons.find((b) => b.dataset.outcome === chosen.value && b.id !== 'book');
+      if (again && again.dataset.needs !== 'none') {
+        document.getElementById('extra-' + again.dataset.needs).hidden = false;
+        document.getElementById('save-outcome').hidden = false;
+      }
+    }
+
+    // Quick callback times, counted in the lead's local time.
+    const callbackField = document.getElementById('callbackAt');
+    const localNow = new Date(callbackField.dataset.localNow + ':00Z');
+    const format = (d) => d.toISOString().slice(0, 16).replace('T', ' ');
+    form.querySelectorAll('[data-plus-minutes]').forEach((b) => b.addEventListener('click', () => {
+      callbackField.value = format(new Date(localNow.getTime() + Number(b.dataset.plusMinutes) * 60000));
+      callbackField.focus();
+    }));
+    form.querySelectorAll('[data-tomorrow]').forEach((b) => b.addEventListener('click', () => {
+      const day = new Date(localNow.getTime() + 86400000).toISOString().slice(0, 10);
+      callbackField.value = day + ' ' + b.dataset.tomorrow;
+      callbackField.focus();
+    }));
+
+    // The script follows the lead's answers.
+    const script = document.getElementById('script');
+    const show = (id) => {
+      script.querySelectorAll('.script-node').forEach((n) => { n.hidden = n.dataset.node !== id; });
+    };
+    if (script) {
+      script.querySelectorAll('.answer').forEach((a) => a.addEventListener('click', () => {
+        show(a.dataset.next || '__end');
+        const first = script.querySelector('.script-node:not([hidden]) .answer');
+        if (first) {
+          first.focus();
+        }
+      }));
+      document.getElementById('script-restart').addEventListener('click', () => show(script.dataset.start));
+    }
+    const objections = document.getElementById('objections');
+
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        if (document.activeElement && document.activeElement !== document.body) {
+          document.activeElement.blur();
+        }
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+        return;
+      }
+      const key = event.key.toLowerCase();
+      const button = buttons.find((b) => b.dataset.key === key);
+      if (button) {
+        event.preventDefault();
+        choose(button);
+      } else if (key === 's' && script) {
+        event.preventDefault();
+        const first = script.querySelector('.script-node:not([hidden]) .answer') || document.getElementById('script-restart');
+        first.focus();
+      } else if (key === 'o' && objections) {
+        event.preventDefault();
+        objections.hidden = !objections.hidden;
+        if (!objections.hidden) {
+          objections.querySelector('summary').focus();
+        }
+      } else if (key === 't') {
+        event.preventDefault();
+        toggleTimer();
+      }
+    });
+  }
+
+  function projectList() {
+    document.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || !/^[1-9]$/.test(event.key)) {
+        return;
+      }
+      const link = document.querySelector(`.project-cards a[data-key="${event.key}"]`);
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const root = document.querySelector('[data-console]');
+    if (root && root.dataset.console === 'ready') {
+      readyPage(root);
+    } else if (root && root.dataset.console === 'call') {
+      callPage(root);
+    } else if (document.querySelector('.project-cards')) {
+      projectList();
+    }
+  });
+})();

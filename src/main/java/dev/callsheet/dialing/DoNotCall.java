@@ -44,13 +44,13 @@ public class DoNotCall {
     }
 
     /** A number on the list, with how many queued leads it pulled out. */
-    public record Added(String phone, boolean added, int removedFromQueues) {
+    public record Added(String phone, boolean added, int removedFromQueues) implements java.io.Serializable {
     }
 
-    public record FileResult(int added, int alreadyListed, List<Rejected> rejected) {
+    public record FileResult(int added, int alreadyListed, List<Rejected> rejected) implements java.io.Serializable {
     }
 
-    public record Rejected(int line, String text) {
+    public record Rejected(int line, String text) implements java.io.Serializable {
     }
 
     public record Listed(String phone, String raw, String source, Instant addedAt) {

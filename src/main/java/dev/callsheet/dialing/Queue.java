@@ -79,8 +79,10 @@ public class Queue {
             throw ApiProblem.badRequest("contactIds", "at most 10000 contacts at a time; add an import for more");
         }
         Instant now = clock.instant();
-        return repository.add(workspaceId, projectId, entries(project, contacts.dialables(workspaceId, contactIds), now),
-                now);
+        List<UUID> order = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
+        List<Dialable> leads = new ArrayList<>(contacts.dialables(workspaceId, order));
+        leads.sort(java.util.Comparator.comparingInt(d -> order.indexOf(d.contactId())));
+        return repository.add(workspaceId, projectId, entries(project, leads, now), now);
     }
 
     /** Adds every live card an import created, a page at a time. */
@@ -191,6 +193,21 @@ public class Queue {
                 new Lease.Lead(entry.contactId(), lead == null ? "" : lead.displayName(), entry.phone(), entry.country(),
                         entry.timeZone(), local, lead == null ? null : lead.status().name(), entry.attempts(),
                         entry.step(), entry.rank() == 0, inbound));
+    }
+
+    /** The agent's call in progress: the lease of {@code attemptId} while its outcome is still to come. */
+    @Transactional(readOnly = true)
+    public Optional<Lease> current(CurrentUser agent, UUID attemptId) {
+        return repository.attempt(agent.workspaceId(), attemptId)
+                .filter(a -> a.outcome() == null && a.agentId().equals(agent.userId()))
+                .map(a -> {
+                    Entry entry = repository.entry(a.projectId(), a.contactId()).orElseThrow();
+                    Entry asLeased = new Entry(entry.id(), entry.workspaceId(), entry.projectId(), entry.contactId(),
+                            a.phone(), entry.country(), entry.timeZone(), entry.state(), entry.rank(), entry.dueAt(),
+                            entry.step(), entry.attempts(), agent.userId(), entry.leaseExpires(), a.id(),
+                            entry.callbackFor(), entry.exitReason());
+                    return lease(agent.workspaceId(), asLeased, clock.instant(), a.inbound());
+                });
     }
 
     // --- after the call ---

@@ -29,8 +29,8 @@ public final class PriorityKey {
                 case "POSTCODE" -> text(lead.postcode() == null ? null : lead.postcode().replace(" ", ""));
                 case "REGION" -> text(lead.region());
                 case "SCORE" -> lead.score() == null ? "z" : "%010d".formatted(1_000_000_000L - clamp(lead.score()));
-                case "OLDEST" -> "%012d".formatted(lead.createdAt().getEpochSecond());
-                case "NEWEST" -> "%012d".formatted(99_999_999_999L - lead.createdAt().getEpochSecond());
+                case "OLDEST" -> "%015d".formatted(lead.createdAt().toEpochMilli());
+                case "NEWEST" -> "%015d".formatted(999_999_999_999_999L - lead.createdAt().toEpochMilli());
                 default -> field.startsWith("CUSTOM:") ? custom(lead, field.substring(7)) : "";
             });
         }

@@ -143,7 +143,7 @@ public class QueueRepository {
                     AND c.zone_key = ANY(:zones)
                     AND (c.callback_for IS NULL OR c.callback_for = :agent OR c.callback_until <= :now)
                     AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = c.workspace_id AND d.phone = c.phone)
-                  ORDER BY c.rank, c.priority, c.due_at
+                  ORDER BY c.rank, c.priority, c.due_at, c.id
                   LIMIT 1
                   FOR UPDATE SKIP LOCKED)
                 RETURNING q.*""")

@@ -26,6 +26,12 @@ public class Formats {
                 .withLocale(LocaleContextHolder.getLocale()).format(zoned(instant));
     }
 
+    /** A calendar day, e.g. a public holiday, in the viewer's locale. */
+    public String day(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(LocaleContextHolder.getLocale()).format(day);
+    }
+
     public String time(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
                 .withLocale(LocaleContextHolder.getLocale()).format(zoned(instant));

@@ -24,7 +24,7 @@ class PageController {
         return "home";
     }
 
-    @GetMapping("/{section:console|projects|calendar|deals|reports}")
+    @GetMapping("/{section:calendar|deals|reports}")
     @PreAuthorize("@sections.allowed(#section, authentication)")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", section);

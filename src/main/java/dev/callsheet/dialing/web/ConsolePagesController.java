@@ -1,0 +1,174 @@
+package dev.callsheet.dialing.web;
+
+import dev.callsheet.campaigns.Outcome;
+import dev.callsheet.campaigns.Project;
+import dev.callsheet.campaigns.Projects;
+import dev.callsheet.contacts.ContactSearch;
+import dev.callsheet.contacts.Contacts;
+import dev.callsheet.dialing.Lease;
+import dev.callsheet.dialing.OutcomeReport;
+import dev.callsheet.dialing.Queue;
+import dev.callsheet.dialing.RecordedOutcome;
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.FormErrors;
+import dev.callsheet.workspace.CurrentUser;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agent console (DOMAIN.md §7): pick a project, take the next lead or an inbound caller, and
+ * work the call on one page: the card, earlier calls, the script, objections, qualification,
+ * notes, the timer and the outcome. Every action has a key; see {@code console.js}.
+ */
+@Controller
+@RequestMapping("/console")
+@PreAuthorize("hasRole('AGENT')")
+class ConsolePagesController {
+
+    /** The outcome form: the lead's callback time is typed in the lead's own local time. */
+    record OutcomeForm(String outcome, String notes, String callbackAt, String callbackFor, Integer interest,
+            Integer ability, Integer willingness, String qualificationNotes, Integer talkSeconds, String reason) {
+
+        OutcomeReport report() {
+            String at = callbackAt == null ? null : callbackAt.strip().replace(' ', 'T');
+            boolean rated = interest != null || ability != null || willingness != null;
+            return new OutcomeReport(outcome, notes, at, callbackFor,
+                    rated ? new OutcomeReport.Qualification(interest, ability, willingness, qualificationNotes) : null,
+                    talkSeconds, reason);
+        }
+    }
+
+    private final Queue queue;
+    private final Projects projects;
+    private final Contacts contacts;
+    private final FormErrors formErrors;
+
+    ConsolePagesController(Queue queue, Projects projects, Contacts contacts, FormErrors formErrors) {
+        this.queue = queue;
+        this.projects = projects;
+        this.contacts = contacts;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping
+    String projects(@AuthenticationPrincipal CurrentUser user, Model model) {
+        List<Project> running = projects.visibleTo(user).stream().filter(p -> p.status() == Project.Status.ACTIVE)
+                .toList();
+        model.addAttribute("projects", running);
+        return "console/index";
+    }
+
+    @GetMapping("/{projectId}")
+    String ready(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
+            @RequestParam(required = false) String q, Model model) {
+        Project project = projects.workable(user, projectId);
+        model.addAttribute("project", project);
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("callers", contacts.search(user.workspaceId(), new ContactSearch(q.strip(), null, null,
+                    null, null, null, null, null, null, null, null, null, 0, 10)).items());
+        }
+        return "console/ready";
+    }
+
+    @PostMapping("/{projectId}/next")
+    String next(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, RedirectAttributes redirect) {
+        Optional<Lease> lease = queue.next(user, projectId);
+        if (lease.isEmpty()) {
+            redirect.addFlashAttribute("flash", "console.nothingCallable");
+            return "redirect:/console/" + projectId;
+        }
+        return "redirect:/console/" + projectId + "/calls/" + lease.get().attemptId();
+    }
+
+    @PostMapping("/{projectId}/inbound")
+    String inbound(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
+            @RequestParam UUID contactId) {
+        Lease lease = queue.inbound(user, projectId, contactId);
+        return "redirect:/console/" + projectId + "/calls/" + lease.attemptId();
+    }
+
+    @GetMapping("/{projectId}/calls/{attemptId}")
+    String call(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID attemptId,
+            Model model) {
+        Optional<Lease> lease = queue.current(user, attemptId).filter(l -> l.projectId().equals(projectId));
+        if (lease.isEmpty()) {
+            return "redirect:/console/" + projectId;
+        }
+        show(user, projectId, lease.get(), model);
+        model.addAttribute("form", new OutcomeForm(null, queue.call(user.workspaceId(), attemptId)
+                .map(Queue.CallRecord::notes).orElse(null), null, "ME", null, null, null, null, null, null));
+        return "console/call";
+    }
+
+    @PostMapping("/{projectId}/calls/{attemptId}/outcome")
+    String outcome(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
+            @PathVariable UUID attemptId, @ModelAttribute OutcomeForm form, Model model, RedirectAttributes redirect) {
+        Optional<Lease> lease = queue.current(user, attemptId);
+        try {
+            RecordedOutcome recorded = queue.outcome(user, attemptId, form.report());
+            Map<String, Object> shown = new java.util.LinkedHashMap<>();
+            shown.put("outcome", recorded.outcome());
+            shown.put("leadState", recorded.leadState());
+            shown.put("dueAt", recorded.dueAt());
+            shown.put("handOff", recorded.handOff());
+            shown.put("qualified", recorded.qualified());
+            redirect.addFlashAttribute("recorded", shown);
+            return "redirect:/console/" + projectId;
+        } catch (ApiProblem problem) {
+            if (lease.isEmpty() || problem.status().value() != 400) {
+                throw problem;
+            }
+            show(user, projectId, lease.get(), model);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", formErrors.of(problem));
+            return "console/call";
+        }
+    }
+
+    /** Notes saved as they are typed (htmx), so a crash or a closed tab loses nothing. */
+    @PostMapping("/{projectId}/calls/{attemptId}/notes")
+    ResponseEntity<String> notes(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID attemptId,
+            @RequestParam(required = false) String notes) {
+        queue.saveNotes(user, attemptId, notes);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void show(CurrentUser user, UUID projectId, Lease lease, Model model) {
+        Project project = projects.workable(user, projectId);
+        model.addAttribute("project", project);
+        model.addAttribute("lease", lease);
+        model.addAttribute("card", contacts.card(user.workspaceId(), lease.lead().id()));
+        model.addAttribute("calls", queue.calls(user.workspaceId(), lease.lead().id()).stream()
+                .filter(c -> !c.id().equals(lease.attemptId())).toList());
+        model.addAttribute("timeline", contacts.timeline(user.workspaceId(), lease.lead().id()));
+        model.addAttribute("script", projects.script(user.workspaceId(), projectId, user.locale().getLanguage()));
+        List<Outcome> outcomes = projects.outcomes(user.workspaceId(), projectId).stream().filter(o -> o.node() == 1)
+                .toList();
+        model.addAttribute("outcomes", outcomes);
+        model.addAttribute("shortcuts", shortcuts(outcomes));
+    }
+
+    /** Keys 1-9 and 0 for the first ten outcomes, in the tree's order. */
+    private static Map<String, String> shortcuts(List<Outcome> outcomes) {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < outcomes.size() && i < 10; i++) {
+            keys.put(outcomes.get(i).code(), String.valueOf((i + 1) % 10));
+        }
+        return keys;
+    }
+}

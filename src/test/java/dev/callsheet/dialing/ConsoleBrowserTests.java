@@ -1,0 +1,115 @@
+package dev.callsheet.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.Api;
+import dev.callsheet.support.Browser;
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.JsonNode;
+
+/** An agent works three leads through the console in a real Chromium, with the keyboard alone. */
+class ConsoleBrowserTests extends IntegrationTest {
+
+    private static Browser browser;
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    private void keys(CharSequence... keys) {
+        new Actions(browser.driver()).sendKeys(keys).perform();
+    }
+
+    @Test
+    void anAgentWorksThreeLeadsWithTheKeyboardAlone() {
+        Tenant tenant = Tenant.create(api, "Console Browser AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        String project = boss.post("/api/v1/projects", Map.of("name", "Solar autumn", "primaryGoal", "Book a roof visit",
+                "callingHours", QueueApiIntegrationTests.allDay())).json().get("id").asText();
+        boss.send("PUT", "/api/v1/projects/" + project + "/scripts/en", Map.of("start", "open", "nodes", List.of(
+                Map.of("id", "open", "stage", "OPENING", "text", "Hello, this is Nordlys Solar. Do you have a minute?",
+                        "answers", List.of(Map.of("label", "Yes", "next", "roof"), Map.of("label", "No time"))),
+                Map.of("id", "roof", "stage", "DIALOGUE", "text", "How old is your roof?", "answers", List.of())),
+                "objections", List.of(Map.of("objection", "Too expensive", "answer", "We offer financing over 10 years."))));
+        List<String> names = List.of("Astrid Berg", "Bjørn Dahl", "Camilla Eik");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : names) {
+            String[] parts = name.split(" ");
+            ids.add(boss.post("/api/v1/contacts", Map.of("firstName", parts[0], "surname", parts[1],
+                    "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText());
+        }
+        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", ids));
+        Tenant.User agent = tenant.user("AGENT");
+
+        browser = Browser.open(baseUrl());
+        browser.signIn(agent.username(), agent.password());
+        browser.waitFor(By.id("nav-console"));
+        keys("g", "c");
+        browser.waitForPath("/console");
+        keys("1");
+        browser.waitFor(By.id("next-lead"));
+
+        // Lead 1: no answer.
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        assertThat(browser.text(By.id("lead-name"))).isEqualTo(names.get(0));
+        assertThat(browser.text(By.id("time-zone"))).isEqualTo("Europe/Oslo");
+        assertThat(browser.driver().findElement(By.id("dial")).getAttribute("href")).startsWith("tel:+4722");
+        browser.screenshot("console-call");
+        keys("6");
+        browser.waitFor(By.id("recorded"));
+        assertThat(browser.text(By.id("recorded"))).contains("No answer");
+
+        // Lead 2: call back tomorrow at 10:30, the lead's time.
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        assertThat(browser.text(By.id("lead-name"))).isEqualTo(names.get(1));
+        keys("4");
+        String tomorrow = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Oslo")).plusDays(1)
+                .withHour(10).withMinute(30).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("callbackAt");
+        keys(tomorrow, Keys.ENTER);
+        browser.waitFor(By.id("recorded"));
+        assertThat(browser.text(By.id("recorded"))).contains("Call back");
+
+        // Lead 3: the script, an objection, then qualified and handed over to booking.
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        assertThat(browser.text(By.id("lead-name"))).isEqualTo(names.get(2));
+        keys("s", Keys.ENTER);
+        assertThat(browser.text(By.cssSelector(".script-node:not([hidden]) .script-text"))).isEqualTo("How old is your roof?");
+        keys(Keys.ESCAPE, "o");
+        assertThat(browser.driver().findElement(By.id("objections")).isDisplayed()).isTrue();
+        keys(Keys.ESCAPE, "b");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("interest");
+        keys("5", Keys.TAB, "4", Keys.TAB, "4", Keys.TAB, "Roof from 1998, south facing");
+        browser.screenshot("console-qualification");
+        keys(Keys.ENTER);
+        browser.waitFor(By.id("handed-off"));
+        browser.screenshot("console-ready");
+
+        JsonNode first = boss.get("/api/v1/contacts/" + ids.get(0) + "/calls").json().get("items").get(0);
+        assertThat(first.get("outcome").asText()).isEqualTo("NO_ANSWER");
+        JsonNode second = boss.get("/api/v1/contacts/" + ids.get(1) + "/calls").json().get("items").get(0);
+        assertThat(second.get("outcome").asText()).isEqualTo("FOLLOW_UP");
+        assertThat(second.get("callbackAt").asText()).isNotBlank();
+        assertThat(boss.get("/api/v1/contacts/" + ids.get(2)).json().get("status").asText()).isEqualTo("QUALIFIED");
+        JsonNode third = boss.get("/api/v1/contacts/" + ids.get(2) + "/calls").json().get("items").get(0);
+        assertThat(third.get("talkSeconds").asInt()).isGreaterThanOrEqualTo(0);
+    }
+}
