@@ -162,6 +162,12 @@ public class Contacts {
         activities.record(workspaceId, contactId, null, kind, actorId, details);
     }
 
+    /** A line on a card's timeline for something that happened at {@code at}. */
+    public void recordActivity(UUID workspaceId, UUID contactId, String kind, UUID actorId, Map<String, ?> details,
+            java.time.Instant at) {
+        activities.record(workspaceId, contactId, null, kind, actorId, details, at);
+    }
+
     /** The cards as a call queue needs them; unknown or merged ids are left out. */
     @Transactional(readOnly = true)
     public List<Dialable> dialables(UUID workspaceId, Collection<UUID> ids) {

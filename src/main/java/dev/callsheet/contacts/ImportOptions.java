@@ -11,9 +11,10 @@ import java.util.Map;
  * @param mapping column header to field key ({@link ImportField#key()}); null or partial: the
  *     rest is guessed from the headers, in any of the six languages
  * @param encoding the file's charset, overriding detection; null to detect
+ * @param projectId the project whose call queue the new leads join when the import is done; null for none
  */
 public record ImportOptions(String country, LeadSource source, OnDuplicate onDuplicate, Map<String, String> mapping,
-        String encoding) {
+        String encoding, java.util.UUID projectId) {
 
     public enum OnDuplicate {
         /** Leave the existing card as it is. */

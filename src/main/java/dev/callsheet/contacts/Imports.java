@@ -32,16 +32,18 @@ public class Imports {
     private final ImportJobs jobs;
     private final ImportFiles files;
     private final HeaderGuesser headers;
+    private final dev.callsheet.campaigns.Projects projects;
 
-    Imports(ImportJobs jobs, ImportFiles files, HeaderGuesser headers) {
+    Imports(ImportJobs jobs, ImportFiles files, HeaderGuesser headers, dev.callsheet.campaigns.Projects projects) {
         this.jobs = jobs;
         this.files = files;
         this.headers = headers;
+        this.projects = projects;
     }
 
     /** Stores the upload and queues its import; returns the job's id at once. */
     public UUID start(UUID workspaceId, UUID actorId, String fileName, InputStream content, ImportOptions options) {
-        validate(options);
+        validate(workspaceId, options);
         UUID id = UUID.randomUUID();
         try {
             files.store(id, content);
@@ -54,14 +56,21 @@ public class Imports {
 
     /** Queues the import of a file shown on the preview page, with the mapping the person confirmed. */
     public UUID startDraft(UUID workspaceId, UUID actorId, UUID draftId, ImportOptions options) {
-        validate(options);
+        validate(workspaceId, options);
         String fileName = files.draftName(draftId, workspaceId).orElseThrow(() -> ApiProblem.notFound("upload"));
         files.dropDraftMeta(draftId);
         return queue(workspaceId, actorId, draftId, fileName, options);
     }
 
-    private void validate(ImportOptions options) {
+    private void validate(UUID workspaceId, ImportOptions options) {
         Contacts.country("country", options.country());
+        if (options.projectId() != null) {
+            try {
+                projects.project(workspaceId, options.projectId());
+            } catch (ApiProblem missing) {
+                throw ApiProblem.badRequest("projectId", "project " + options.projectId() + " does not exist here");
+            }
+        }
         if (options.encoding() != null && !options.encoding().isBlank() && !Charset.isSupported(options.encoding().strip())) {
             throw ApiProblem.badRequest("encoding", "encoding " + options.encoding() + " is not a known charset");
         }
@@ -99,7 +108,7 @@ public class Imports {
                 sheet.delimiter(), options.mapping(), country,
                 (options.source() == null ? LeadSource.OTHER : options.source()).name(),
                 options.onDuplicate() == null ? ImportOptions.OnDuplicate.SKIP : options.onDuplicate(),
-                earlier.orElse(null));
+                earlier.orElse(null), options.projectId());
         return id;
     }
 

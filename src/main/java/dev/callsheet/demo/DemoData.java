@@ -12,6 +12,7 @@ import dev.callsheet.workspace.Workspaces;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -60,8 +61,10 @@ class DemoData implements ApplicationRunner {
     private final People people;
     private final Imports imports;
     private final Environment environment;
+    private final DemoProjects projects;
 
-    DemoData(Workspaces workspaces, People people, Imports imports, Environment environment) {
+    DemoData(Workspaces workspaces, People people, Imports imports, Environment environment, DemoProjects projects) {
+        this.projects = projects;
         this.workspaces = workspaces;
         this.people = people;
         this.imports = imports;
@@ -108,10 +111,14 @@ class DemoData implements ApplicationRunner {
         // The platform administrator sees the demo too, as an agency's admin would.
         people.addExistingUser(workspace.id(), "admin", EnumSet.of(Role.ADMIN));
         workspaces.setDefaultCountry(workspace.id(), "NO");
-        // Through the real import pipeline, in the background: planted duplicates come out flagged.
+        UUID supervisor = people.members(workspace.id()).stream().filter(m -> m.username().equals("ingrid.supervisor"))
+                .findFirst().orElseThrow().id();
+        projects.create(workspace, supervisor);
+        // Through the real import pipeline, in the background: planted duplicates come out flagged; once it is
+        // done, DemoProjects fills the projects' queues and replays the last working day of calls.
         imports.start(workspace.id(), null, "exhibition-leads-2026.csv",
                 new java.io.ByteArrayInputStream(DemoLeads.csv(LEADS, 2026).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new ImportOptions("NO", LeadSource.EXHIBITION, ImportOptions.OnDuplicate.FLAG, null, null));
+                new ImportOptions("NO", LeadSource.EXHIBITION, ImportOptions.OnDuplicate.FLAG, null, null, null));
         return workspace;
     }
 

@@ -74,11 +74,15 @@ public class Queue {
 
     /** Adds cards to the project's queue; those already in it, without a callable number or do-not-contact are not added. */
     public int add(UUID workspaceId, UUID projectId, Collection<UUID> contactIds) {
+        return add(workspaceId, projectId, contactIds, clock.instant());
+    }
+
+    /** As {@link #add(UUID, UUID, Collection)}, as of an earlier time. */
+    public int add(UUID workspaceId, UUID projectId, Collection<UUID> contactIds, Instant now) {
         Project project = projects.project(workspaceId, projectId);
         if (contactIds.size() > 10_000) {
             throw ApiProblem.badRequest("contactIds", "at most 10000 contacts at a time; add an import for more");
         }
-        Instant now = clock.instant();
         List<UUID> order = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
         List<Dialable> leads = new ArrayList<>(contacts.dialables(workspaceId, order));
         leads.sort(java.util.Comparator.comparingInt(d -> order.indexOf(d.contactId())));
@@ -87,8 +91,12 @@ public class Queue {
 
     /** Adds every live card an import created, a page at a time. */
     public int addImport(UUID workspaceId, UUID projectId, UUID importId) {
+        return addImport(workspaceId, projectId, importId, clock.instant());
+    }
+
+    /** As {@link #addImport(UUID, UUID, UUID)}, as of an earlier time (to {@link #replay} a call history after it). */
+    public int addImport(UUID workspaceId, UUID projectId, UUID importId, Instant now) {
         Project project = projects.project(workspaceId, projectId);
-        Instant now = clock.instant();
         int added = 0;
         UUID after = null;
         List<Dialable> page;
@@ -132,8 +140,11 @@ public class Queue {
 
     /** The agent's next lead, leased to them alone; empty when nothing is callable now. Asking twice returns the same lease. */
     public Optional<Lease> next(CurrentUser agent, UUID projectId) {
+        return next(agent, projectId, clock.instant());
+    }
+
+    private Optional<Lease> next(CurrentUser agent, UUID projectId, Instant now) {
         Project project = projects.workable(agent, projectId);
-        Instant now = clock.instant();
         Optional<Entry> held = repository.liveLease(projectId, agent.userId(), now);
         if (held.isPresent()) {
             return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
@@ -218,6 +229,25 @@ public class Queue {
      * outcome for a call already recorded is a 409.
      */
     public RecordedOutcome outcome(CurrentUser agent, UUID attemptId, OutcomeReport report) {
+        return outcome(agent, attemptId, report, clock.instant());
+    }
+
+    /**
+     * Replays a call that happened at {@code at}, as the queue would have served it then: the
+     * lead the agent would have got, and the outcome {@code decide} gives for it. For call
+     * histories brought over from another dialler, and the demo's day of calls.
+     */
+    public Optional<RecordedOutcome> replay(CurrentUser agent, UUID projectId, Instant at,
+            java.util.function.Function<Lease, OutcomeReport> decide) {
+        Optional<Lease> lease = next(agent, projectId, at);
+        return lease.map(l -> {
+            OutcomeReport report = decide.apply(l);
+            int talk = report.talkSeconds() == null ? 0 : report.talkSeconds();
+            return outcome(agent, l.attemptId(), report, at.plusSeconds(talk + 20L));
+        });
+    }
+
+    private RecordedOutcome outcome(CurrentUser agent, UUID attemptId, OutcomeReport report, Instant now) {
         Attempt attempt = repository.lockAttempt(agent.workspaceId(), attemptId)
                 .orElseThrow(() -> ApiProblem.notFound("attempt"));
         if (!attempt.agentId().equals(agent.userId()) && !Projects.manages(agent)) {
@@ -238,7 +268,6 @@ public class Queue {
                 .orElseThrow(() -> ApiProblem.badRequest("outcome", "outcome must be one of this project's call outcomes"
                         + " (REJECTED, INTERESTED, DEAL, FOLLOW_UP, HUNG_UP, NO_ANSWER, SWITCHED_OFF, BUSY,"
                         + " INVALID_NUMBER, OUT_OF_AREA or one the supervisor added), not " + report.outcome()));
-        Instant now = clock.instant();
         String notes = text("notes", report.notes(), 10_000);
         String reason = text("reason", report.reason(), 500);
         if (outcome.asksReason() && reason == null) {
@@ -301,7 +330,7 @@ public class Queue {
         if (callbackAt != null) {
             details.put("callbackAt", callbackAt.toString());
         }
-        contacts.recordActivity(agent.workspaceId(), attempt.contactId(), Activity.CALLED, agent.userId(), details);
+        contacts.recordActivity(agent.workspaceId(), attempt.contactId(), Activity.CALLED, agent.userId(), details, now);
         events.publishEvent(new CallLogged(agent.workspaceId(), project.id(), attempt.id(), attempt.contactId(),
                 attempt.agentId(), code, outcome.connected(), talk == null ? 0 : talk, attempt.inbound(), now));
         if (Boolean.TRUE.equals(qualified)) {

@@ -56,6 +56,27 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(status.get("flagged").asInt()).isGreaterThan(DemoData.LEADS / 40);
         assertThat(supervisor.get("/api/v1/contacts?flagged=true").json().get("total").asInt())
                 .isEqualTo(status.get("flagged").asInt());
+
+        // Two running projects with scripts, their queues filled from the import, and a day of calls.
+        var projects = supervisor.get("/api/v1/projects").json().get("items");
+        assertThat(projects).hasSize(2);
+        for (var project : projects) {
+            String id = project.get("id").asText();
+            assertThat(supervisor.get("/api/v1/projects/" + id + "/scripts").json().get("items").size())
+                    .isGreaterThanOrEqualTo(2);
+            var counts = supervisor.get("/api/v1/projects/" + id + "/queue").json();
+            deadline = java.time.Instant.now().plusSeconds(60);
+            while (!counts.has("DONE") && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+                counts = supervisor.get("/api/v1/projects/" + id + "/queue").json();
+            }
+            assertThat(counts.get("DONE").asInt()).as(counts.toString()).isPositive();
+            assertThat(counts.get("READY").asInt()).as(counts.toString()).isPositive();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM call_attempt WHERE workspace_id = ?").param(first.id())
+                .query(Integer.class).single()).isGreaterThan(150);
+        assertThat(jdbc.sql("SELECT count(DISTINCT outcome) FROM call_attempt WHERE workspace_id = ?")
+                .param(first.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(8);
     }
 
     @Test

@@ -27,10 +27,16 @@ public class ActivityLog {
 
     public void record(UUID workspaceId, UUID contactId, UUID organisationId, String kind, UUID actorId,
             Map<String, ?> details) {
+        record(workspaceId, contactId, organisationId, kind, actorId, details, clock.instant());
+    }
+
+    /** A line for something that happened at {@code at} (a call from a call history, say). */
+    public void record(UUID workspaceId, UUID contactId, UUID organisationId, String kind, UUID actorId,
+            Map<String, ?> details, java.time.Instant at) {
         jdbc.sql("""
                 INSERT INTO contact_activity (workspace_id, contact_id, organisation_id, kind, at, actor_id, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(workspaceId, contactId, organisationId, kind, Timestamp.from(clock.instant()), actorId,
+                .params(workspaceId, contactId, organisationId, kind, Timestamp.from(at), actorId,
                         json.writeValueAsString(details))
                 .update();
     }

@@ -21,7 +21,7 @@ public class ImportJobs {
     /** A claimed job, as the worker needs it. */
     public record Job(UUID id, UUID workspaceId, UUID createdBy, String format, String encoding,
             Map<String, String> mapping, String country, String source, OnDuplicate onDuplicate, Integer rowsTotal,
-            int rowsProcessed) {
+            int rowsProcessed, UUID projectId) {
     }
 
     private final JdbcClient jdbc;
@@ -34,14 +34,14 @@ public class ImportJobs {
 
     public void insert(UUID id, UUID workspaceId, UUID createdBy, String fileName, String sha256, long size,
             String format, String encoding, String delimiter, Map<String, String> mapping, String country,
-            String source, OnDuplicate onDuplicate, UUID sameFileAs) {
+            String source, OnDuplicate onDuplicate, UUID sameFileAs, UUID projectId) {
         jdbc.sql("""
                 INSERT INTO import_job (id, workspace_id, created_by, file_name, file_sha256, file_size, format, encoding,
-                  delimiter, mapping, country, source, on_duplicate, status, same_file_as)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'QUEUED', ?)""")
+                  delimiter, mapping, country, source, on_duplicate, status, same_file_as, project_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'QUEUED', ?, ?)""")
                 .params(id, workspaceId, createdBy, fileName, sha256, size, format, encoding, delimiter,
                         json.writeValueAsString(mapping == null ? Map.of() : mapping), country, source,
-                        onDuplicate.name(), sameFileAs)
+                        onDuplicate.name(), sameFileAs, projectId)
                 .update();
     }
 
@@ -62,13 +62,14 @@ public class ImportJobs {
                             WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?))
                             ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
                 RETURNING id, workspace_id, created_by, format, encoding, mapping::text AS mapping, country, source,
-                          on_duplicate, rows_total, rows_processed""")
+                          on_duplicate, rows_total, rows_processed, project_id""")
                 .param(staleSeconds)
                 .query((rs, n) -> new Job(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                         rs.getObject("created_by", UUID.class), rs.getString("format"), rs.getString("encoding"),
                         json.readValue(rs.getString("mapping"), new TypeReference<Map<String, String>>() { }),
                         rs.getString("country"), rs.getString("source"), OnDuplicate.valueOf(rs.getString("on_duplicate")),
-                        rs.getObject("rows_total", Integer.class), rs.getInt("rows_processed")))
+                        rs.getObject("rows_total", Integer.class), rs.getInt("rows_processed"),
+                        rs.getObject("project_id", UUID.class)))
                 .optional();
     }
 

@@ -1,5 +1,6 @@
 package dev.callsheet.contacts.internal;
 
+import dev.callsheet.contacts.ImportCompleted;
 import dev.callsheet.contacts.ImportField;
 import dev.callsheet.contacts.LeadSource;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,8 +35,12 @@ public class ImportProcessor {
     private final MailProviders mailProviders;
     private final TransactionTemplate transactions;
 
+    private final ApplicationEventPublisher events;
+
     ImportProcessor(ImportJobs jobs, ImportFiles files, ImportStaging staging, ImportResolution resolution,
-            HeaderGuesser headers, MailProviders mailProviders, TransactionTemplate transactions) {
+            HeaderGuesser headers, MailProviders mailProviders, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jobs = jobs;
         this.files = files;
         this.staging = staging;
@@ -54,7 +60,7 @@ public class ImportProcessor {
             }
             Iterator<List<String>> rows = sheet.rows();
             if (!rows.hasNext()) {
-                jobs.finish(job.id());
+                finish(job);
                 return;
             }
             List<String> header = rows.next();
@@ -85,12 +91,20 @@ public class ImportProcessor {
                 });
                 rowNo = last;
             }
-            jobs.finish(job.id());
+            finish(job);
             files.delete(job.id());
         } catch (IOException | RuntimeException e) {
             log.warn("Import {} failed: {}", job.id(), e.getMessage(), e);
             jobs.fail(job.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /** Done, and said so in the same transaction: listeners (a target project's queue) run after the commit. */
+    private void finish(ImportJobs.Job job) {
+        transactions.executeWithoutResult(status -> {
+            jobs.finish(job.id());
+            events.publishEvent(new ImportCompleted(job.workspaceId(), job.id(), job.projectId(), job.createdBy()));
+        });
     }
 
     private StagedRow.Context context(ImportJobs.Job job, List<String> header) {

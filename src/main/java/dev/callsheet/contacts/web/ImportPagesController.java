@@ -40,7 +40,11 @@ class ImportPagesController {
     private final Workspaces workspaces;
     private final FormErrors formErrors;
 
-    ImportPagesController(Imports imports, Workspaces workspaces, FormErrors formErrors) {
+    private final dev.callsheet.campaigns.Projects projects;
+
+    ImportPagesController(Imports imports, Workspaces workspaces, FormErrors formErrors,
+            dev.callsheet.campaigns.Projects projects) {
+        this.projects = projects;
         this.imports = imports;
         this.workspaces = workspaces;
         this.formErrors = formErrors;
@@ -61,6 +65,7 @@ class ImportPagesController {
         model.addAttribute("recent", imports.recent(user.workspaceId()));
         model.addAttribute("country", workspaces.defaultCountry(user.workspaceId()).orElse(""));
         model.addAttribute("errors", Map.of());
+        model.addAttribute("projects", projects(user));
         return "contacts/imports";
     }
 
@@ -68,7 +73,8 @@ class ImportPagesController {
     String preview(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String encoding, @RequestParam(required = false) String country,
             @RequestParam(required = false) LeadSource source,
-            @RequestParam(defaultValue = "SKIP") ImportOptions.OnDuplicate onDuplicate, Model model) throws IOException {
+            @RequestParam(defaultValue = "SKIP") ImportOptions.OnDuplicate onDuplicate,
+            @RequestParam(required = false) UUID projectId, Model model) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw ApiProblem.badRequest("file", "file");
@@ -81,13 +87,21 @@ class ImportPagesController {
             model.addAttribute("recent", imports.recent(user.workspaceId()));
             model.addAttribute("country", country == null ? "" : country);
             model.addAttribute("errors", formErrors.of(problem));
+            model.addAttribute("projects", projects(user));
             return "contacts/imports";
         }
         model.addAttribute("encoding", encoding);
         model.addAttribute("country", country);
         model.addAttribute("source", source == null ? LeadSource.OTHER : source);
         model.addAttribute("onDuplicate", onDuplicate);
+        model.addAttribute("projectId", projectId);
         return "contacts/import-preview";
+    }
+
+    /** Running projects a supervisor may send the new leads to; none for other roles. */
+    private List<dev.callsheet.campaigns.Project> projects(CurrentUser user) {
+        return dev.callsheet.campaigns.Projects.manages(user) ? projects.visibleTo(user).stream()
+                .filter(p -> p.status() == dev.callsheet.campaigns.Project.Status.ACTIVE).toList() : List.of();
     }
 
     @PostMapping("/start")
@@ -95,7 +109,7 @@ class ImportPagesController {
             @RequestParam(required = false) String encoding, @RequestParam(required = false) String country,
             @RequestParam(required = false) LeadSource source,
             @RequestParam(defaultValue = "SKIP") ImportOptions.OnDuplicate onDuplicate,
-            @RequestParam Map<String, String> form) {
+            @RequestParam(required = false) UUID projectId, @RequestParam Map<String, String> form) {
         Map<String, String> mapping = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith("map[") && name.endsWith("]")) {
@@ -103,7 +117,8 @@ class ImportPagesController {
             }
         });
         UUID id = imports.startDraft(user.workspaceId(), user.userId(), draftId, new ImportOptions(
-                country, source, onDuplicate, mapping, encoding == null || encoding.isBlank() ? null : encoding));
+                country, source, onDuplicate, mapping, encoding == null || encoding.isBlank() ? null : encoding,
+                projectId));
         return "redirect:/leads/imports/" + id;
     }
 

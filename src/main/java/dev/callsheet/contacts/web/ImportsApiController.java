@@ -51,18 +51,30 @@ class ImportsApiController {
         this.json = json;
     }
 
+    private static UUID uuid(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(field, field + " must be a project id");
+        }
+    }
+
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, UUID>> start(@AuthenticationPrincipal CurrentUser user,
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String country, @RequestParam(required = false) String source,
             @RequestParam(required = false) String onDuplicate, @RequestParam(required = false) String mapping,
-            @RequestParam(required = false) String encoding) throws IOException {
+            @RequestParam(required = false) String encoding, @RequestParam(required = false) String projectId)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw ApiProblem.badRequest("file", "file must be a non-empty CSV or XLSX upload");
         }
         ImportOptions options = new ImportOptions(country, ContactsApiController.parse("source", source, LeadSource.class),
                 ContactsApiController.parse("onDuplicate", onDuplicate, ImportOptions.OnDuplicate.class),
-                mapping(mapping), encoding);
+                mapping(mapping), encoding, uuid("projectId", projectId));
         UUID id;
         try (InputStream content = file.getInputStream()) {
             id = imports.start(user.workspaceId(), user.userId(), file.getOriginalFilename(), content, options);

@@ -1,25 +1,39 @@
 package dev.callsheet.dialing.internal;
 
 import dev.callsheet.contacts.ContactsMerged;
+import dev.callsheet.contacts.ImportCompleted;
 import dev.callsheet.contacts.LeadStatus;
 import dev.callsheet.contacts.LeadStatusChanged;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps queues true to the cards, in the card's own transaction (a plain, synchronous listener):
  * a card set to do-not-contact leaves every queue the moment it is saved, not a moment later.
+ * Finished imports that name a project fill its queue through the event publication registry.
  */
 @Component
 class DialingListeners {
 
     private final QueueRepository repository;
+    private final dev.callsheet.dialing.Queue queue;
     private final Clock clock;
 
-    DialingListeners(QueueRepository repository, Clock clock) {
+    DialingListeners(QueueRepository repository, @org.springframework.context.annotation.Lazy dev.callsheet.dialing.Queue queue,
+            Clock clock) {
         this.repository = repository;
+        this.queue = queue;
         this.clock = clock;
+    }
+
+    /** An import that named a project: its new leads join that project's queue (after the import's commit). */
+    @ApplicationModuleListener
+    void on(ImportCompleted completed) {
+        if (completed.projectId() != null) {
+            queue.addImport(completed.workspaceId(), completed.projectId(), completed.importId());
+        }
     }
 
     @EventListener
