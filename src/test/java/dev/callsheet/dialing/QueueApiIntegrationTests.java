@@ -451,6 +451,26 @@ class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(me.get("/api/v1/contacts/" + caller).json().get("status").asText()).isEqualTo("CUSTOMER");
     }
 
+    @Test
+    void anImportNamingAProjectFillsItsQueueWhenDone() throws InterruptedException {
+        String project = project(Map.of());
+        String csv = "name;phone\nAnne Import;" + oslo() + "\nBård Import;" + oslo() + "\nNo Phone;\n";
+        Api.Response badProject = boss.upload("/api/v1/imports", "queue.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("country", "NO", "projectId", java.util.UUID.randomUUID().toString()));
+        assertThat(badProject.status()).isEqualTo(400);
+        assertThat(badProject.json().get("field").asText()).isEqualTo("projectId");
+        Api.Response started = boss.upload("/api/v1/imports", "queue.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("country", "NO", "projectId", project));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode counts = boss.get("/api/v1/projects/" + project + "/queue").json();
+        while (!counts.has("READY") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            counts = boss.get("/api/v1/projects/" + project + "/queue").json();
+        }
+        assertThat(counts.get("READY").asInt()).as("the two leads with a phone").isEqualTo(2);
+    }
+
     static Map<String, Object> allDay() {
         Map<String, Object> hours = new HashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
