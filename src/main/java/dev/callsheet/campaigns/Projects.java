@@ -50,12 +50,19 @@ public class Projects {
 
     private final ProjectRepository repository;
     private final People people;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    Projects(ProjectRepository repository, People people, Clock clock) {
+    Projects(ProjectRepository repository, People people, org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.people = people;
+        this.events = events;
         this.clock = clock;
+    }
+
+    private void changed(UUID workspaceId, UUID projectId) {
+        events.publishEvent(new ProjectChanged(workspaceId, projectId));
     }
 
     public UUID create(UUID workspaceId, UUID actorId, ProjectDraft draft) {
@@ -68,6 +75,7 @@ public class Projects {
     public Project update(UUID workspaceId, UUID id, ProjectDraft draft) {
         Project existing = project(workspaceId, id);
         repository.update(workspaceId, id, checked(workspaceId, existing, draft), clock.instant());
+        changed(workspaceId, id);
         return project(workspaceId, id);
     }
 
@@ -90,7 +98,12 @@ public class Projects {
     /** The project, if this person may work it; a project of another team is a 404, as if absent. */
     @Transactional(readOnly = true)
     public Project workable(CurrentUser user, UUID id) {
-        Project project = project(user.workspaceId(), id);
+        return workable(user, project(user.workspaceId(), id));
+    }
+
+    /** The project, when this person may work it (as {@link #workable(CurrentUser, UUID)}), for callers that hold it. */
+    @Transactional(readOnly = true)
+    public Project workable(CurrentUser user, Project project) {
         if (project.teamId() != null && !manages(user) && !project.teamId().equals(teamOf(user))) {
             throw ApiProblem.notFound("project");
         }
@@ -153,6 +166,7 @@ public class Projects {
                     followUp == FollowUp.RETRY ? delay : null, wanted.asksReason(), false, position);
         }
         repository.saveOutcome(workspaceId, projectId, saved);
+        changed(workspaceId, projectId);
         return saved;
     }
 
@@ -163,6 +177,7 @@ public class Projects {
             throw ApiProblem.badRequest("code", "built-in outcome " + code + " can be renamed but not removed");
         }
         repository.deleteOutcome(workspaceId, projectId, code);
+        changed(workspaceId, projectId);
     }
 
     // --- scripts ---
@@ -247,6 +262,7 @@ public class Projects {
             throw ApiProblem.badRequest("day", "day is required, as 2026-12-25");
         }), required("name", holiday.name(), 100));
         repository.saveHoliday(workspaceId, checked);
+        changed(workspaceId, null);
         return checked;
     }
 
@@ -254,6 +270,7 @@ public class Projects {
         if (!repository.deleteHoliday(workspaceId, country(country), day)) {
             throw ApiProblem.notFound("holiday");
         }
+        changed(workspaceId, null);
     }
 
     @Transactional(readOnly = true)

@@ -52,6 +52,7 @@ public class Queue {
     private static final int PAGE = 5_000;
 
     private final QueueRepository repository;
+    private final dev.callsheet.dialing.internal.ProjectCache cache;
     private final Projects projects;
     private final Contacts contacts;
     private final DialingSettings settings;
@@ -59,9 +60,10 @@ public class Queue {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Queue(QueueRepository repository, Projects projects, Contacts contacts, DialingSettings settings,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+    Queue(QueueRepository repository, dev.callsheet.dialing.internal.ProjectCache cache, Projects projects,
+            Contacts contacts, DialingSettings settings, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.repository = repository;
+        this.cache = cache;
         this.projects = projects;
         this.contacts = contacts;
         this.settings = settings;
@@ -86,7 +88,9 @@ public class Queue {
         List<UUID> order = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
         List<Dialable> leads = new ArrayList<>(contacts.dialables(workspaceId, order));
         leads.sort(java.util.Comparator.comparingInt(d -> order.indexOf(d.contactId())));
-        return repository.add(workspaceId, projectId, entries(project, leads, now), now);
+        int added = repository.add(workspaceId, projectId, entries(project, leads, now), now);
+        cache.forget(projectId);
+        return added;
     }
 
     /** Adds every live card an import created, a page at a time. */
@@ -105,6 +109,7 @@ public class Queue {
             added += repository.add(workspaceId, projectId, entries(project, page, now), now);
             after = page.isEmpty() ? null : page.get(page.size() - 1).contactId();
         } while (page.size() == PAGE);
+        cache.forget(projectId);
         return added;
     }
 
@@ -144,15 +149,14 @@ public class Queue {
     }
 
     private Optional<Lease> next(CurrentUser agent, UUID projectId, Instant now) {
-        Project project = projects.workable(agent, projectId);
+        dev.callsheet.dialing.internal.ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(), projectId, now);
+        Project project = projects.workable(agent, snapshot.project());
         Optional<Entry> held = repository.liveLease(projectId, agent.userId(), now);
         if (held.isPresent()) {
             return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
         }
         repository.releaseExpired(projectId, now);
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of("UTC"));
-        List<String> open = CallingWindows.open(project, repository.zoneKeys(projectId),
-                projects.holidays(agent.workspaceId(), today.minusDays(1), today.plusDays(1)), now);
+        List<String> open = CallingWindows.open(project, snapshot.zoneKeys(), snapshot.holidays(), now);
         if (open.isEmpty()) {
             return Optional.empty();
         }
@@ -178,6 +182,7 @@ public class Queue {
                     zone(project, lead.timeZones()), PriorityKey.of(project.priority(), lead), now,
                     Math.max(0, project.callStepFrom(0)))), now);
             entry = repository.entry(projectId, contactId).orElseThrow();
+            cache.forget(projectId);
         }
         entry = repository.lockEntry(entry.id());
         if (entry.state().equals("LEASED") && agent.userId().equals(entry.leasedTo()) && entry.attemptId() != null
@@ -262,8 +267,10 @@ public class Queue {
             }
             throw ApiProblem.conflict("outcome", "this call's outcome was already recorded as " + attempt.outcome());
         }
-        Project project = projects.project(agent.workspaceId(), attempt.projectId());
-        Outcome outcome = projects.outcomes(agent.workspaceId(), project.id()).stream()
+        dev.callsheet.dialing.internal.ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(),
+                attempt.projectId(), now);
+        Project project = snapshot.project();
+        Outcome outcome = snapshot.outcomes().stream()
                 .filter(o -> o.code().equals(code) && o.node() == 1).findFirst()
                 .orElseThrow(() -> ApiProblem.badRequest("outcome", "outcome must be one of this project's call outcomes"
                         + " (REJECTED, INTERESTED, DEAL, FOLLOW_UP, HUNG_UP, NO_ANSWER, SWITCHED_OFF, BUSY,"
