@@ -111,7 +111,8 @@ cleanup() {
     cp "$applog" "$logdir/queue-$stamp-app.log"
     log "app log kept as $logdir/queue-$stamp-app.log"
   fi
-  for f in "$work"/*.json "$work"/load-*.txt "$work"/floor-*.txt "$work"/cpu.csv "$work"/pg-activity.txt; do
+  for f in "$work"/*.json "$work"/load-*.txt "$work"/floor-*.txt "$work"/cpu.csv "$work"/pg-activity.txt "$work"/notes.txt \
+      "$work"/pgstats-*.txt; do
     [ -f "$f" ] && cp "$f" "$logdir/queue-$stamp-$(basename "$f")"
   done
   rm -rf "$work"
@@ -145,7 +146,7 @@ admin_pw=$(secret)
 log "starting the app on port $port (data in $data)"
 t_start=$(date +%s%N)
 SERVER_PORT=$port CALLSHEET_DATA_DIR=$data CALLSHEET_ADMIN_PASSWORD=$admin_pw \
-  java -Xmx1g -jar "$work/app.jar" > "$applog" 2>&1 &
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$work/app.jar" > "$applog" 2>&1 &
 app_pid=$!
 up=
 for _ in $(seq 1 1200); do
@@ -176,6 +177,21 @@ psql_app() {
     -U postgres -d callsheet "$@"
 }
 pg_version=$(psql_app -A -t -c 'SHOW server_version')
+# A long transaction anywhere holds back the xmin horizon: the queue's dead index entries cannot be
+# cleaned up and every lease walks over them (in a trial, ten sessions sleeping inside a query made
+# the floor ten times slower). Checked before each measured run, noted in the report.
+check_xacts() {  # label
+  local age
+  age=$(psql_app -A -t -c "SELECT coalesce(round(extract(epoch FROM max(now() - xact_start)))::int, 0)
+    FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")
+  echo "before $1: the longest open transaction of another session was ${age} s old" >> "$work/notes.txt"
+  [ "$age" -lt 30 ] || log "WARNING before $1: a transaction has been open for $age s (it slows every lease)"
+}
+# Transactions committed in the database and WAL flushes to disk so far (for per-cycle figures).
+pg_counters() {
+  psql_app -A -t -F' ' -c "SELECT xact_commit, (SELECT wal_sync FROM pg_stat_wal)
+    FROM pg_stat_database WHERE datname = current_database()"
+}
 
 # --- 3. import, project, agents ---------------------------------------------------------------
 log "importing leads.csv (country NO, source OTHER, onDuplicate SKIP)"
@@ -208,10 +224,14 @@ samplers+=($!)
 # --- 4. the app under load --------------------------------------------------------------------
 load_ok=1
 run_load() {  # name rate
+  check_xacts "the app run $1"
   log "QueueLoad $1: $agents agents, ${warmup} s warm-up + ${seconds} s$([ "$2" = 0 ] || echo ", paced at $2 cycles/s")"
   local rc=0
+  pg_counters > "$work/pgstats-$1.txt"
   java -Xss512k bench/QueueLoad.java --base "http://localhost:$port" --tokens "$work/tokens.txt" --project "$project" \
     --seconds "$seconds" --warmup "$warmup" --outcome NO_ANSWER --rate "$2" > "$work/load-$1.txt" || rc=$?
+  sleep 2  # sessions report their statistics about once a second
+  pg_counters >> "$work/pgstats-$1.txt"
   cat "$work/load-$1.txt" >&2
   # 3: double grants, 4: nothing but errors, 2: tokens refused. Go on to the floor and the report.
   [ "$rc" = 0 ] || { log "QueueLoad $1 exited with $rc"; load_ok=; }
@@ -239,8 +259,12 @@ pgbench_app() {  # out-name pgbench-args...
 floor_ok=1
 log "floor: pgbench warm-up, $clients clients, ${warmup} s"
 [ "$warmup" -gt 0 ] && pgbench_app floor-warmup -T "$warmup"
+check_xacts "the floor runs"
 log "floor: pgbench back to back, $clients clients, ${seconds} s"
+pg_counters > "$work/pgstats-floor-b2b.txt"
 pgbench_app floor-b2b -T "$seconds" -r -P 10 -l --log-prefix="$work/floor-b2b-log"
+sleep 2
+pg_counters >> "$work/pgstats-floor-b2b.txt"
 grep -E '^(tps|latency average|number of failed)' "$work/floor-b2b.txt" >&2 || cat "$work/floor-b2b.txt" >&2
 $py/queue_client.py floor-stats --log-prefix "$work/floor-b2b-log" > "$work/floor-b2b-stats.json"
 log "floor back to back, per cycle: $(cat "$work/floor-b2b-stats.json")"

@@ -511,6 +511,37 @@ def cmd_report(args):
         add(f"Floor check: {check.get('done', '?'):,} rows DONE for {check.get('cycles', '?'):,} cycles pgbench "
             f"completed (warm-up included; equal unless a row was leased twice), {check.get('leased', '?')} left LEASED by "
             f"cycles cut off at the end of a run, {check.get('ready', '?'):,} still READY.")
+    try:
+        with open(f"{d}/notes.txt") as f:
+            notes = [line.strip() for line in f if line.strip()]
+    except OSError:
+        notes = []
+    if notes:
+        add("")
+        add("Open transactions (a long one holds back the clean-up of the queue's dead entries): " + "; ".join(notes) + ".")
+    per_cycle = []
+    for name, label, v, _ in runs:
+        try:
+            with open(f"{d}/pgstats-{name.removeprefix('load-')}.txt") as f:
+                (c0, s0), (c1, s1) = [tuple(int(x) for x in line.split()) for line in f if line.strip()][:2]
+        except (OSError, ValueError):
+            continue
+        if v.get("cycles_all"):
+            n = v["cycles_all"]
+            per_cycle.append(f"{label}: {(c1 - c0) / n:.1f} commits and {(s1 - s0) / n:.2f} WAL flushes per cycle "
+                             f"({c1 - c0:,} and {s1 - s0:,} for {int(n):,} cycles)")
+    try:
+        with open(f"{d}/pgstats-floor-b2b.txt") as f:
+            (c0, s0), (c1, s1) = [tuple(int(x) for x in line.split()) for line in f if line.strip()][:2]
+        if fb.get("processed"):
+            per_cycle.append(f"floor back to back: {(c1 - c0) / fb['processed']:.1f} commits and "
+                             f"{(s1 - s0) / fb['processed']:.2f} WAL flushes per cycle")
+    except (OSError, ValueError):
+        pass
+    if per_cycle:
+        add("")
+        add("PostgreSQL's counters over each app run, warm-up and token checks included, so roughly (pg_stat_database "
+            "xact_commit, pg_stat_wal wal_sync): " + "; ".join(per_cycle) + ".")
     cpu_lines = []
     for name, label, v, _ in runs:
         cpu = cpu_between(f"{d}/cpu.csv", v.get("window_start_ms", 0) / 1000, v.get("window_end_ms", 0) / 1000)
