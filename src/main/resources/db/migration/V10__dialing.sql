@@ -10,7 +10,8 @@ CREATE TABLE queue_entry (
   country          text,
   time_zone        text NOT NULL,                  -- the lead's zone: from the number, else the project's
   zone_key         text NOT NULL,                  -- time_zone|country: what the calling window is decided on
-  state            text NOT NULL CHECK (state IN ('READY', 'LEASED', 'DONE', 'EXHAUSTED', 'BLOCKED')),
+  -- WAITING: due later; READY: due now (the claim walks only these); LEASED: with an agent
+  state            text NOT NULL CHECK (state IN ('WAITING', 'READY', 'LEASED', 'DONE', 'EXHAUSTED', 'BLOCKED')),
   rank             smallint NOT NULL DEFAULT 1,    -- 0: a callback, served before everything else once due
   priority         text NOT NULL COLLATE "C",      -- the project's order, as one sortable key
   due_at           timestamptz NOT NULL,
@@ -29,7 +30,9 @@ CREATE TABLE queue_entry (
   FOREIGN KEY (workspace_id, contact_id) REFERENCES contact (workspace_id, id)
 );
 CREATE INDEX queue_entry_ready_idx ON queue_entry (project_id, rank, priority, due_at, id) WHERE state = 'READY';
+CREATE INDEX queue_entry_waiting_idx ON queue_entry (project_id, due_at) WHERE state = 'WAITING';
 CREATE INDEX queue_entry_leased_idx ON queue_entry (project_id, leased_to) WHERE state = 'LEASED';
+CREATE INDEX queue_entry_lease_expiry_idx ON queue_entry (project_id, lease_expires) WHERE state = 'LEASED';
 CREATE INDEX queue_entry_phone_idx ON queue_entry (workspace_id, phone);
 CREATE INDEX queue_entry_contact_idx ON queue_entry (contact_id);
 

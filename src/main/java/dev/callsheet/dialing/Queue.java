@@ -156,6 +156,7 @@ public class Queue {
             return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
         }
         repository.releaseExpired(projectId, now);
+        repository.promoteDue(projectId, now);
         List<String> open = CallingWindows.open(project, snapshot.zoneKeys(), snapshot.holidays(), now);
         if (open.isEmpty()) {
             return Optional.empty();
@@ -191,7 +192,7 @@ public class Queue {
         }
         UUID attemptId = UUID.randomUUID();
         Instant expires = now.plus(settings.lease());
-        if (entry.state().equals("READY") || entry.state().equals("LEASED")) {
+        if (inQueue(entry.state()) || entry.state().equals("LEASED")) {
             repository.lease(entry.id(), agent.userId(), attemptId, now, expires);
         }
         repository.insertAttempt(attemptId, entry, agent.userId(), true, now);
@@ -306,7 +307,7 @@ public class Queue {
                 qualification == null ? null : json.writeValueAsString(qualification), qualified, talk, now);
 
         String handOff = null;
-        boolean current = attempt.id().equals(entry.attemptId()) || entry.state().equals("READY");
+        boolean current = attempt.id().equals(entry.attemptId()) || inQueue(entry.state());
         if (current) {
             entry = next(project, entry, outcome, attempt, callbackAt, callbackFor, now);
         }
@@ -349,8 +350,14 @@ public class Queue {
                 entry.exitReason(), qualified, handOff);
     }
 
+    /** READY (due now) and WAITING (due later) are both "in the queue"; the API says READY for either. */
+    private static boolean inQueue(String state) {
+        return state.equals("READY") || state.equals("WAITING");
+    }
+
     private RecordedOutcome recorded(UUID attemptId, String code, Entry entry, Boolean qualified) {
-        return new RecordedOutcome(attemptId, code, entry.state(), entry.state().equals("READY") ? entry.dueAt() : null,
+        String state = inQueue(entry.state()) ? "READY" : entry.state();
+        return new RecordedOutcome(attemptId, code, state, inQueue(entry.state()) ? entry.dueAt() : null,
                 entry.exitReason(), qualified, Boolean.TRUE.equals(qualified) ? "BOOKING" : null);
     }
 

@@ -81,7 +81,7 @@ public class QueueRepository {
                     state, priority, due_at, step, added_at, updated_at)
                   SELECT :ws, :project, t.contact, t.phone, t.country, t.zone, t.zone_key,
                     CASE WHEN EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = :ws AND d.phone = t.phone)
-                         THEN 'BLOCKED' ELSE 'READY' END,
+                         THEN 'BLOCKED' WHEN t.due > :now THEN 'WAITING' ELSE 'READY' END,
                     t.priority, t.due, t.step, :now, :now
                   FROM unnest(:contacts::uuid[], :phones::text[], :countries::text[], :zones::text[], :keys::text[],
                               :priorities::text[], :due::timestamptz[], :steps::int[])
@@ -122,6 +122,21 @@ public class QueueRepository {
                   updated_at = :now
                 WHERE id IN (SELECT id FROM queue_entry
                              WHERE project_id = :project AND state = 'LEASED' AND lease_expires <= :now
+                             FOR UPDATE SKIP LOCKED)""")
+                .param("project", projectId).param("now", Timestamp.from(now)).update();
+    }
+
+    /**
+     * Leads whose time has come move from WAITING to READY, a bounded batch at a time; rows another
+     * agent is moving are skipped. Keeping the not-yet-due out of the READY index is what keeps
+     * the claim from walking past every lead already called today.
+     */
+    public int promoteDue(UUID projectId, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET state = 'READY', updated_at = :now
+                WHERE id IN (SELECT id FROM queue_entry
+                             WHERE project_id = :project AND state = 'WAITING' AND due_at <= :now
+                             ORDER BY due_at LIMIT 1000
                              FOR UPDATE SKIP LOCKED)""")
                 .param("project", projectId).param("now", Timestamp.from(now)).update();
     }
@@ -175,7 +190,8 @@ public class QueueRepository {
     public void reschedule(long entryId, Instant due, int rank, int step, int attempts, UUID callbackFor,
             Instant callbackUntil, String phone, Instant now) {
         jdbc.sql("""
-                UPDATE queue_entry SET state = 'READY', due_at = :due, rank = :rank, step = :step, attempts = :attempts,
+                UPDATE queue_entry SET state = CASE WHEN :due > :now THEN 'WAITING' ELSE 'READY' END, due_at = :due,
+                  rank = :rank, step = :step, attempts = :attempts,
                   callback_for = :callbackFor, callback_until = :callbackUntil, phone = :phone, leased_to = NULL,
                   lease_expires = NULL, attempt_id = NULL, updated_at = :now
                 WHERE id = :id""")
@@ -300,13 +316,17 @@ public class QueueRepository {
                 .params(workspaceId, contactId, limit).query(this::attempt).list();
     }
 
-    /** Entries per state, and those ready and due now. */
+    /**
+     * Entries per state (READY here counts every lead still in the queue, due now or later), with
+     * DUE (callable by time now) and CALLBACKS (agreed callbacks not yet made).
+     */
     public Map<String, Integer> counts(UUID projectId, Instant now) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         jdbc.sql("""
-                SELECT state, count(*) AS n, count(*) FILTER (WHERE state = 'READY' AND due_at <= ?) AS due,
-                  count(*) FILTER (WHERE state = 'READY' AND rank = 0) AS callbacks
-                FROM queue_entry WHERE project_id = ? GROUP BY state""")
+                SELECT CASE WHEN state = 'WAITING' THEN 'READY' ELSE state END AS state, count(*) AS n,
+                  count(*) FILTER (WHERE state IN ('READY', 'WAITING') AND due_at <= ?) AS due,
+                  count(*) FILTER (WHERE state IN ('READY', 'WAITING') AND rank = 0) AS callbacks
+                FROM queue_entry WHERE project_id = ? GROUP BY 1""")
                 .params(Timestamp.from(now), projectId).query(rs -> {
                     counts.put(rs.getString("state"), rs.getInt("n"));
                     counts.merge("DUE", rs.getInt("due"), Integer::sum);

@@ -15,15 +15,23 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     private final ApiTokens tokens;
     private final UserRepository users;
     private final Principals principals;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    ApiTokenAuthenticationProvider(ApiTokens tokens, UserRepository users, Principals principals) {
+    ApiTokenAuthenticationProvider(ApiTokens tokens, UserRepository users, Principals principals,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
         this.tokens = tokens;
         this.users = users;
         this.principals = principals;
+        this.transactions = transactions;
     }
 
+    /** Every API call checks its token afresh (a revoked token or a removed member is refused at once), in one transaction. */
     @Override
     public Authentication authenticate(Authentication authentication) {
+        return transactions.execute(status -> check(authentication));
+    }
+
+    private Authentication check(Authentication authentication) {
         ApiTokens.Owner owner = tokens.authenticate(((ApiTokenAuthentication) authentication).token())
                 .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
         UserRepository.Account account = users.account(owner.userId())
