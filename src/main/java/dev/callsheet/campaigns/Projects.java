@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +51,10 @@ public class Projects {
 
     private final ProjectRepository repository;
     private final People people;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Projects(ProjectRepository repository, People people, org.springframework.context.ApplicationEventPublisher events,
+    Projects(ProjectRepository repository, People people, ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.people = people;

@@ -1,6 +1,7 @@
 package dev.callsheet.contacts;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * How to read and file an upload.
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param projectId the project whose call queue the new leads join when the import is done; null for none
  */
 public record ImportOptions(String country, LeadSource source, OnDuplicate onDuplicate, Map<String, String> mapping,
-        String encoding, java.util.UUID projectId) {
+        String encoding, UUID projectId) {
 
     public enum OnDuplicate {
         /** Leave the existing card as it is. */

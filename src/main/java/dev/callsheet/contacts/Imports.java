@@ -1,5 +1,6 @@
 package dev.callsheet.contacts;
 
+import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.internal.HeaderGuesser;
 import dev.callsheet.contacts.internal.ImportFiles;
 import dev.callsheet.contacts.internal.ImportJobs;
@@ -32,9 +33,9 @@ public class Imports {
     private final ImportJobs jobs;
     private final ImportFiles files;
     private final HeaderGuesser headers;
-    private final dev.callsheet.campaigns.Projects projects;
+    private final Projects projects;
 
-    Imports(ImportJobs jobs, ImportFiles files, HeaderGuesser headers, dev.callsheet.campaigns.Projects projects) {
+    Imports(ImportJobs jobs, ImportFiles files, HeaderGuesser headers, Projects projects) {
         this.jobs = jobs;
         this.files = files;
         this.headers = headers;

@@ -1,6 +1,7 @@
 package dev.callsheet.demo;
 
 import dev.callsheet.campaigns.CallWindow;
+import dev.callsheet.campaigns.Outcome;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.ProjectDraft;
 import dev.callsheet.campaigns.Projects;
@@ -12,6 +13,7 @@ import dev.callsheet.campaigns.Script.Stage;
 import dev.callsheet.contacts.Contacts;
 import dev.callsheet.contacts.Dialable;
 import dev.callsheet.contacts.ImportCompleted;
+import dev.callsheet.dialing.Lease;
 import dev.callsheet.dialing.OutcomeReport;
 import dev.callsheet.dialing.Queue;
 import dev.callsheet.workspace.CurrentUser;
@@ -83,8 +85,8 @@ class DemoProjects {
                         List.of(new CallWindow("10:00", "19:00")), "WEDNESDAY", List.of(new CallWindow("10:00", "19:00")),
                         "THURSDAY", List.of(new CallWindow("10:00", "19:00")), "FRIDAY",
                         List.of(new CallWindow("10:00", "16:00"))), null, null, null, null));
-        projects.saveOutcome(ws, seminar, new dev.callsheet.campaigns.Outcome("TARGET_CONFIRMED", "Target confirmed", 1,
-                true, false, dev.callsheet.campaigns.Outcome.FollowUp.NEXT_STEP, null, false, false, 0));
+        projects.saveOutcome(ws, seminar, new Outcome("TARGET_CONFIRMED", "Target confirmed", 1,
+                true, false, Outcome.FollowUp.NEXT_STEP, null, false, false, 0));
         solarScripts().forEach(s -> projects.saveScript(ws, supervisorId, solar, s));
         seminarScripts().forEach(s -> projects.saveScript(ws, supervisorId, seminar, s));
         return solar;
@@ -152,7 +154,7 @@ class DemoProjects {
             "Too expensive right now", "Roof faces north", "Not interested");
 
     /** A day's spread of outcomes, about as it goes on a real floor. */
-    private static OutcomeReport decide(Random random, boolean survey, dev.callsheet.dialing.Lease lease, Instant at) {
+    private static OutcomeReport decide(Random random, boolean survey, Lease lease, Instant at) {
         int roll = random.nextInt(100);
         if (survey && lease.lead().step() == 0 && roll >= 55 && roll < 70) {
             return new OutcomeReport("TARGET_CONFIRMED", "Owns the house, heats with electricity", null, null, null,

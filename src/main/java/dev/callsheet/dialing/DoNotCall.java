@@ -10,12 +10,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +47,13 @@ public class DoNotCall {
     }
 
     /** A number on the list, with how many queued leads it pulled out. */
-    public record Added(String phone, boolean added, int removedFromQueues) implements java.io.Serializable {
+    public record Added(String phone, boolean added, int removedFromQueues) implements Serializable {
     }
 
-    public record FileResult(int added, int alreadyListed, List<Rejected> rejected) implements java.io.Serializable {
+    public record FileResult(int added, int alreadyListed, List<Rejected> rejected) implements Serializable {
     }
 
-    public record Rejected(int line, String text) implements java.io.Serializable {
+    public record Rejected(int line, String text) implements Serializable {
     }
 
     public record Listed(String phone, String raw, String source, Instant addedAt) {
@@ -138,13 +141,13 @@ public class DoNotCall {
         return repository.dncCount(workspaceId);
     }
 
-    private java.util.Optional<String> e164(UUID workspaceId, String raw, String country) {
+    private Optional<String> e164(UUID workspaceId, String raw, String country) {
         if (raw == null || raw.isBlank() || raw.length() > 50) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String region = country != null && !country.isBlank() ? country.strip().toUpperCase(java.util.Locale.ROOT)
+        String region = country != null && !country.isBlank() ? country.strip().toUpperCase(Locale.ROOT)
                 : workspaces.defaultCountry(workspaceId).orElse(null);
         NormalizedPhone phone = Phones.normalize(raw, region);
-        return java.util.Optional.ofNullable(phone.e164());
+        return Optional.ofNullable(phone.e164());
     }
 }

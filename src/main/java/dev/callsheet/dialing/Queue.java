@@ -11,6 +11,7 @@ import dev.callsheet.contacts.LeadStatus;
 import dev.callsheet.dialing.internal.CallingWindows;
 import dev.callsheet.dialing.internal.DialingSettings;
 import dev.callsheet.dialing.internal.PriorityKey;
+import dev.callsheet.dialing.internal.ProjectCache;
 import dev.callsheet.dialing.internal.QueueRepository;
 import dev.callsheet.dialing.internal.QueueRepository.Attempt;
 import dev.callsheet.dialing.internal.QueueRepository.Entry;
@@ -21,19 +22,21 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +55,7 @@ public class Queue {
     private static final int PAGE = 5_000;
 
     private final QueueRepository repository;
-    private final dev.callsheet.dialing.internal.ProjectCache cache;
+    private final ProjectCache cache;
     private final Projects projects;
     private final Contacts contacts;
     private final DialingSettings settings;
@@ -60,7 +63,7 @@ public class Queue {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Queue(QueueRepository repository, dev.callsheet.dialing.internal.ProjectCache cache, Projects projects,
+    Queue(QueueRepository repository, ProjectCache cache, Projects projects,
             Contacts contacts, DialingSettings settings, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.repository = repository;
         this.cache = cache;
@@ -85,9 +88,9 @@ public class Queue {
         if (contactIds.size() > 10_000) {
             throw ApiProblem.badRequest("contactIds", "at most 10000 contacts at a time; add an import for more");
         }
-        List<UUID> order = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
+        List<UUID> order = List.copyOf(new LinkedHashSet<>(contactIds));
         List<Dialable> leads = new ArrayList<>(contacts.dialables(workspaceId, order));
-        leads.sort(java.util.Comparator.comparingInt(d -> order.indexOf(d.contactId())));
+        leads.sort(Comparator.comparingInt(d -> order.indexOf(d.contactId())));
         int added = repository.add(workspaceId, projectId, entries(project, leads, now), now);
         cache.forget(projectId);
         return added;
@@ -149,7 +152,7 @@ public class Queue {
     }
 
     private Optional<Lease> next(CurrentUser agent, UUID projectId, Instant now) {
-        dev.callsheet.dialing.internal.ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(), projectId, now);
+        ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(), projectId, now);
         Project project = projects.workable(agent, snapshot.project());
         Optional<Entry> held = repository.liveLease(projectId, agent.userId(), now);
         if (held.isPresent()) {
@@ -244,7 +247,7 @@ public class Queue {
      * histories brought over from another dialler, and the demo's day of calls.
      */
     public Optional<RecordedOutcome> replay(CurrentUser agent, UUID projectId, Instant at,
-            java.util.function.Function<Lease, OutcomeReport> decide) {
+            Function<Lease, OutcomeReport> decide) {
         Optional<Lease> lease = next(agent, projectId, at);
         return lease.map(l -> {
             OutcomeReport report = decide.apply(l);
@@ -268,7 +271,7 @@ public class Queue {
             }
             throw ApiProblem.conflict("outcome", "this call's outcome was already recorded as " + attempt.outcome());
         }
-        dev.callsheet.dialing.internal.ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(),
+        ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(),
                 attempt.projectId(), now);
         Project project = snapshot.project();
         Outcome outcome = snapshot.outcomes().stream()

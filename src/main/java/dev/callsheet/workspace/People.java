@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +27,11 @@ public class People {
     private final UserRepository users;
     private final TeamRepository teams;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
-    People(UserRepository users, TeamRepository teams, PasswordEncoder passwords) {
+    People(UserRepository users, TeamRepository teams, PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.teams = teams;
         this.passwords = passwords;
@@ -103,6 +107,9 @@ public class People {
             throw ApiProblem.conflict("id", "you cannot deactivate yourself");
         }
         users.setActive(workspaceId, userId, active);
+        if (!active) {
+            events.publishEvent(new MemberDeactivated(workspaceId, userId));
+        }
     }
 
     /** A person's own language and time zone. */

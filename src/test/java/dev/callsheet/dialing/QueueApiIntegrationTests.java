@@ -212,6 +212,21 @@ class QueueApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCallbackGoesToAnyoneAtOnceWhenItsAgentLeaves() {
+        String project = project(Map.of("callbackGraceMinutes", 600));
+        Tenant.User leaving = tenant.user("AGENT");
+        Api leaver = api.as(leaving);
+        add(project, lead(oslo()));
+        JsonNode lease = next(leaver, project);
+        outcome(leaver, lease, Map.of("outcome", "FOLLOW_UP", "callbackAt",
+                clock.instant().plus(Duration.ofHours(1)).toString()));
+        clock.advance(Duration.ofHours(1));
+        assertThat(next(other, project)).as("the callback waits for its agent").isNull();
+        assertThat(tenant.asAdmin().post("/api/v1/users/" + leaving.id() + "/deactivate", null).status()).isEqualTo(200);
+        assertThat(next(other, project).get("lead").get("id").asText()).isEqualTo(lease.get("lead").get("id").asText());
+    }
+
+    @Test
     void aCallbackInTheLeadsLocalTimeNeedsAFutureTime() {
         String project = project(Map.of());
         add(project, lead(oslo()));

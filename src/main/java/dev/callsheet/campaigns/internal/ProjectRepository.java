@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public class ProjectRepository {
     }
 
     private Map<String, Object> columns(UUID workspaceId, Project p) {
-        Map<String, Object> columns = new java.util.HashMap<>();
+        Map<String, Object> columns = new HashMap<>();
         columns.put("ws", workspaceId);
         columns.put("name", p.name());
         columns.put("direction", p.direction().name());

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -92,7 +93,7 @@ class ProjectsApiController {
             Outcome.FollowUp rule = null;
             if (followUp != null && !followUp.isBlank()) {
                 try {
-                    rule = Outcome.FollowUp.valueOf(followUp.strip().toUpperCase(java.util.Locale.ROOT));
+                    rule = Outcome.FollowUp.valueOf(followUp.strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw ApiProblem.badRequest("followUp",
                             "followUp must be one of " + List.of(Outcome.FollowUp.values()));

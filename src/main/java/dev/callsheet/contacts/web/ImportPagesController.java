@@ -1,5 +1,7 @@
 package dev.callsheet.contacts.web;
 
+import dev.callsheet.campaigns.Project;
+import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.ImportField;
 import dev.callsheet.contacts.ImportOptions;
 import dev.callsheet.contacts.Imports;
@@ -40,10 +42,10 @@ class ImportPagesController {
     private final Workspaces workspaces;
     private final FormErrors formErrors;
 
-    private final dev.callsheet.campaigns.Projects projects;
+    private final Projects projects;
 
     ImportPagesController(Imports imports, Workspaces workspaces, FormErrors formErrors,
-            dev.callsheet.campaigns.Projects projects) {
+            Projects projects) {
         this.projects = projects;
         this.imports = imports;
         this.workspaces = workspaces;
@@ -99,9 +101,9 @@ class ImportPagesController {
     }
 
     /** Running projects a supervisor may send the new leads to; none for other roles. */
-    private List<dev.callsheet.campaigns.Project> projects(CurrentUser user) {
-        return dev.callsheet.campaigns.Projects.manages(user) ? projects.visibleTo(user).stream()
-                .filter(p -> p.status() == dev.callsheet.campaigns.Project.Status.ACTIVE).toList() : List.of();
+    private List<Project> projects(CurrentUser user) {
+        return Projects.manages(user) ? projects.visibleTo(user).stream()
+                .filter(p -> p.status() == Project.Status.ACTIVE).toList() : List.of();
     }
 
     @PostMapping("/start")

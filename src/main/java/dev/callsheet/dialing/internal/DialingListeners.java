@@ -4,7 +4,10 @@ import dev.callsheet.contacts.ContactsMerged;
 import dev.callsheet.contacts.ImportCompleted;
 import dev.callsheet.contacts.LeadStatus;
 import dev.callsheet.contacts.LeadStatusChanged;
+import dev.callsheet.dialing.Queue;
+import dev.callsheet.workspace.MemberDeactivated;
 import java.time.Clock;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,10 +21,10 @@ import org.springframework.stereotype.Component;
 class DialingListeners {
 
     private final QueueRepository repository;
-    private final dev.callsheet.dialing.Queue queue;
+    private final Queue queue;
     private final Clock clock;
 
-    DialingListeners(QueueRepository repository, @org.springframework.context.annotation.Lazy dev.callsheet.dialing.Queue queue,
+    DialingListeners(QueueRepository repository, @Lazy Queue queue,
             Clock clock) {
         this.repository = repository;
         this.queue = queue;
@@ -43,6 +46,12 @@ class DialingListeners {
         } else if (change.from() == LeadStatus.DO_NOT_CONTACT) {
             repository.unblockContact(change.workspaceId(), change.contactId(), clock.instant());
         }
+    }
+
+    /** "Mine" callbacks fall back to anyone when their agent is off for good, not only after the grace period. */
+    @EventListener
+    void on(MemberDeactivated deactivated) {
+        repository.releaseCallbacksOf(deactivated.workspaceId(), deactivated.userId(), clock.instant());
     }
 
     @EventListener

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -209,6 +210,14 @@ public class QueueRepository {
                 .params(state, reason, attempts, Timestamp.from(now), entryId).update();
     }
 
+    /** An agent who left: their personal callbacks go to anyone at once. */
+    public int releaseCallbacksOf(UUID workspaceId, UUID agentId, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET callback_for = NULL, callback_until = NULL, updated_at = ?
+                WHERE workspace_id = ? AND callback_for = ? AND state IN ('WAITING', 'READY')""")
+                .params(Timestamp.from(now), workspaceId, agentId).update();
+    }
+
     /** Pulls a number out of every queue of the workspace; leased rows too, their outcome still lands. */
     public int blockPhone(UUID workspaceId, String phone, Instant now) {
         return jdbc.sql("""
@@ -321,7 +330,7 @@ public class QueueRepository {
      * DUE (callable by time now) and CALLBACKS (agreed callbacks not yet made).
      */
     public Map<String, Integer> counts(UUID projectId, Instant now) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         jdbc.sql("""
                 SELECT CASE WHEN state = 'WAITING' THEN 'READY' ELSE state END AS state, count(*) AS n,
                   count(*) FILTER (WHERE state IN ('READY', 'WAITING') AND due_at <= ?) AS due,

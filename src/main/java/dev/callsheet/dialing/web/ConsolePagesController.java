@@ -12,6 +12,7 @@ import dev.callsheet.dialing.RecordedOutcome;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.FormErrors;
 import dev.callsheet.workspace.CurrentUser;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ class ConsolePagesController {
         Optional<Lease> lease = queue.current(user, attemptId);
         try {
             RecordedOutcome recorded = queue.outcome(user, attemptId, form.report());
-            Map<String, Object> shown = new java.util.LinkedHashMap<>();
+            Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("outcome", recorded.outcome());
             shown.put("leadState", recorded.leadState());
             shown.put("dueAt", recorded.dueAt());
@@ -165,7 +166,7 @@ class ConsolePagesController {
 
     /** Keys 1-9 and 0 for the first ten outcomes, in the tree's order. */
     private static Map<String, String> shortcuts(List<Outcome> outcomes) {
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size() && i < 10; i++) {
             keys.put(outcomes.get(i).code(), String.valueOf((i + 1) % 10));
         }

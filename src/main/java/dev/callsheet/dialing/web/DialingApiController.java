@@ -12,6 +12,7 @@ import dev.callsheet.workspace.CurrentUser;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,7 @@ class DialingApiController {
             }
             return Map.of("added", queue.addImport(user.workspaceId(), id, body.importId()));
         }
-        if (body.contactIds().stream().anyMatch(java.util.Objects::isNull)) {
+        if (body.contactIds().stream().anyMatch(Objects::isNull)) {
             throw ApiProblem.badRequest("contactIds", "contactIds must not hold nulls");
         }
         return Map.of("added", queue.add(user.workspaceId(), id, body.contactIds()));

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Turns a presented personal API token into its owner, acting in the token's workspace. */
 @Component
@@ -15,10 +16,10 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     private final ApiTokens tokens;
     private final UserRepository users;
     private final Principals principals;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     ApiTokenAuthenticationProvider(ApiTokens tokens, UserRepository users, Principals principals,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            TransactionTemplate transactions) {
         this.tokens = tokens;
         this.users = users;
         this.principals = principals;
