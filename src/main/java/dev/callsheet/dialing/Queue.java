@@ -158,8 +158,7 @@ public class Queue {
         if (held.isPresent()) {
             return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
         }
-        repository.releaseExpired(projectId, now);
-        repository.promoteDue(projectId, now);
+        maintain(projectId, now);
         List<String> open = CallingWindows.open(project, snapshot.zoneKeys(), snapshot.holidays(), now);
         if (open.isEmpty()) {
             return Optional.empty();
@@ -169,6 +168,23 @@ public class Queue {
                 now.plus(settings.lease()));
         claimed.ifPresent(entry -> repository.insertAttempt(attemptId, entry, agent.userId(), false, now));
         return claimed.map(entry -> lease(agent.workspaceId(), entry, now, false));
+    }
+
+    private final Map<UUID, Instant> maintained = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Expired leases back to the queue and leads now due into the ready index: at most once per
+     * second of the clock per project on this instance (each instance does its own share), so that
+     * two hundred agents asking at once do not all sweep.
+     */
+    private void maintain(UUID projectId, Instant now) {
+        Instant last = maintained.get(projectId);
+        if (last != null && !now.isBefore(last) && Duration.between(last, now).toMillis() < 1000) {
+            return;
+        }
+        maintained.put(projectId, now);
+        repository.releaseExpired(projectId, now);
+        repository.promoteDue(projectId, now);
     }
 
     /** A lead who calls in (DOMAIN.md §3): the agent who answers gets their card and the same console. */

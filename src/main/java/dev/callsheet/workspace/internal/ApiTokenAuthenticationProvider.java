@@ -14,14 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokens tokens;
-    private final UserRepository users;
     private final Principals principals;
     private final TransactionTemplate transactions;
 
-    ApiTokenAuthenticationProvider(ApiTokens tokens, UserRepository users, Principals principals,
+    ApiTokenAuthenticationProvider(ApiTokens tokens, Principals principals,
             TransactionTemplate transactions) {
         this.tokens = tokens;
-        this.users = users;
         this.principals = principals;
         this.transactions = transactions;
     }
@@ -35,9 +33,7 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     private Authentication check(Authentication authentication) {
         ApiTokens.Owner owner = tokens.authenticate(((ApiTokenAuthentication) authentication).token())
                 .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
-        UserRepository.Account account = users.account(owner.userId())
-                .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
-        CurrentUser user = principals.load(account, owner.workspaceId());
+        CurrentUser user = principals.load(owner.account(), owner.workspaceId());
         if (!user.workspaceId().equals(owner.workspaceId())) {
             throw new BadCredentialsException("Unknown or revoked API token");
         }

@@ -37,7 +37,8 @@ public class ApiTokens {
     }
 
     /** Whose a presented token is. */
-    public record Owner(UUID userId, UUID workspaceId) {
+    /** The token's person (their account, read in the same query) and the workspace it is bound to. */
+    public record Owner(UUID userId, UUID workspaceId, UserRepository.Account account) {
     }
 
     private final JdbcClient jdbc;
@@ -87,10 +88,14 @@ public class ApiTokens {
         }
         Instant now = clock.instant();
         Optional<Owner> owner = jdbc.sql("""
-                SELECT t.user_id, t.workspace_id FROM api_token t
+                SELECT t.workspace_id AS token_workspace_id, u.* FROM api_token t
                 JOIN membership m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id AND m.active
+                JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
-                .param(hash(token)).query(Owner.class).optional();
+                .param(hash(token))
+                .query((rs, n) -> new Owner(rs.getObject("id", UUID.class), rs.getObject("token_workspace_id", UUID.class),
+                        UserRepository.account(rs, n)))
+                .optional();
         // Record use at most once a minute, so that a busy integration does not write on every call.
         owner.ifPresent(o -> jdbc.sql("""
                 UPDATE api_token SET last_used_at = :now

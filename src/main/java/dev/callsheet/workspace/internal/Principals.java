@@ -28,12 +28,14 @@ public class Principals {
      * @throws DisabledException when no active membership is left
      */
     public CurrentUser load(UserRepository.Account account, UUID preferred) {
-        List<WorkspaceSummary> workspaces = users.activeWorkspaces(account.id());
+        List<UserRepository.Membership> memberships = users.activeMemberships(account.id());
+        List<WorkspaceSummary> workspaces = memberships.stream().map(UserRepository.Membership::workspace).toList();
         WorkspaceSummary workspace = pick(workspaces, preferred)
                 .or(() -> pick(workspaces, account.currentWorkspaceId()))
                 .or(() -> workspaces.stream().findFirst())
                 .orElseThrow(() -> new DisabledException("The account has no active workspace"));
-        Set<Role> roles = users.activeRoles(workspace.id(), account.id());
+        Set<Role> roles = memberships.stream().filter(m -> m.workspace().equals(workspace)).findFirst()
+                .map(UserRepository.Membership::roles).orElse(Set.of());
         return new CurrentUser(account.id(), account.username(), account.displayName(), workspace, roles,
                 Locale.forLanguageTag(account.locale()), ZoneId.of(account.timeZone()), account.platformAdmin(),
                 workspaces);

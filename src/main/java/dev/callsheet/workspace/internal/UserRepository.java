@@ -113,12 +113,18 @@ public class UserRepository {
         jdbc.sql("UPDATE app_user SET current_workspace_id = ? WHERE id = ?").params(workspaceId, userId).update();
     }
 
-    /** The workspaces where the user's membership is active, oldest membership first. */
-    public List<WorkspaceSummary> activeWorkspaces(UUID userId) {
+    /** A person's active memberships with their roles, oldest first: one query for a whole sign-in. */
+    public record Membership(WorkspaceSummary workspace, Set<Role> roles) {
+    }
+
+    public List<Membership> activeMemberships(UUID userId) {
         return jdbc.sql("""
-                SELECT w.id, w.key, w.name FROM membership m JOIN workspace w ON w.id = m.workspace_id
+                SELECT w.id, w.key, w.name, m.roles FROM membership m JOIN workspace w ON w.id = m.workspace_id
                 WHERE m.user_id = ? AND m.active ORDER BY m.created_at, w.name""")
-                .param(userId).query(WorkspaceSummary.class).list();
+                .param(userId)
+                .query((rs, n) -> new Membership(new WorkspaceSummary(rs.getObject("id", UUID.class), rs.getString("key"),
+                        rs.getString("name")), roles(rs.getArray("roles"))))
+                .list();
     }
 
     public Set<Role> activeRoles(UUID workspaceId, UUID userId) {
@@ -130,7 +136,7 @@ public class UserRepository {
         return jdbc.sql("SELECT id FROM app_user WHERE demo").query(UUID.class).list();
     }
 
-    private static Account account(ResultSet rs, int row) throws SQLException {
+    static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("display_name"), rs.getString("locale"), rs.getString("time_zone"),
                 rs.getBoolean("platform_admin"), rs.getObject("current_workspace_id", UUID.class));
