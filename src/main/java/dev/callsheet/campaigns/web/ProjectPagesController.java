@@ -299,7 +299,7 @@ class ProjectPagesController {
      * The script editor's form: rows of nodes (id, stage, text, answers one per line as
      * {@code label => next node}) and rows of objections; blank rows are ignored.
      */
-    record ScriptForm(boolean wordForWord, String start, List<NodeRow> nodes, List<ObjectionRow> objections) {
+    record ScriptForm(Boolean wordForWord, String start, List<NodeRow> nodes, List<ObjectionRow> objections) {
 
         record NodeRow(String id, String stage, String text, String answers) {
         }
@@ -353,7 +353,7 @@ class ProjectPagesController {
             List<Script.Objection> objectionList = (objections == null ? List.<ObjectionRow>of() : objections).stream()
                     .filter(o -> o != null && !(blank(o.objection()) && blank(o.answer())))
                     .map(o -> new Script.Objection(o.objection(), o.answer())).toList();
-            return new Script(language, wordForWord, start, scriptNodes, objectionList);
+            return new Script(language, Boolean.TRUE.equals(wordForWord), start, scriptNodes, objectionList);
         }
 
         private static boolean blank(String s) {
