@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -93,17 +94,16 @@ public class DuplicateFinder {
         Set<UUID> contacts = new LinkedHashSet<>();
         Set<UUID> organisations = new LinkedHashSet<>();
         Set<String> identifiers = keys.identifier() == null ? Set.of() : Set.of(keys.identifier());
-        block(workspaceId, "IDENTIFIER", "value", identifiers, contacts, organisations);
-        block(workspaceId, "PHONE", "value", e164s, contacts, organisations);
-        block(workspaceId, "EMAIL", "value", emails, contacts, organisations);
+        block(workspaceId, List.of(new Block("IDENTIFIER", "value", identifiers), new Block("PHONE", "value", e164s),
+                new Block("EMAIL", "value", emails)), contacts, organisations);
         // Fuzzy name blocking is the costly part; a card already caught by its number, phone or
         // e-mail needs none (ARCHITECTURE.md: trigrams only for what no exact key caught).
         boolean caught = !contacts.isEmpty();
-        block(workspaceId, "PHONE", "match_key", phoneKeys, contacts, organisations);
         Set<String> domainsAndWebsites = new LinkedHashSet<>(domains);
         domainsAndWebsites.addAll(websites);
-        block(workspaceId, "EMAIL", "match_key", domainsAndWebsites, contacts, organisations);
-        block(workspaceId, "WEBSITE", "match_key", domainsAndWebsites, contacts, organisations);
+        block(workspaceId, List.of(new Block("PHONE", "match_key", phoneKeys),
+                new Block("EMAIL", "match_key", domainsAndWebsites), new Block("WEBSITE", "match_key", domainsAndWebsites)),
+                contacts, organisations);
         if (!keys.companyKey().isEmpty()) {
             List<UUID> companies = ids("""
                     SELECT id FROM organisation WHERE workspace_id = :ws AND merged_into IS NULL
@@ -339,16 +339,36 @@ public class DuplicateFinder {
         return String.format(Locale.ROOT, "%.2f", similarity);
     }
 
-    private void block(UUID workspaceId, String kind, String column, Set<String> values, Set<UUID> contacts,
-            Set<UUID> organisations) {
-        if (values.isEmpty()) {
+    /** Cards sharing a key of one kind: contact points of {@code kind} whose {@code column} is one of {@code values}. */
+    private record Block(String kind, String column, Set<String> values) {
+    }
+
+    /**
+     * Several blocks in one round trip: each keeps its own limit (a busy key cannot crowd out the
+     * others), joined with UNION ALL.
+     */
+    private void block(UUID workspaceId, List<Block> blocks, Set<UUID> contacts, Set<UUID> organisations) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ws", workspaceId);
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (block.values().isEmpty()) {
+                continue;
+            }
+            String column = block.column().equals("match_key") ? "match_key" : "value";
+            parts.add("""
+                    (SELECT p.contact_id, p.organisation_id FROM contact_point p
+                     WHERE p.workspace_id = :ws AND p.kind = :kind%1$d AND p.%2$s = ANY(:values%1$d) LIMIT :limit%1$d)"""
+                    .formatted(i, column));
+            params.put("kind" + i, block.kind());
+            params.put("values" + i, block.values().toArray(String[]::new));
+            params.put("limit" + i, PER_KEY * block.values().size());
+        }
+        if (parts.isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                SELECT p.contact_id, p.organisation_id FROM contact_point p
-                WHERE p.workspace_id = :ws AND p.kind = :kind AND p.%s = ANY(:values) LIMIT :limit""".formatted(column))
-                .param("ws", workspaceId).param("kind", kind).param("values", values.toArray(String[]::new))
-                .param("limit", PER_KEY * values.size())
+        jdbc.sql(String.join(" UNION ALL ", parts)).params(params)
                 .query((rs, n) -> {
                     UUID contact = rs.getObject(1, UUID.class);
                     return contact != null ? contacts.add(contact) : organisations.add(rs.getObject(2, UUID.class));
