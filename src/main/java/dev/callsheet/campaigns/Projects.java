@@ -9,6 +9,7 @@ import dev.callsheet.campaigns.Project.ReviewCadence;
 import dev.callsheet.campaigns.internal.DefaultOutcomes;
 import dev.callsheet.campaigns.internal.ProjectRepository;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.web.SupportedLocales;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.Member;
@@ -45,7 +46,6 @@ public class Projects {
     /** Queue orders a project may choose, most significant first; {@code CUSTOM:<field>} too. */
     public static final List<String> ORDERS = List.of("AREA_CODE", "POSTCODE", "REGION", "SCORE", "OLDEST", "NEWEST");
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
@@ -134,7 +134,7 @@ public class Projects {
         if (!CODE.matcher(code).matches()) {
             throw ApiProblem.badRequest("code", "code must be 2-40 capital letters, digits or _, starting with a letter");
         }
-        String label = optional("label", wanted.label(), 100);
+        String label = Inputs.optional("label", wanted.label(), 100);
         Outcome current = existing.stream().filter(o -> o.code().equals(code)).findFirst().orElse(null);
         if (wanted.followUp() == null && current == null) {
             throw ApiProblem.badRequest("followUp", "followUp is required: one of " + List.of(FollowUp.values()));
@@ -224,7 +224,7 @@ public class Projects {
             if (node.stage() == null) {
                 throw ApiProblem.badRequest("nodes[" + i + "].stage", "stage must be OPENING, DIALOGUE or CLOSE");
             }
-            required("nodes[" + i + "].text", node.text(), 4000);
+            Inputs.required("nodes[" + i + "].text", node.text(), 4000);
         }
         List<Script.Node> cleaned = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -233,7 +233,7 @@ public class Projects {
             for (int j = 0; j < answers.size(); j++) {
                 Script.Answer answer = answers.get(j);
                 String field = "nodes[" + i + "].answers[" + j + "]";
-                required(field + ".label", answer.label(), 200);
+                Inputs.required(field + ".label", answer.label(), 200);
                 if (answer.next() != null && !answer.next().isBlank() && !ids.contains(answer.next())) {
                     throw ApiProblem.badRequest(field + ".next", "no node has id " + answer.next());
                 }
@@ -249,8 +249,8 @@ public class Projects {
         }
         List<Script.Objection> objections = script.objections() == null ? List.of() : script.objections();
         for (int i = 0; i < objections.size(); i++) {
-            required("objections[" + i + "].objection", objections.get(i).objection(), 300);
-            required("objections[" + i + "].answer", objections.get(i).answer(), 4000);
+            Inputs.required("objections[" + i + "].objection", objections.get(i).objection(), 300);
+            Inputs.required("objections[" + i + "].answer", objections.get(i).answer(), 4000);
         }
         return new Script(language, script.wordForWord(), start, cleaned, objections.stream()
                 .map(o -> new Script.Objection(o.objection().strip(), o.answer().strip())).toList());
@@ -259,16 +259,16 @@ public class Projects {
     // --- holidays ---
 
     public Holiday saveHoliday(UUID workspaceId, Holiday holiday) {
-        Holiday checked = new Holiday(country(holiday.country()), Objects.requireNonNullElseGet(holiday.day(), () -> {
+        Holiday checked = new Holiday(requiredCountry(holiday.country()), Objects.requireNonNullElseGet(holiday.day(), () -> {
             throw ApiProblem.badRequest("day", "day is required, as 2026-12-25");
-        }), required("name", holiday.name(), 100));
+        }), Inputs.required("name", holiday.name(), 100));
         repository.saveHoliday(workspaceId, checked);
         changed(workspaceId, null);
         return checked;
     }
 
     public void deleteHoliday(UUID workspaceId, String country, LocalDate day) {
-        if (!repository.deleteHoliday(workspaceId, country(country), day)) {
+        if (!repository.deleteHoliday(workspaceId, requiredCountry(country), day)) {
             throw ApiProblem.notFound("holiday");
         }
         changed(workspaceId, null);
@@ -282,14 +282,14 @@ public class Projects {
     // --- checking a draft ---
 
     private Project checked(UUID workspaceId, Project base, ProjectDraft d) {
-        String name = required("name", d.name(), 200);
-        Direction direction = choice("direction", d.direction(), Direction.class,
+        String name = Inputs.required("name", d.name(), 200);
+        Direction direction = Inputs.choice("direction", d.direction(), Direction.class,
                 base != null ? base.direction() : Direction.OUTBOUND);
-        Audience audience = choice("audience", d.audience(), Audience.class,
+        Audience audience = Inputs.choice("audience", d.audience(), Audience.class,
                 base != null ? base.audience() : Audience.NEW_CUSTOMERS);
-        ReviewCadence cadence = choice("reviewCadence", d.reviewCadence(), ReviewCadence.class,
+        ReviewCadence cadence = Inputs.choice("reviewCadence", d.reviewCadence(), ReviewCadence.class,
                 base != null ? base.reviewCadence() : ReviewCadence.WEEKLY);
-        Project.Status status = choice("status", d.status(), Project.Status.class,
+        Project.Status status = Inputs.choice("status", d.status(), Project.Status.class,
                 base != null ? base.status() : Project.Status.ACTIVE);
         List<MediaStep> plan = mediaPlan(d.mediaPlan(), base);
         LocalDate startsOn = date("startsOn", d.startsOn());
@@ -312,7 +312,7 @@ public class Projects {
         int grace = range("callbackGraceMinutes", d.callbackGraceMinutes(), 0, 10080,
                 base != null ? base.callbackGraceMinutes() : 15);
         return new Project(base != null ? base.id() : null, name, direction, audience, plan, startsOn, endsOn, cadence,
-                kpi, optional("primaryGoal", d.primaryGoal(), 300), optional("secondaryGoal", d.secondaryGoal(), 300),
+                kpi, Inputs.optional("primaryGoal", d.primaryGoal(), 300), Inputs.optional("secondaryGoal", d.secondaryGoal(), 300),
                 d.teamId(), priority, zone, hours, maxAttempts, cap, grace, status,
                 base != null ? base.createdAt() : clock.instant());
     }
@@ -334,7 +334,7 @@ public class Projects {
             if (step.afterDays() < 0 || step.afterDays() > 365) {
                 throw ApiProblem.badRequest("mediaPlan[" + i + "].afterDays", "afterDays must be 0 to 365");
             }
-            checked.add(new MediaStep(kind, step.afterDays(), optional("mediaPlan[" + i + "].note", step.note(), 200)));
+            checked.add(new MediaStep(kind, step.afterDays(), Inputs.optional("mediaPlan[" + i + "].note", step.note(), 200)));
         }
         if (checked.stream().noneMatch(MediaStep::isCall)) {
             throw ApiProblem.badRequest("mediaPlan", "a media plan needs at least one CALL step");
@@ -449,23 +449,11 @@ public class Projects {
         }
     }
 
-    private static String country(String country) {
-        String c = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(c)) {
-            throw ApiProblem.badRequest("country", "country must be an ISO 3166 code like NO, not " + country);
-        }
-        return c;
-    }
 
-    private static <E extends Enum<E>> E choice(String field, String text, Class<E> type, E fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(field, field + " must be one of " + List.of(type.getEnumConstants()));
-        }
+
+    private static String requiredCountry(String country) {
+        return Inputs.country("country", country)
+                .orElseThrow(() -> ApiProblem.badRequest("country", "country is required, as an ISO 3166 code like NO"));
     }
 
     private static int range(String field, Integer value, int min, int max, int fallback) {
@@ -478,22 +466,5 @@ public class Projects {
         return value;
     }
 
-    private static String required(String field, String text, int max) {
-        String value = optional(field, text, max);
-        if (value == null) {
-            throw ApiProblem.badRequest(field, field + " is required");
-        }
-        return value;
-    }
 
-    private static String optional(String field, String text, int max) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String value = text.strip();
-        if (value.length() > max) {
-            throw ApiProblem.badRequest(field, field + " is longer than " + max + " characters");
-        }
-        return value;
-    }
 }

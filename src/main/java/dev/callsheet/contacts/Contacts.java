@@ -10,6 +10,7 @@ import dev.callsheet.contacts.internal.DuplicateFinder;
 import dev.callsheet.contacts.internal.Merger;
 import dev.callsheet.contacts.internal.MailProviders;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.People;
 import dev.callsheet.workspace.Workspaces;
 import java.time.Clock;
@@ -32,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Contacts {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final CardRepository cards;
     private final ContactQueries queries;
@@ -116,7 +116,7 @@ public class Contacts {
     /** Existing cards that may be the same client, best first (DOMAIN.md §4). */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates(UUID workspaceId, DuplicateQuery query, UUID exclude) {
-        String country = country("country", query.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
+        String country = Inputs.country("country", query.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));
         CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
                 listOf(query.email()), listOf(query.website()), query.registrationNumber(), country,
@@ -185,10 +185,10 @@ public class Contacts {
         return dialables.ofImport(workspaceId, importId, after, limit);
     }
 
-    /** Live cards carrying this number (E.164) among their phones. */
+    /** Live cards carrying one of these numbers (E.164) among their phones. */
     @Transactional(readOnly = true)
-    public List<UUID> withPhone(UUID workspaceId, String e164) {
-        return dialables.withPhone(workspaceId, e164);
+    public List<UUID> withPhones(UUID workspaceId, Collection<String> e164s) {
+        return e164s.isEmpty() ? List.of() : dialables.withPhones(workspaceId, e164s);
     }
 
     /** Marks a number dead in this workspace ("number does not exist"): it shows flagged on every card. */
@@ -211,16 +211,16 @@ public class Contacts {
     }
 
     CardKeys keys(UUID workspaceId, ContactDraft draft) {
-        String country = country("country", draft.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
+        String country = Inputs.country("country", draft.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));
         return CardKeys.of(draft.firstName(), draft.surname(), draft.organisation(), draft.phones(), draft.emails(),
                 draft.websites(), draft.registrationNumber(), country, mailProviders.normalizer(workspaceId));
     }
 
     private ContactRow row(UUID workspaceId, ContactDraft draft, CardKeys keys) {
-        String firstName = optional("firstName", draft.firstName(), 100);
-        String surname = optional("surname", draft.surname(), 100);
-        String organisationName = optional("organisation", draft.organisation(), 300);
+        String firstName = Inputs.optional("firstName", draft.firstName(), 100);
+        String surname = Inputs.optional("surname", draft.surname(), 100);
+        String organisationName = Inputs.optional("organisation", draft.organisation(), 300);
         String displayName = CardKeys.displayName(firstName, surname, organisationName, draft.phones(), draft.emails());
         if (displayName == null) {
             throw ApiProblem.badRequest("surname", "a card needs a name, a company, a phone or an e-mail");
@@ -241,7 +241,7 @@ public class Contacts {
         if (draft.ownerId() != null && people.member(workspaceId, draft.ownerId()).filter(m -> m.active()).isEmpty()) {
             throw ApiProblem.badRequest("ownerId", "ownerId is not an active member of this workspace");
         }
-        String country = country("country", draft.country()).orElse(null);
+        String country = Inputs.country("country", draft.country()).orElse(null);
         UUID organisationId = null;
         if (organisationName != null) {
             String key = NameKeys.company(organisationName);
@@ -250,25 +250,15 @@ public class Contacts {
                             null));
         }
         return new ContactRow(organisationId, firstName, surname, displayName, keys.surnameKey(), keys.nameKey(),
-                optional("jobTitle", draft.jobTitle(), 200), language(draft.language()),
-                optional("address", draft.address(), 500), optional("postcode", draft.postcode(), 20),
-                optional("city", draft.city(), 200), country, regionId,
-                optional("lineOfBusiness", draft.lineOfBusiness(), 200),
+                Inputs.optional("jobTitle", draft.jobTitle(), 200), language(draft.language()),
+                Inputs.optional("address", draft.address(), 500), Inputs.optional("postcode", draft.postcode(), 20),
+                Inputs.optional("city", draft.city(), 200), country, regionId,
+                Inputs.optional("lineOfBusiness", draft.lineOfBusiness(), 200),
                 draft.status() == null ? LeadStatus.NEW : draft.status(), draft.ownerId(),
                 draft.source() == null ? LeadSource.OTHER : draft.source(),
-                optional("heardOfUs", draft.heardOfUs(), 500), draft.custom(), keys.fingerprint());
+                Inputs.optional("heardOfUs", draft.heardOfUs(), 500), draft.custom(), keys.fingerprint());
     }
 
-    static Optional<String> country(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(code)) {
-            throw ApiProblem.badRequest(field, field + " must be an ISO 3166 country code such as NO, ES, RU, KR, RO, GB");
-        }
-        return Optional.of(code);
-    }
 
     private static String language(String value) {
         if (value == null || value.isBlank()) {
@@ -281,16 +271,6 @@ public class Contacts {
         return language;
     }
 
-    private static String optional(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() > max) {
-            throw ApiProblem.badRequest(field, field + " must be at most " + max + " characters long");
-        }
-        return text;
-    }
 
     private static List<String> listOf(String value) {
         return value == null || value.isBlank() ? List.of() : List.of(value);

@@ -6,6 +6,7 @@ import dev.callsheet.contacts.internal.ImportFiles;
 import dev.callsheet.contacts.internal.ImportJobs;
 import dev.callsheet.contacts.internal.Spreadsheet;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public class Imports {
     }
 
     private void validate(UUID workspaceId, ImportOptions options) {
-        Contacts.country("country", options.country());
+        Inputs.country("country", options.country());
         if (options.projectId() != null) {
             try {
                 projects.project(workspaceId, options.projectId());
@@ -82,7 +83,7 @@ public class Imports {
     }
 
     private UUID queue(UUID workspaceId, UUID actorId, UUID id, String fileName, ImportOptions options) {
-        String country = Contacts.country("country", options.country()).orElse(null);
+        String country = Inputs.country("country", options.country()).orElse(null);
         Spreadsheet sheet;
         String sha256;
         long size;

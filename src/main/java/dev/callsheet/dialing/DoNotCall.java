@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,19 +68,32 @@ public class DoNotCall {
     }
 
     private Added add(UUID workspaceId, UUID actorId, String e164, String raw, String source) {
-        Instant now = clock.instant();
-        boolean added = repository.addDnc(workspaceId, e164, raw, source, actorId, now);
-        int removed = repository.blockPhone(workspaceId, e164, now);
-        for (UUID contact : contacts.withPhone(workspaceId, e164)) {
-            removed += repository.blockContact(workspaceId, contact, "DO_NOT_CALL", now);
+        Listing listing = list(workspaceId, actorId, Map.of(e164, raw), source);
+        return new Added(e164, listing.added() == 1, listing.removed());
+    }
+
+    private record Listing(int added, int removed) {
+    }
+
+    /**
+     * Puts the numbers (E.164 to the text they came as) on the list and pulls every queued lead
+     * carrying one of them, in a handful of statements however many numbers there are.
+     */
+    private Listing list(UUID workspaceId, UUID actorId, Map<String, String> numbers, String source) {
+        if (numbers.isEmpty()) {
+            return new Listing(0, 0);
         }
-        return new Added(e164, added, removed);
+        Instant now = clock.instant();
+        int added = repository.addDnc(workspaceId, numbers, source, actorId, now);
+        int removed = repository.blockPhones(workspaceId, numbers.keySet(), now);
+        removed += repository.blockContacts(workspaceId, contacts.withPhones(workspaceId, numbers.keySet()),
+                "DO_NOT_CALL", now);
+        return new Listing(added, removed);
     }
 
     /** One number per line (the first column of a CSV); lines that hold no readable number are listed back. */
     public FileResult addFile(UUID workspaceId, UUID actorId, InputStream file, String country) {
-        int added = 0;
-        int already = 0;
+        Map<String, String> numbers = new LinkedHashMap<>();
         List<Rejected> rejected = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8))) {
             String line;
@@ -92,23 +107,19 @@ public class DoNotCall {
                 if (cell.isEmpty()) {
                     continue;
                 }
-                var e164 = e164(workspaceId, cell, country);
-                if (e164.isEmpty()) {
-                    if (number > 1 || cell.chars().anyMatch(Character::isDigit)) {
-                        rejected.add(new Rejected(number, cell.length() > 100 ? cell.substring(0, 100) : cell));
-                    }
-                    continue;
-                }
-                if (add(workspaceId, actorId, e164.get(), cell, "FILE").added()) {
-                    added++;
-                } else {
-                    already++;
+                Optional<String> e164 = e164(workspaceId, cell, country);
+                if (e164.isPresent()) {
+                    numbers.putIfAbsent(e164.get(), cell);
+                } else if (number > 1 || cell.chars().anyMatch(Character::isDigit)) {
+                    // A first line without digits is a header, not a mistake.
+                    rejected.add(new Rejected(number, cell.length() > 100 ? cell.substring(0, 100) : cell));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new FileResult(added, already, rejected.size() > 1000 ? rejected.subList(0, 1000) : rejected);
+        int added = list(workspaceId, actorId, numbers, "FILE").added();
+        return new FileResult(added, numbers.size() - added, rejected.size() > 1000 ? rejected.subList(0, 1000) : rejected);
     }
 
     /** Takes a number off the list; leads it blocked come back to their queues. */
@@ -119,7 +130,7 @@ public class DoNotCall {
         }
         Instant now = clock.instant();
         repository.unblockPhone(workspaceId, e164, now);
-        for (UUID contact : contacts.withPhone(workspaceId, e164)) {
+        for (UUID contact : contacts.withPhones(workspaceId, List.of(e164))) {
             repository.unblockContact(workspaceId, contact, now);
         }
     }

@@ -17,6 +17,7 @@ import dev.callsheet.dialing.internal.QueueRepository.Attempt;
 import dev.callsheet.dialing.internal.QueueRepository.Entry;
 import dev.callsheet.dialing.internal.QueueRepository.NewEntry;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -29,13 +30,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -88,9 +90,13 @@ public class Queue {
         if (contactIds.size() > 10_000) {
             throw ApiProblem.badRequest("contactIds", "at most 10000 contacts at a time; add an import for more");
         }
-        List<UUID> order = List.copyOf(new LinkedHashSet<>(contactIds));
-        List<Dialable> leads = new ArrayList<>(contacts.dialables(workspaceId, order));
-        leads.sort(Comparator.comparingInt(d -> order.indexOf(d.contactId())));
+        // In the order given (ties of the project's order then go to the first named).
+        Map<UUID, Integer> position = new HashMap<>();
+        for (UUID id : contactIds) {
+            position.putIfAbsent(id, position.size());
+        }
+        List<Dialable> leads = new ArrayList<>(contacts.dialables(workspaceId, position.keySet()));
+        leads.sort(Comparator.comparingInt(d -> position.get(d.contactId())));
         int added = repository.add(workspaceId, projectId, entries(project, leads, now), now);
         cache.forget(projectId);
         return added;
@@ -170,7 +176,7 @@ public class Queue {
         return claimed.map(entry -> lease(agent.workspaceId(), entry, now, false));
     }
 
-    private final Map<UUID, Instant> maintained = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, Instant> maintained = new ConcurrentHashMap<>();
 
     /**
      * Expired leases back to the queue and leads now due into the ready index: at most once per
@@ -295,8 +301,8 @@ public class Queue {
                 .orElseThrow(() -> ApiProblem.badRequest("outcome", "outcome must be one of this project's call outcomes"
                         + " (REJECTED, INTERESTED, DEAL, FOLLOW_UP, HUNG_UP, NO_ANSWER, SWITCHED_OFF, BUSY,"
                         + " INVALID_NUMBER, OUT_OF_AREA or one the supervisor added), not " + report.outcome()));
-        String notes = text("notes", report.notes(), 10_000);
-        String reason = text("reason", report.reason(), 500);
+        String notes = Inputs.optional("notes", report.notes(), 10_000);
+        String reason = Inputs.optional("reason", report.reason(), 500);
         if (outcome.asksReason() && reason == null) {
             throw ApiProblem.badRequest("reason", "ask the lead why, and write the reason down");
         }
@@ -505,7 +511,7 @@ public class Queue {
         measure("qualification.ability", q.ability());
         measure("qualification.willingness", q.willingness());
         return new OutcomeReport.Qualification(q.interest(), q.ability(), q.willingness(),
-                text("qualification.notes", q.notes(), 2_000));
+                Inputs.optional("qualification.notes", q.notes(), 2_000));
     }
 
     private static void measure(String field, Integer value) {
@@ -514,15 +520,6 @@ public class Queue {
         }
     }
 
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > max) {
-            throw ApiProblem.badRequest(field, field + " is longer than " + max + " characters");
-        }
-        return value.strip();
-    }
 
     /** The system confirmation (node 2) or revisit (node 3) result of a call whose outcome is in. */
     public void result(CurrentUser user, UUID attemptId, String code) {
@@ -548,7 +545,7 @@ public class Queue {
         if (!attempt.agentId().equals(agent.userId())) {
             throw ApiProblem.forbidden("this call belongs to another agent");
         }
-        repository.saveNotes(agent.workspaceId(), attemptId, text("notes", notes, 10_000));
+        repository.saveNotes(agent.workspaceId(), attemptId, Inputs.optional("notes", notes, 10_000));
     }
 
     /** A card's earlier calls, newest first. */

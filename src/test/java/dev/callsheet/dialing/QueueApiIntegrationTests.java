@@ -296,9 +296,42 @@ class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(next(me, project)).isNull();
         assertThat(boss.get("/api/v1/projects/" + project + "/queue").json().get("BLOCKED").asInt()).isEqualTo(3);
 
+        String other = oslo();
+        String viaFile = lead(other);
+        add(project, viaFile);
+        String file = "phone\n" + other.replace("+47 ", "") + "\n" + other + "\nnot a number 1\n" + listedPhone + "\n";
+        Api.Response uploaded = boss.upload("/api/v1/dnc/import", "dnc.csv",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("country", "NO"));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        assertThat(uploaded.json().get("added").asInt()).as("one new number, written twice").isEqualTo(1);
+        assertThat(uploaded.json().get("alreadyListed").asInt()).isEqualTo(1);
+        assertThat(uploaded.json().get("rejected").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(boss.get("/api/v1/projects/" + project + "/queue").json().get("BLOCKED").asInt()).isEqualTo(4);
+
         Api.Response bad = me.post("/api/v1/dnc", Map.of("phone", "call me never"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("phone");
+    }
+
+    @Test
+    void aLeadWaitingForItsRetryIsPulledOutWhenItsCardOrNumberIsBarred() {
+        String project = project(Map.of());
+        String phone = oslo();
+        String refused = lead(oslo());
+        String listed = lead(phone);
+        add(project, refused, listed);
+        outcome(me, next(me, project), Map.of("outcome", "NO_ANSWER"));
+        outcome(me, next(me, project), Map.of("outcome", "NO_ANSWER"));
+
+        JsonNode card = boss.get("/api/v1/contacts/" + refused).json();
+        boss.send("PUT", "/api/v1/contacts/" + refused, Map.of("firstName", "Lead", "surname",
+                card.get("surname").asText(), "phone", card.get("phones").get(0).get("raw").asText(), "country", "NO",
+                "status", "DO_NOT_CONTACT"));
+        assertThat(me.post("/api/v1/dnc", Map.of("phone", phone, "country", "NO")).json().get("removedFromQueues")
+                .asInt()).isEqualTo(1);
+        assertThat(boss.get("/api/v1/projects/" + project + "/queue").json().get("BLOCKED").asInt()).isEqualTo(2);
+        clock.advance(Duration.ofHours(3));
+        assertThat(next(me, project)).as("both were due again, neither may be called").isNull();
     }
 
     @Test

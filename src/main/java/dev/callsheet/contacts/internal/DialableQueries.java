@@ -62,12 +62,12 @@ public class DialableQueries {
         return byIds(workspaceId, List.of(id)).stream().findFirst();
     }
 
-    /** Live cards carrying this E.164 number among their phones. */
-    public List<UUID> withPhone(UUID workspaceId, String e164) {
+    /** Live cards carrying one of these E.164 numbers among their phones. */
+    public List<UUID> withPhones(UUID workspaceId, Collection<String> e164s) {
         return jdbc.sql("""
                 SELECT DISTINCT cp.contact_id FROM contact_point cp JOIN contact c ON c.id = cp.contact_id
-                WHERE cp.workspace_id = ? AND cp.kind = 'PHONE' AND cp.value = ? AND c.merged_into IS NULL""")
-                .params(workspaceId, e164).query(UUID.class).list();
+                WHERE cp.workspace_id = ? AND cp.kind = 'PHONE' AND cp.value = ANY(?) AND c.merged_into IS NULL""")
+                .params(workspaceId, e164s.toArray(String[]::new)).query(UUID.class).list();
     }
 
     public boolean flagPhone(UUID workspaceId, String e164, String flag, UUID actorId, Instant at) {

@@ -11,6 +11,7 @@ import dev.callsheet.contacts.DuplicateQuery;
 import dev.callsheet.contacts.LeadSource;
 import dev.callsheet.contacts.LeadStatus;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
 import java.net.URI;
 import java.util.ArrayList;
@@ -133,13 +134,6 @@ class ContactsApiController {
     }
 
     static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
+        return Inputs.choice(field, value, type, null);
     }
 }

@@ -218,35 +218,44 @@ public class QueueRepository {
                 .params(Timestamp.from(now), workspaceId, agentId).update();
     }
 
-    /** Pulls a number out of every queue of the workspace; leased rows too, their outcome still lands. */
-    public int blockPhone(UUID workspaceId, String phone, Instant now) {
+    /** Pulls these numbers out of every queue of the workspace; leased rows too, their outcome still lands. */
+    public int blockPhones(UUID workspaceId, Collection<String> phones, Instant now) {
         return jdbc.sql("""
                 UPDATE queue_entry SET state = 'BLOCKED', exit_reason = 'DO_NOT_CALL', updated_at = ?
-                WHERE workspace_id = ? AND phone = ? AND state IN ('READY', 'LEASED')""")
-                .params(Timestamp.from(now), workspaceId, phone).update();
+                WHERE workspace_id = ? AND phone = ANY(?) AND state IN ('WAITING', 'READY', 'LEASED')""")
+                .params(Timestamp.from(now), workspaceId, phones.toArray(String[]::new)).update();
     }
 
     public int blockContact(UUID workspaceId, UUID contactId, String reason, Instant now) {
+        return blockContacts(workspaceId, List.of(contactId), reason, now);
+    }
+
+    public int blockContacts(UUID workspaceId, Collection<UUID> contactIds, String reason, Instant now) {
+        if (contactIds.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
                 UPDATE queue_entry SET state = 'BLOCKED', exit_reason = ?, updated_at = ?
-                WHERE workspace_id = ? AND contact_id = ? AND state IN ('READY', 'LEASED')""")
-                .params(reason, Timestamp.from(now), workspaceId, contactId).update();
+                WHERE workspace_id = ? AND contact_id = ANY(?) AND state IN ('WAITING', 'READY', 'LEASED')""")
+                .params(reason, Timestamp.from(now), workspaceId, contactIds.toArray(UUID[]::new)).update();
     }
 
     /** Back in the queue after a block was lifted (the card left do-not-contact, the number left the list). */
     public int unblockContact(UUID workspaceId, UUID contactId, Instant now) {
         return jdbc.sql("""
-                UPDATE queue_entry q SET state = 'READY', exit_reason = NULL, updated_at = ?
+                UPDATE queue_entry q SET state = CASE WHEN due_at > ? THEN 'WAITING' ELSE 'READY' END, exit_reason = NULL,
+                  updated_at = ?
                 WHERE workspace_id = ? AND contact_id = ? AND state = 'BLOCKED'
                   AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = q.workspace_id AND d.phone = q.phone)""")
-                .params(Timestamp.from(now), workspaceId, contactId).update();
+                .params(Timestamp.from(now), Timestamp.from(now), workspaceId, contactId).update();
     }
 
     public int unblockPhone(UUID workspaceId, String phone, Instant now) {
         return jdbc.sql("""
-                UPDATE queue_entry SET state = 'READY', exit_reason = NULL, updated_at = ?
+                UPDATE queue_entry SET state = CASE WHEN due_at > ? THEN 'WAITING' ELSE 'READY' END, exit_reason = NULL,
+                  updated_at = ?
                 WHERE workspace_id = ? AND phone = ? AND state = 'BLOCKED' AND exit_reason = 'DO_NOT_CALL'""")
-                .params(Timestamp.from(now), workspaceId, phone).update();
+                .params(Timestamp.from(now), Timestamp.from(now), workspaceId, phone).update();
     }
 
     /** A merged-away card's queue places: kept where the surviving card is not queued yet, else closed. */
@@ -259,7 +268,7 @@ public class QueueRepository {
                 .update();
         jdbc.sql("""
                 UPDATE queue_entry SET state = 'DONE', exit_reason = 'MERGED', updated_at = ?
-                WHERE workspace_id = ? AND contact_id = ? AND state IN ('READY', 'BLOCKED')""")
+                WHERE workspace_id = ? AND contact_id = ? AND state IN ('WAITING', 'READY', 'BLOCKED')""")
                 .params(Timestamp.from(now), workspaceId, mergedId).update();
     }
 
@@ -349,11 +358,16 @@ public class QueueRepository {
     public record DncNumber(String phone, String raw, String source, Instant addedAt) {
     }
 
-    public boolean addDnc(UUID workspaceId, String phone, String raw, String source, UUID actorId, Instant now) {
+    /** Lists the numbers (E.164 to the text they came as); returns how many were not listed before. */
+    public int addDnc(UUID workspaceId, Map<String, String> numbers, String source, UUID actorId, Instant now) {
         return jdbc.sql("""
-                INSERT INTO dnc_number (workspace_id, phone, raw, source, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO dnc_number (workspace_id, phone, raw, source, added_by, added_at)
+                SELECT :ws, t.phone, t.raw, :source, :actor, :now FROM unnest(:phones::text[], :raws::text[]) AS t(phone, raw)
                 ON CONFLICT (workspace_id, phone) DO NOTHING""")
-                .params(workspaceId, phone, raw, source, actorId, Timestamp.from(now)).update() == 1;
+                .param("ws", workspaceId).param("source", source).param("actor", actorId).param("now", Timestamp.from(now))
+                .param("phones", numbers.keySet().toArray(String[]::new))
+                .param("raws", numbers.values().toArray(String[]::new))
+                .update();
     }
 
     public boolean removeDnc(UUID workspaceId, String phone) {

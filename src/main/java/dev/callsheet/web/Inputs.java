@@ -1,0 +1,62 @@
+package dev.callsheet.web;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks every module makes of text it is given: trimmed, bounded, one of a set. A bad value
+ * is an {@link ApiProblem} naming its field, so pages and the API say the same thing.
+ */
+public final class Inputs {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private Inputs() {
+    }
+
+    /** The trimmed text, or null when absent or blank. */
+    public static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw ApiProblem.badRequest(field, field + " must be at most " + max + " characters long");
+        }
+        return text;
+    }
+
+    public static String required(String field, String value, int max) {
+        String text = optional(field, value, max);
+        if (text == null) {
+            throw ApiProblem.badRequest(field, field + " is required");
+        }
+        return text;
+    }
+
+    /** The constant named by {@code value} (any case), {@code fallback} when absent. */
+    public static <E extends Enum<E>> E choice(String field, String value, Class<E> type, E fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(field, field + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** An ISO 3166 country code, upper-cased; empty when absent. */
+    public static Optional<String> country(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String code = value.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            throw ApiProblem.badRequest(field, field + " must be an ISO 3166 country code such as NO, ES, RU, KR, RO, GB");
+        }
+        return Optional.of(code);
+    }
+}
