@@ -101,16 +101,16 @@ class HeapSampler(threading.Thread):
             self.stop.wait(max(0.0, 1.0 - (time.monotonic() - t)))
 
 
-def upload(port, path, country, on_duplicate):
+def upload(port, path, fields):
+    """Streams a file to POST /api/v1/imports with the given form fields; the job's id."""
     boundary = "----callsheet-bench-" + uuid.uuid4().hex
-    fields = {"country": country, "onDuplicate": on_duplicate}
     pre = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
                   for k, v in fields.items())
     pre += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{os.path.basename(path)}\"\r\n"
             "Content-Type: text/csv\r\n\r\n")
     pre_b, post_b = pre.encode(), f"\r\n--{boundary}--\r\n".encode()
     length = len(pre_b) + os.path.getsize(path) + len(post_b)
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
     conn.putrequest("POST", "/api/v1/imports")
     for k, v in token_headers().items():
         conn.putheader(k, v)
@@ -152,7 +152,7 @@ def cmd_import(args):
     live_csv = csv.writer(live)
     live_csv.writerow(["seconds", "status", "rows", "processed", "heap_used_bytes"])
     try:
-        job = upload(args.port, args.file, args.country, args.on_duplicate)
+        job = upload(args.port, args.file, {"country": args.country, "onDuplicate": args.on_duplicate})
         accepted = time.monotonic() - started
         result.update(id=job, accepted_s=round(accepted, 3))
         conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
@@ -307,7 +307,7 @@ def _load(path, default=None):
 
 
 def _fmt(n, digits=0):
-    if n is None:
+    if n is None or n == "NA":
         return "–"
     return f"{n:,.{digits}f}"
 

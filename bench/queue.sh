@@ -78,56 +78,11 @@ mkdir -p "$logdir" "$root/bench/results"
 applog=$work/app.log
 app_pid=
 samplers=()
-
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-stop_app() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    log "stopping the app (SIGTERM to $app_pid)"
-    kill -TERM "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 120); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$app_pid" 2>/dev/null; then
-      log "the app did not stop in 60 s: SIGKILL"
-      kill -KILL "$app_pid" 2>/dev/null || true
-    fi
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  app_pid=
-  # A PostgreSQL left behind by a JVM that had to be killed: stop it too (fast shutdown).
-  local pg_pid
-  pg_pid=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null || true)
-  if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
-    log "stopping the embedded PostgreSQL left running ($pg_pid)"
-    kill -INT "$pg_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.5; done
-  fi
-}
-
-cleanup() {
-  local rc=$?
-  for pid in "${samplers[@]}"; do kill "$pid" 2>/dev/null || true; done
-  stop_app
-  if [ -f "$applog" ]; then
-    cp "$applog" "$logdir/queue-$stamp-app.log"
-    log "app log kept as $logdir/queue-$stamp-app.log"
-  fi
-  for f in "$work"/*.json "$work"/load-*.txt "$work"/floor-*.txt "$work"/cpu.csv "$work"/pg-activity.txt "$work"/notes.txt \
-      "$work"/pgstats-*.txt; do
-    [ -f "$f" ] && cp "$f" "$logdir/queue-$stamp-$(basename "$f")"
-  done
-  rm -rf "$work"
-  exit $rc
-}
+bench_name=queue
+keep=("*.json" "load-*.txt" "floor-*.txt" cpu.csv pg-activity.txt notes.txt "pgstats-*.txt")
+. "$root/bench/lib.sh"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-secret() { python3 -c 'import secrets; print(secrets.token_urlsafe(24))'; }
-json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(d'"$1"')'; }
-# curl with HTTP Basic credentials passed on standard input, not on the command line.
-curl_basic() {  # user password curl-args...
-  local user=$1 pass=$2; shift 2
-  printf 'user = "%s:%s"\n' "$user" "$pass" | curl -fsS -K - "$@"
-}
 
 # --- 1. the leads ------------------------------------------------------------------------
 log "generating leads.csv ($leads rows) in $work"
@@ -137,45 +92,9 @@ gen_ms=$(( ($(date +%s%N) - t) / 1000000 ))
 log "generated in $gen_ms ms: $(du -h "$work/leads.csv" | cut -f1)"
 
 # --- 2. the app, a workspace, a token ---------------------------------------------------
-# Run a copy of the jar: target/ is shared with other builds, and a jar rebuilt under a running
-# JVM breaks its class loading.
-cp "$jar" "$work/app.jar"
-unzip -tq "$work/app.jar" > /dev/null || { echo "$jar is not a readable jar (being rebuilt?)" >&2; exit 1; }
-jar_info="$jar ($(date -r "$jar" '+%F %T'), sha256 $(sha256sum "$work/app.jar" | cut -c1-12))"
-admin_pw=$(secret)
-log "starting the app on port $port (data in $data)"
-t_start=$(date +%s%N)
-SERVER_PORT=$port CALLSHEET_DATA_DIR=$data CALLSHEET_ADMIN_PASSWORD=$admin_pw \
-  java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "$work/app.jar" > "$applog" 2>&1 &
-app_pid=$!
-up=
-for _ in $(seq 1 1200); do
-  if ! kill -0 "$app_pid" 2>/dev/null; then
-    tail -50 "$applog" >&2; echo "the app exited during start-up" >&2; exit 1
-  fi
-  if curl -fs "localhost:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then up=1; break; fi
-  sleep 0.25
-done
-[ -n "$up" ] || { echo "the app did not come up in 300 s" >&2; exit 1; }
-startup_ms=$(( ($(date +%s%N) - t_start) / 1000000 ))
-log "up in $startup_ms ms"
-
-ws_user=bench-$(python3 -c 'import secrets; print(secrets.token_hex(4))')
-ws_pw=$(secret)
-curl_basic admin "$admin_pw" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"Queue benchmark $stamp\",\"adminUsername\":\"$ws_user\",\"adminPassword\":\"$ws_pw\"}" \
-  "localhost:$port/api/v1/workspaces" > "$work/workspace.json"
-CALLSHEET_TOKEN=$(curl_basic "$ws_user" "$ws_pw" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
-  "localhost:$port/api/v1/me/tokens" | json '["token"]')
-export CALLSHEET_TOKEN
-log "workspace $(json '["key"]' < "$work/workspace.json") with admin $ws_user and an API token"
-
-pg_port=$(sed -n 4p "$data/postgres/postmaster.pid")
+start_app
+make_workspace "Queue benchmark $stamp"
 postmaster=$(head -1 "$data/postgres/postmaster.pid")
-psql_app() {
-  PGPASSWORD=$(cat "$data/postgres.secret") "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$pg_port" \
-    -U postgres -d callsheet "$@"
-}
 pg_version=$(psql_app -A -t -c 'SHOW server_version')
 # A long transaction anywhere holds back the xmin horizon: the queue's dead index entries cannot be
 # cleaned up and every lease walks over them (in a trial, ten sessions sleeping inside a query made

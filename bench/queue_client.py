@@ -44,16 +44,13 @@ import re
 import secrets
 import sys
 import time
-import uuid
+
+# The pieces both benchmarks need live in the import benchmark's client (same folder).
+from import_client import _fmt, _load, _pg_profile, percentile, upload
+from import_client import token_headers as admin_headers
 
 DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
 
-
-def admin_headers():
-    token = os.environ.get("CALLSHEET_TOKEN")
-    if not token:
-        sys.exit("CALLSHEET_TOKEN is not set")
-    return {"Authorization": "Bearer " + token}
 
 
 def request(port, method, path, body=None, headers=None, timeout=60, expect=(200, 201)):
@@ -81,32 +78,6 @@ def log(msg):
 
 
 # --- import ---------------------------------------------------------------------------------
-
-def upload(port, path, fields):
-    boundary = "----callsheet-bench-" + uuid.uuid4().hex
-    pre = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-                  for k, v in fields.items())
-    pre += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{os.path.basename(path)}\"\r\n"
-            "Content-Type: text/csv\r\n\r\n")
-    pre_b, post_b = pre.encode(), f"\r\n--{boundary}--\r\n".encode()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
-    conn.putrequest("POST", "/api/v1/imports")
-    for k, v in admin_headers().items():
-        conn.putheader(k, v)
-    conn.putheader("Content-Type", f"multipart/form-data; boundary={boundary}")
-    conn.putheader("Content-Length", str(len(pre_b) + os.path.getsize(path) + len(post_b)))
-    conn.endheaders()
-    conn.send(pre_b)
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            conn.send(chunk)
-    conn.send(post_b)
-    resp = conn.getresponse()
-    body = resp.read()
-    conn.close()
-    if resp.status != 202:
-        raise RuntimeError(f"POST /api/v1/imports: {resp.status} {body[:500]!r}")
-    return json.loads(body)["id"]
 
 
 def cmd_import(args):
@@ -271,13 +242,6 @@ def cpu_between(path, start, end):
 
 # --- pgbench logs ----------------------------------------------------------------------------
 
-def percentile(sorted_values, p):
-    """Nearest-rank percentile."""
-    if not sorted_values:
-        return None
-    k = max(0, min(len(sorted_values) - 1, math.ceil(p / 100 * len(sorted_values)) - 1))
-    return sorted_values[k]
-
 
 def floor_stats(prefix):
     total, service, failed, first, last = [], [], 0, None, None
@@ -368,43 +332,10 @@ def parse_pgbench(path):
     return out
 
 
-def _load(path, default=None):
-    try:
-        with open(path) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return default
-
-
-def _fmt(n, digits=0):
-    if n is None or n == "NA":
-        return "–"
-    return f"{n:,.{digits}f}"
-
 
 def _ms(v):
     return "–" if v is None or v == "NA" else f"{v:.2f}"
 
-
-def _pg_profile(path, start, end):
-    """Statements seen running in pg_stat_activity (sampled about once a second) between two epochs."""
-    tally, samples = {}, 0
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                epoch, _, queries = line.rstrip("\n").partition("|")
-                try:
-                    t = float(epoch)
-                except ValueError:
-                    continue
-                if not start <= t <= end:
-                    continue
-                samples += 1
-                for q in (queries.split(" ## ") if queries else ["(no statement running)"]):
-                    tally[q] = tally.get(q, 0) + 1
-    except OSError:
-        pass
-    return samples, sorted(tally.items(), key=lambda kv: -kv[1])
 
 
 def _log_counts(path):
