@@ -20,7 +20,7 @@ import java.util.UUID;
 public record Project(UUID id, String name, Direction direction, Audience audience, List<MediaStep> mediaPlan,
         LocalDate startsOn, LocalDate endsOn, ReviewCadence reviewCadence, KpiTargets kpiTargets, String primaryGoal,
         String secondaryGoal, UUID teamId, List<String> priority, String timeZone,
-        Map<DayOfWeek, List<CallWindow>> callingHours, int maxAttempts, Integer maxCallsPer24h,
+        Map<DayOfWeek, List<TimeWindow>> callingHours, int maxAttempts, Integer maxCallsPer24h,
         int callbackGraceMinutes, Status status, Instant createdAt) {
 
     public enum Direction { OUTBOUND, INBOUND }
@@ -52,7 +52,7 @@ public record Project(UUID id, String name, Direction direction, Audience audien
 
     /** Whether a lead whose local time is {@code local} may be called now by the hours alone. */
     public boolean withinHours(LocalDateTime local) {
-        List<CallWindow> windows = callingHours.get(local.getDayOfWeek());
+        List<TimeWindow> windows = callingHours.get(local.getDayOfWeek());
         if (windows == null) {
             return false;
         }

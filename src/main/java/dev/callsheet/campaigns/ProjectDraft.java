@@ -14,6 +14,6 @@ import java.util.UUID;
 public record ProjectDraft(String name, String direction, String audience, List<MediaStep> mediaPlan,
         String startsOn, String endsOn, String reviewCadence, KpiTargets kpiTargets, String primaryGoal,
         String secondaryGoal, UUID teamId, List<String> priority, String timeZone,
-        Map<String, List<CallWindow>> callingHours, Integer maxAttempts, Integer maxCallsPer24h,
+        Map<String, List<TimeWindow>> callingHours, Integer maxAttempts, Integer maxCallsPer24h,
         Integer callbackGraceMinutes, String status) {
 }

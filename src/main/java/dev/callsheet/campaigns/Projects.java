@@ -303,7 +303,7 @@ public class Projects {
         }
         List<String> priority = priority(d.priority(), base);
         String zone = zone(d.timeZone(), base);
-        Map<DayOfWeek, List<CallWindow>> hours = hours(d.callingHours(), base);
+        Map<DayOfWeek, List<TimeWindow>> hours = hours(d.callingHours(), base);
         int maxAttempts = range("maxAttempts", d.maxAttempts(), 1, 100, base != null ? base.maxAttempts() : 6);
         Integer cap = base != null ? base.maxCallsPer24h() : null;
         if (d.maxCallsPer24h() != null) {
@@ -401,41 +401,20 @@ public class Projects {
     }
 
     /** Default: 09:00-20:00 Monday to Friday. */
-    public static Map<DayOfWeek, List<CallWindow>> defaultHours() {
-        Map<DayOfWeek, List<CallWindow>> hours = new EnumMap<>(DayOfWeek.class);
+    public static Map<DayOfWeek, List<TimeWindow>> defaultHours() {
+        Map<DayOfWeek, List<TimeWindow>> hours = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY)) {
-            hours.put(day, List.of(new CallWindow("09:00", "20:00")));
+            hours.put(day, List.of(new TimeWindow("09:00", "20:00")));
         }
         return hours;
     }
 
-    private static Map<DayOfWeek, List<CallWindow>> hours(Map<String, List<CallWindow>> hours, Project base) {
+    private static Map<DayOfWeek, List<TimeWindow>> hours(Map<String, List<TimeWindow>> hours, Project base) {
         if (hours == null) {
             return base != null ? base.callingHours() : defaultHours();
         }
-        Map<DayOfWeek, List<CallWindow>> checked = new EnumMap<>(DayOfWeek.class);
-        for (Map.Entry<String, List<CallWindow>> day : hours.entrySet()) {
-            DayOfWeek weekday;
-            try {
-                weekday = DayOfWeek.valueOf(day.getKey().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("callingHours." + day.getKey(), "days are MONDAY to SUNDAY");
-            }
-            List<CallWindow> windows = new ArrayList<>();
-            List<CallWindow> given = day.getValue() == null ? List.of() : day.getValue();
-            for (int i = 0; i < given.size(); i++) {
-                try {
-                    windows.add(CallWindow.parse(given.get(i).from(), given.get(i).to()));
-                } catch (IllegalArgumentException e) {
-                    throw ApiProblem.badRequest("callingHours." + weekday + "[" + i + "]", e.getMessage());
-                }
-            }
-            if (!windows.isEmpty()) {
-                checked.put(weekday, List.copyOf(windows));
-            }
-        }
-        return checked;
+        return TimeWindow.weekly("callingHours", hours);
     }
 
     private static LocalDate date(String field, String text) {

@@ -14,4 +14,9 @@ public record Activity(String kind, Instant at, String actor, Map<String, Object
     public static final String PHONE_FLAGGED = "PHONE_FLAGGED";
     /** A call attempt with its outcome, recorded by the dialler. */
     public static final String CALLED = "CALLED";
+    /** A meeting booked, moved, cancelled, held or missed. */
+    public static final String BOOKED = "BOOKED";
+    public static final String MEETING_CHANGED = "MEETING_CHANGED";
+    /** The card was given to an owner (e.g. the rep a meeting was booked for). */
+    public static final String OWNER_CHANGED = "OWNER_CHANGED";
 }

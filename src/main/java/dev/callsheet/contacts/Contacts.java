@@ -210,6 +210,19 @@ public class Contacts {
         }
     }
 
+    /**
+     * Gives an unowned card to an owner, e.g. the rep who holds the meeting booked for it (DOMAIN.md §3.2);
+     * a card that already has an owner keeps it. Returns whether the owner was set.
+     */
+    public boolean claimOwner(UUID workspaceId, UUID contactId, UUID ownerId, UUID actorId) {
+        boolean claimed = dialables.claimOwner(workspaceId, contactId, ownerId, clock.instant());
+        if (claimed) {
+            activities.record(workspaceId, contactId, null, Activity.OWNER_CHANGED, actorId,
+                    Map.of("owner", ownerId.toString()));
+        }
+        return claimed;
+    }
+
     CardKeys keys(UUID workspaceId, ContactDraft draft) {
         String country = Inputs.country("country", draft.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));

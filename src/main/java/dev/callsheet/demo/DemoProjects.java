@@ -1,6 +1,6 @@
 package dev.callsheet.demo;
 
-import dev.callsheet.campaigns.CallWindow;
+import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.campaigns.Outcome;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.ProjectDraft;
@@ -81,10 +81,10 @@ class DemoProjects {
                         new Project.MediaStep("CALL", 3, "Invitation to the seminar")),
                 null, null, "WEEKLY", new Project.KpiTargets(0.4, null, 0.3, 180, 120), "Seat at the seminar",
                 "Permission to send the programme", team(ws, "Bergen setters"), List.of("POSTCODE"), "Europe/Oslo",
-                Map.of("MONDAY", List.of(new CallWindow("10:00", "19:00")), "TUESDAY",
-                        List.of(new CallWindow("10:00", "19:00")), "WEDNESDAY", List.of(new CallWindow("10:00", "19:00")),
-                        "THURSDAY", List.of(new CallWindow("10:00", "19:00")), "FRIDAY",
-                        List.of(new CallWindow("10:00", "16:00"))), null, null, null, null));
+                Map.of("MONDAY", List.of(new TimeWindow("10:00", "19:00")), "TUESDAY",
+                        List.of(new TimeWindow("10:00", "19:00")), "WEDNESDAY", List.of(new TimeWindow("10:00", "19:00")),
+                        "THURSDAY", List.of(new TimeWindow("10:00", "19:00")), "FRIDAY",
+                        List.of(new TimeWindow("10:00", "16:00"))), null, null, null, null));
         projects.saveOutcome(ws, seminar, new Outcome("TARGET_CONFIRMED", "Target confirmed", 1,
                 true, false, Outcome.FollowUp.NEXT_STEP, null, false, false, 0));
         solarScripts().forEach(s -> projects.saveScript(ws, supervisorId, solar, s));

@@ -565,6 +565,32 @@ public class Queue {
                         a.notes(), a.reason(), a.callbackAt(), a.talkSeconds(), a.inbound()));
     }
 
+    /**
+     * What booking needs of the call that qualified a lead (DOMAIN.md §3.2): its project, lead, agent and
+     * the qualification answers the agent recorded, if any.
+     */
+    @Transactional(readOnly = true)
+    public Optional<BookingContext> bookingContext(UUID workspaceId, UUID attemptId) {
+        return repository.attempt(workspaceId, attemptId).map(a -> new BookingContext(a.id(), a.projectId(),
+                a.contactId(), a.agentId(), a.outcome(),
+                a.qualification() == null ? null : json.readValue(a.qualification(), OutcomeReport.Qualification.class),
+                a.notes()));
+    }
+
+    /**
+     * A meeting was booked for the lead: it leaves the project's queue (or every queue, when the booking
+     * came from no project), whatever its state, so no agent calls it again about the same thing.
+     */
+    @Transactional
+    public int leaveForBooking(UUID workspaceId, UUID projectId, UUID contactId) {
+        return repository.finish(workspaceId, projectId, contactId, "BOOKED", clock.instant());
+    }
+
+    /** The call that led to a booking, as {@link #bookingContext} gives it. */
+    public record BookingContext(UUID attemptId, UUID projectId, UUID contactId, UUID agentId, String outcome,
+            OutcomeReport.Qualification qualification, String notes) {
+    }
+
     /** Leads per state in the project's queue, with DUE (ready now) and CALLBACKS. */
     @Transactional(readOnly = true)
     public Map<String, Integer> counts(UUID workspaceId, UUID projectId) {

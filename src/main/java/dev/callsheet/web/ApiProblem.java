@@ -1,5 +1,7 @@
 package dev.callsheet.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +12,7 @@ public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String field;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String field, String detail) {
         super(detail);
@@ -35,6 +38,17 @@ public class ApiProblem extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Adds a member to the problem body, e.g. the next free slots of a 409. */
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Members added with {@link #with}. */
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     /** The request field at fault, or null. */

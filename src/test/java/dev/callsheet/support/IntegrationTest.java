@@ -1,5 +1,7 @@
 package dev.callsheet.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.callsheet.Callsheet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,9 @@ public abstract class IntegrationTest {
     /** The bootstrap (platform) administrator's password: random for each run, never in the repository. */
     public static final String ADMIN_PASSWORD = "pw-" + UUID.randomUUID();
 
+    /** A real SMTP server for the whole run: Callsheet sends to it; tests read what arrived. */
+    protected static final GreenMail MAIL = startMail();
+
     private static final Path DATA_ROOT = Path.of("target", "test-postgres");
     private static final Path DATA_DIR = DATA_ROOT.resolve(UUID.randomUUID().toString());
 
@@ -47,6 +52,9 @@ public abstract class IntegrationTest {
         registry.add("callsheet.database.data-dir", DATA_DIR::toString);
         registry.add("callsheet.database.durable", () -> "false");
         registry.add("callsheet.bootstrap.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("callsheet.mail.poll", () -> "200ms");
     }
 
     @BeforeEach
@@ -56,6 +64,13 @@ public abstract class IntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        return mail;
     }
 
     private static synchronized void removeEarlierRuns() {

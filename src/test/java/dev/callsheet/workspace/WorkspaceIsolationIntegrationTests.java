@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Walks every {@code /api/v1} endpoint as the most privileged user of workspace B and proves that
@@ -37,6 +38,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aImport;
     private String aProject;
     private String aAttempt;
+    private Tenant.User aRep;
+    private String aAppointment;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -65,6 +68,12 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         api.as(aAgent).send("PUT", "/api/v1/attempts/" + aAttempt + "/notes", Map.of("notes", "Alpha notes"));
         a.asAdmin().post("/api/v1/holidays", Map.of("country", "NO", "day", "2026-12-25", "name", "Alpha Christmas"));
         a.asAdmin().post("/api/v1/dnc", Map.of("phone", "+47 23 45 67 89"));
+        aRep = a.user("REP");
+        a.asAdmin().send("PUT", "/api/v1/reps/" + aRep.id() + "/calendar", Map.of("timeZone", "Europe/Oslo",
+                "minNoticeMinutes", 0, "weeklyHours", allDay, "email", "alpha-rep@alpha-secret.no"));
+        aAppointment = api.as(aAgent).post("/api/v1/appointments", Map.of("leadId", aContact, "repId", aRep.id(),
+                "start", clock.instant().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                        .toString(), "notes", "Alpha meeting notes")).json().get("id").asText();
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -142,6 +151,30 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("GET", "/api/v1/dnc/check", "/api/v1/dnc/check?phone=%2B4723456789", null),
                 new Probe("DELETE", "/api/v1/dnc/{phone}", "/api/v1/dnc/+4723456789", null),
                 new Probe("POST", "/api/v1/dnc/import", "/api/v1/dnc/import", Map.of("country", "NO")),
+                new Probe("PUT", "/api/v1/reps/{userId}/calendar", "/api/v1/reps/" + aRep.id() + "/calendar",
+                        Map.of("timeZone", "Asia/Seoul")),
+                new Probe("GET", "/api/v1/reps/{userId}/calendar", "/api/v1/reps/" + aRep.id() + "/calendar", null),
+                new Probe("GET", "/api/v1/reps", "/api/v1/reps", null),
+                new Probe("GET", "/api/v1/availability", "/api/v1/availability", null),
+                new Probe("POST", "/api/v1/appointments", "/api/v1/appointments", Map.of("leadId", aContact, "start",
+                        "2030-01-07T10:00:00Z", "repId", aRep.id())),
+                new Probe("GET", "/api/v1/appointments", "/api/v1/appointments?from=2020-01-01&to=2020-12-31", null),
+                new Probe("GET", "/api/v1/appointments/{id}", "/api/v1/appointments/" + aAppointment, null),
+                new Probe("POST", "/api/v1/appointments/{id}/reschedule", "/api/v1/appointments/" + aAppointment
+                        + "/reschedule", Map.of("start", "2030-01-07T10:00:00Z")),
+                new Probe("POST", "/api/v1/appointments/{id}/cancel", "/api/v1/appointments/" + aAppointment + "/cancel",
+                        Map.of("reason", "Hijacked")),
+                new Probe("POST", "/api/v1/appointments/{id}/held", "/api/v1/appointments/" + aAppointment + "/held",
+                        null),
+                new Probe("POST", "/api/v1/appointments/{id}/no-show", "/api/v1/appointments/" + aAppointment
+                        + "/no-show", null),
+                new Probe("GET", "/api/v1/appointments/{id}/invite.ics", "/api/v1/appointments/" + aAppointment
+                        + "/invite.ics", null),
+                new Probe("GET", "/api/v1/appointments/{id}/mail", "/api/v1/appointments/" + aAppointment + "/mail",
+                        null),
+                new Probe("POST", "/api/v1/appointments/{id}/mail/{mailId}/retry", "/api/v1/appointments/"
+                        + aAppointment + "/mail/" + aAppointment + "/retry", null),
+                new Probe("GET", "/api/v1/deals", "/api/v1/deals?contactId=" + aContact, null),
                 new Probe("POST", "/api/v1/workspaces", "/api/v1/workspaces",
                         Map.of("name", "B child", "adminUsername", "x-" + System.nanoTime(), "adminPassword", "long-enough-pw")));
     }
@@ -180,11 +213,17 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
             if (probe.path().contains(aAgent.id()) || probe.path().contains(aTeam) || probe.path().contains(aRegion)
                     || probe.path().contains(aToken) || probe.path().contains(aContact) || probe.path().contains(aImport)
                     || probe.path().contains(aProject) || probe.path().contains(aAttempt)
+                    || probe.path().contains(aRep.id()) || probe.path().contains(aAppointment)
                     || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
         }
         assertThat(leaks).isEmpty();
+        JsonNode meeting = api.as(aAgent).get("/api/v1/appointments/" + aAppointment).json();
+        assertThat(meeting.get("status").asText()).isEqualTo("BOOKED");
+        assertThat(meeting.get("sequence").asInt()).isZero();
+        assertThat(api.as(aAgent).get("/api/v1/reps/" + aRep.id() + "/calendar").json().get("timeZone").asText())
+                .isEqualTo("Europe/Oslo");
 
         Api asA = a.asAdmin();
         Api.Response agent = asA.get("/api/v1/users/" + aAgent.id());

@@ -1,6 +1,6 @@
 package dev.callsheet.campaigns.internal;
 
-import dev.callsheet.campaigns.CallWindow;
+import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.campaigns.Holiday;
 import dev.callsheet.campaigns.Outcome;
 import dev.callsheet.campaigns.Project;
@@ -29,7 +29,7 @@ public class ProjectRepository {
 
     private static final TypeReference<List<Project.MediaStep>> STEPS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<Map<DayOfWeek, List<CallWindow>>> HOURS = new TypeReference<>() { };
+    private static final TypeReference<Map<DayOfWeek, List<TimeWindow>>> HOURS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -102,7 +102,7 @@ public class ProjectRepository {
     private Project project(ResultSet rs, int row) throws SQLException {
         Date startsOn = rs.getDate("starts_on");
         Date endsOn = rs.getDate("ends_on");
-        Map<DayOfWeek, List<CallWindow>> hours = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, List<TimeWindow>> hours = new EnumMap<>(DayOfWeek.class);
         hours.putAll(json.readValue(rs.getString("calling_hours"), HOURS));
         return new Project(rs.getObject("id", UUID.class), rs.getString("name"),
                 Project.Direction.valueOf(rs.getString("direction")), Project.Audience.valueOf(rs.getString("audience")),

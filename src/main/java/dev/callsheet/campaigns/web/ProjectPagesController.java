@@ -1,6 +1,6 @@
 package dev.callsheet.campaigns.web;
 
-import dev.callsheet.campaigns.CallWindow;
+import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.campaigns.Holiday;
 import dev.callsheet.campaigns.Outcome;
 import dev.callsheet.campaigns.Project;
@@ -176,12 +176,12 @@ class ProjectPagesController {
             }
             plan.add(new MediaStep(parts[0], days, parts.length > 2 ? parts[2] : null));
         }
-        Map<String, List<CallWindow>> hours = new LinkedHashMap<>();
+        Map<String, List<TimeWindow>> hours = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             String from = f.getOrDefault(day.name() + ".from", "").strip();
             String to = f.getOrDefault(day.name() + ".to", "").strip();
             if (!from.isEmpty() || !to.isEmpty()) {
-                hours.put(day.name(), List.of(new CallWindow(from, to)));
+                hours.put(day.name(), List.of(new TimeWindow(from, to)));
             }
         }
         List<String> priority = Arrays.stream(f.getOrDefault("priority", "").split(",")).map(String::strip)

@@ -240,6 +240,16 @@ public class QueueRepository {
                 .params(reason, Timestamp.from(now), workspaceId, contactIds.toArray(UUID[]::new)).update();
     }
 
+    /** The lead is done with in the project (all projects when null), e.g. because a meeting was booked. */
+    public int finish(UUID workspaceId, UUID projectId, UUID contactId, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE queue_entry SET state = 'DONE', exit_reason = ?, leased_to = NULL, lease_expires = NULL,
+                  callback_for = NULL, callback_until = NULL, updated_at = ?
+                WHERE workspace_id = ? AND contact_id = ? AND (?::uuid IS NULL OR project_id = ?)
+                  AND state IN ('WAITING', 'READY', 'LEASED')""")
+                .params(reason, Timestamp.from(now), workspaceId, contactId, projectId, projectId).update();
+    }
+
     /** Back in the queue after a block was lifted (the card left do-not-contact, the number left the list). */
     public int unblockContact(UUID workspaceId, UUID contactId, Instant now) {
         return jdbc.sql("""

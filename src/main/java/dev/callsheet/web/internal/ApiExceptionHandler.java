@@ -42,6 +42,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem.field() != null) {
             body.setProperty("field", problem.field());
         }
+        problem.properties().forEach(body::setProperty);
         return ResponseEntity.status(problem.status()).body(body);
     }
 

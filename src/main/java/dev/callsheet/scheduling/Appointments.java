@@ -1,0 +1,626 @@
+package dev.callsheet.scheduling;
+
+import dev.callsheet.campaigns.Projects;
+import dev.callsheet.contacts.Activity;
+import dev.callsheet.contacts.ContactCard;
+import dev.callsheet.contacts.Contacts;
+import dev.callsheet.dialing.Queue;
+import dev.callsheet.scheduling.internal.AppointmentRepository;
+import dev.callsheet.scheduling.internal.CalendarRepository;
+import dev.callsheet.scheduling.internal.Invites;
+import dev.callsheet.scheduling.internal.RepChooser;
+import dev.callsheet.scheduling.internal.SlotFinder;
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
+import dev.callsheet.workspace.CurrentUser;
+import dev.callsheet.workspace.Role;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Free slots, bookings and their life: reschedule, cancel, held, no-show (DOMAIN.md §1–§3).
+ *
+ * <p>Which rep gets a booking, in order: the lead's owner if free then; else a rep of the lead's territory;
+ * else weighted round robin over every rep free then ({@link RepChooser}). A supervisor may pin a rep; an agent
+ * may pick a slot shown for a rep. Bookings of a workspace are serialised by a transaction-scoped advisory lock so
+ * that caps hold, and the exclusion constraint on the rep's time makes a double booking impossible whatever
+ * happens above it.
+ */
+@Service
+public class Appointments {
+
+    /** How a booking ended: the meeting, and whether this request made it (false: a repeat of an earlier one). */
+    public record Booked(Appointment appointment, boolean created) {
+    }
+
+    /** Free slots, with the zones they are shown in. */
+    public record Slots(List<Slot> items, String leadTimeZone, String agentTimeZone, boolean truncated) {
+    }
+
+    private static final int MAX_DAYS = 62;
+    private static final Duration CAP_WINDOW = Duration.ofDays(8);
+
+    private final AppointmentRepository appointments;
+    private final CalendarRepository calendars;
+    private final Contacts contacts;
+    private final Projects projects;
+    private final Queue queue;
+    private final Invites invites;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration step;
+
+    Appointments(AppointmentRepository appointments, CalendarRepository calendars, Contacts contacts,
+            Projects projects, Queue queue, Invites invites, ApplicationEventPublisher events, ObjectMapper json,
+            Clock clock, @Value("${callsheet.scheduling.slot-step:30m}") Duration step) {
+        this.appointments = appointments;
+        this.calendars = calendars;
+        this.contacts = contacts;
+        this.projects = projects;
+        this.queue = queue;
+        this.invites = invites;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.step = step;
+    }
+
+    // ---------------------------------------------------------------------------------------------- availability
+
+    /**
+     * Free slots in [from, to). Without a lead, every rep's; with one, one slot per start, the rep chosen as a
+     * booking would choose it, shown in the lead's local time as well.
+     */
+    @Transactional(readOnly = true)
+    public Slots availability(CurrentUser user, String project, String from, String to, String rep, String type,
+            String lead, Integer limit) {
+        UUID ws = user.workspaceId();
+        if (project != null && !project.isBlank()) {
+            projects.project(ws, uuid("project", project));
+        }
+        Instant now = clock.instant();
+        Instant start = from == null || from.isBlank() ? now : instant("from", from, user.timeZone());
+        Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : instant("to", to, user.timeZone());
+        if (!end.isAfter(start)) {
+            throw ApiProblem.badRequest("to", "to must be after from");
+        }
+        if (Duration.between(start, end).toDays() > MAX_DAYS) {
+            throw ApiProblem.badRequest("to", "ask for at most " + MAX_DAYS + " days at a time");
+        }
+        int max = limit == null ? 500 : limit;
+        if (max < 1 || max > 5000) {
+            throw ApiProblem.badRequest("limit", "limit must be 1 to 5000");
+        }
+        String code = type(type);
+        List<RepCalendar> reps = calendars.calendars(ws, List.of(), true);
+        if (rep != null && !rep.isBlank()) {
+            UUID repId = uuid("rep", rep);
+            reps = reps.stream().filter(c -> c.rep().id().equals(repId)).toList();
+            if (reps.isEmpty()) {
+                throw ApiProblem.badRequest("rep", "no rep with an active calendar has this id in this workspace");
+            }
+        }
+        reps = reps.stream().filter(c -> c.meetingType(code).isPresent()).toList();
+        LeadInfo leadInfo = lead == null || lead.isBlank() ? null : leadInfo(ws, uuid("lead", lead), user.timeZone());
+        ZoneId leadZone = leadInfo == null ? user.timeZone() : leadInfo.zone();
+        Map<UUID, SlotFinder.Load> loads = loads(reps, start, end, null);
+
+        // start → reps free then, in time order
+        TreeMap<Instant, List<RepCalendar>> free = new TreeMap<>();
+        for (RepCalendar calendar : reps) {
+            MeetingType meeting = calendar.meetingType(code).orElseThrow();
+            Instant earliest = now.plus(Duration.ofMinutes(calendar.minNoticeMinutes()));
+            SlotFinder.free(loads.get(calendar.rep().id()), meeting, start, end, earliest, step,
+                    at -> free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar));
+        }
+        List<Slot> slots = new ArrayList<>();
+        Map<UUID, RepChooser.Standing> standings = leadInfo == null ? Map.of() : standings(ws, now);
+        boolean truncated = false;
+        for (Map.Entry<Instant, List<RepCalendar>> entry : free.entrySet()) {
+            List<Choice> choices;
+            if (leadInfo == null) {
+                choices = entry.getValue().stream().map(c -> new Choice(c, null, null)).toList();
+            } else {
+                choices = choose(entry.getValue(), leadInfo, standings).stream().limit(1).toList();
+            }
+            for (Choice choice : choices) {
+                if (slots.size() == max) {
+                    truncated = true;
+                    break;
+                }
+                slots.add(slot(choice, entry.getKey(), code, leadZone, user.timeZone()));
+            }
+            if (truncated) {
+                break;
+            }
+        }
+        return new Slots(slots, leadZone.getId(), user.timeZone().getId(), truncated);
+    }
+
+    // --------------------------------------------------------------------------------------------------- booking
+
+    /** Books a meeting; a repeat of the same booking (a double click) returns the first one. */
+    @Transactional
+    public Booked book(CurrentUser user, BookingRequest request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("leadId", "send the booking as JSON: leadId, start, type…");
+        }
+        UUID ws = user.workspaceId();
+        Instant now = clock.instant();
+        UUID leadId = uuid("leadId", required("leadId", request.leadId()));
+        Queue.BookingContext call = null;
+        if (request.attemptId() != null && !request.attemptId().isBlank()) {
+            call = queue.bookingContext(ws, uuid("attemptId", request.attemptId()))
+                    .filter(c -> c.contactId().equals(leadId))
+                    .orElseThrow(() -> ApiProblem.badRequest("attemptId", "no call with this id was made to this lead"));
+        }
+        UUID projectId = request.projectId() != null && !request.projectId().isBlank()
+                ? uuid("projectId", request.projectId()) : call == null ? null : call.projectId();
+        if (projectId != null) {
+            projects.project(ws, projectId);
+        }
+        LeadInfo lead = leadInfo(ws, leadId, user.timeZone(), "leadId");
+        Instant start = instant("start", required("start", request.start()), user.timeZone());
+        String code = type(request.type());
+        String notes = Inputs.optional("notes", request.notes(), 5_000);
+        String location = Inputs.optional("location", request.location(), 500);
+        boolean inviteLead = Boolean.TRUE.equals(request.inviteLead());
+        String leadEmail = Inputs.optional("leadEmail", request.leadEmail(), 254);
+        if (leadEmail == null) {
+            leadEmail = lead.email();
+        } else if (!leadEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw ApiProblem.badRequest("leadEmail", "leadEmail must be an address like name@example.com");
+        }
+        if (inviteLead && leadEmail == null) {
+            throw ApiProblem.badRequest("inviteLead", "the lead has no e-mail address: add one, or send leadEmail");
+        }
+        if (start.isBefore(now)) {
+            throw ApiProblem.badRequest("start", "start is in the past");
+        }
+
+        appointments.lockWorkspace(ws);
+        Optional<UUID> repeat = appointments.liveAt(ws, leadId, start);
+        if (repeat.isPresent()) {
+            return new Booked(appointments.find(ws, repeat.get()).orElseThrow(), false);
+        }
+        List<RepCalendar> reps = calendars.calendars(ws, List.of(), true).stream()
+                .filter(c -> c.meetingType(code).isPresent()).toList();
+        if (reps.isEmpty()) {
+            throw ApiProblem.badRequest("type", "no rep takes " + code + " meetings");
+        }
+        List<Choice> candidates = candidates(user, request.repId(), reps, lead, start, now);
+        Map<UUID, SlotFinder.Load> loads = loads(candidates.stream().map(Choice::calendar).toList(),
+                start, start.plusSeconds(1), null);
+        SlotFinder.Misfit why = SlotFinder.Misfit.OUTSIDE_HOURS;
+        for (Choice choice : candidates) {
+            RepCalendar calendar = choice.calendar();
+            MeetingType meeting = calendar.meetingType(code).orElseThrow();
+            SlotFinder.Misfit misfit = SlotFinder.misfit(loads.get(calendar.rep().id()), meeting, start,
+                    now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())));
+            if (misfit != null) {
+                why = misfit.ordinal() > why.ordinal() ? misfit : why; // the most telling reason
+                continue;
+            }
+            Instant end = start.plus(meeting.duration());
+            String qualification = call == null || call.qualification() == null ? null
+                    : json.writeValueAsString(call.qualification());
+            Optional<UUID> id = appointments.insert(new AppointmentRepository.NewAppointment(ws, leadId, projectId,
+                    call == null ? null : call.attemptId(), calendar.rep().id(), user.userId(), code,
+                    location != null ? location : defaultLocation(meeting, lead), notes, start, end,
+                    start.minus(meeting.bufferBefore()), end.plus(meeting.bufferAfter()), choice.kind(), choice.reason(),
+                    calendar.timeZone(), lead.zone().getId(), inviteLead, leadEmail, qualification, now));
+            if (id.isEmpty()) {
+                why = SlotFinder.Misfit.TAKEN; // held in another workspace, which this one's lock does not cover
+                continue;
+            }
+            Appointment booked = appointments.find(ws, id.get()).orElseThrow();
+            handOff(user, booked, call, qualification, now);
+            return new Booked(booked, true);
+        }
+        throw taken(user, why, start, code, leadId, request.repId());
+    }
+
+    /** Moves a meeting (and optionally to another rep or type); the invite goes out again with SEQUENCE + 1. */
+    @Transactional
+    public Appointment reschedule(CurrentUser user, UUID id, String startText, String typeText, String repText,
+            String locationText) {
+        UUID ws = user.workspaceId();
+        appointments.lockWorkspace(ws);
+        Appointment current = live(user, id);
+        Instant now = clock.instant();
+        Instant start = instant("start", required("start", startText), user.timeZone());
+        if (start.isBefore(now)) {
+            throw ApiProblem.badRequest("start", "start is in the past");
+        }
+        String code = typeText == null || typeText.isBlank() ? current.type() : type(typeText);
+        UUID repId = repText == null || repText.isBlank() ? current.rep().id() : uuid("repId", repText);
+        RepCalendar calendar = calendars.calendar(ws, repId).filter(RepCalendar::active)
+                .orElseThrow(() -> ApiProblem.badRequest("repId", "this rep takes no meetings now"));
+        MeetingType meeting = calendar.meetingType(code)
+                .orElseThrow(() -> ApiProblem.badRequest("type", calendar.rep().displayName() + " takes no " + code
+                        + " meetings"));
+        SlotFinder.Load load = loads(List.of(calendar), start, start.plusSeconds(1), id).get(repId);
+        SlotFinder.Misfit misfit = SlotFinder.misfit(load, meeting, start,
+                now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())));
+        if (misfit != null) {
+            throw taken(user, misfit, start, code, current.lead().id(), repId.toString());
+        }
+        String location = Inputs.optional("location", locationText, 500);
+        Instant end = start.plus(meeting.duration());
+        appointments.move(id, repId, code, location == null ? current.location() : location, start, end,
+                start.minus(meeting.bufferBefore()), end.plus(meeting.bufferAfter()), calendar.timeZone(), now);
+        Appointment moved = appointments.find(ws, id).orElseThrow();
+        if (!repId.equals(current.rep().id())) {
+            // the first rep's calendar drops the meeting; the new rep gets it as a request
+            invites.send(ws, current, "CANCEL", calendars.calendar(ws, current.rep().id()).orElse(null), true, false);
+        }
+        invites.send(ws, moved, "UPDATE", calendar, true, true);
+        contacts.recordActivity(ws, moved.lead().id(), Activity.MEETING_CHANGED, user.userId(),
+                Map.of("change", "RESCHEDULED", "from", current.start().toString(), "start", start.toString(),
+                        "rep", moved.rep().displayName()), now);
+        events.publishEvent(new AppointmentChanged(ws, id, moved.lead().id(), repId, "RESCHEDULED", start, now));
+        return moved;
+    }
+
+    /** Cancels a meeting, with the reason; the invite's cancellation keeps its UID with SEQUENCE + 1. */
+    @Transactional
+    public Appointment cancel(CurrentUser user, UUID id, String reasonText) {
+        UUID ws = user.workspaceId();
+        Appointment current = live(user, id);
+        String reason = Inputs.required("reason", reasonText, 500);
+        Instant now = clock.instant();
+        appointments.setStatus(id, "CANCELLED", reason, true, now);
+        Appointment cancelled = appointments.find(ws, id).orElseThrow();
+        invites.send(ws, cancelled, "CANCEL", calendars.calendar(ws, current.rep().id()).orElse(null), true, true);
+        contacts.recordActivity(ws, current.lead().id(), Activity.MEETING_CHANGED, user.userId(),
+                Map.of("change", "CANCELLED", "reason", reason, "start", current.start().toString()), now);
+        events.publishEvent(new AppointmentChanged(ws, id, current.lead().id(), current.rep().id(), "CANCELLED",
+                current.start(), now));
+        return cancelled;
+    }
+
+    /** The rep (or a supervisor) says how the meeting went: HELD or NO_SHOW, once it has started. */
+    @Transactional
+    public Appointment attended(CurrentUser user, UUID id, boolean held) {
+        UUID ws = user.workspaceId();
+        Appointment current = appointments.lock(ws, id).orElseThrow(() -> ApiProblem.notFound("appointment"));
+        if (!current.rep().id().equals(user.userId()) && !user.hasRole(Role.SUPERVISOR)
+                && !user.hasRole(Role.ADMIN)) {
+            throw ApiProblem.forbidden("only the meeting's rep or a supervisor says whether it was held");
+        }
+        String status = held ? "HELD" : "NO_SHOW";
+        if (current.status().equals(status)) {
+            return current;
+        }
+        if (current.status().equals("CANCELLED")) {
+            throw ApiProblem.conflict("status", "the meeting was cancelled");
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(current.start())) {
+            throw ApiProblem.conflict("status", "the meeting has not started yet");
+        }
+        appointments.setStatus(id, status, null, false, now);
+        contacts.recordActivity(ws, current.lead().id(), Activity.MEETING_CHANGED, user.userId(),
+                Map.of("change", status, "start", current.start().toString()), now);
+        events.publishEvent(new AppointmentChanged(ws, id, current.lead().id(), current.rep().id(), status,
+                current.start(), now));
+        return appointments.find(ws, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Appointment appointment(CurrentUser user, UUID id) {
+        Appointment appointment = appointments.find(user.workspaceId(), id)
+                .orElseThrow(() -> ApiProblem.notFound("appointment"));
+        checkMaySee(user, appointment);
+        return appointment;
+    }
+
+    /**
+     * Meetings starting in [from, to): a rep sees their own, agents those they booked, supervisors everyone's
+     * (or one rep's with {@code rep}).
+     */
+    @Transactional(readOnly = true)
+    public List<Appointment> between(CurrentUser user, Instant from, Instant to, UUID rep, boolean withCancelled) {
+        List<UUID> reps = rep == null ? List.of() : List.of(rep);
+        boolean manager = user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN);
+        if (!manager && user.hasRole(Role.REP) && !user.hasRole(Role.AGENT)) {
+            if (rep != null && !rep.equals(user.userId())) {
+                throw ApiProblem.forbidden("reps see their own calendar");
+            }
+            reps = List.of(user.userId());
+        }
+        List<Appointment> found = appointments.between(user.workspaceId(), reps, from, to, withCancelled);
+        return manager ? found : found.stream().filter(a -> maySee(user, a)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Appointment> ofLead(UUID workspaceId, UUID contactId) {
+        return appointments.ofLead(workspaceId, contactId);
+    }
+
+    /** The meeting's invite as the rep's calendar would get it now. */
+    @Transactional(readOnly = true)
+    public String invite(CurrentUser user, UUID id) {
+        Appointment appointment = appointment(user, id);
+        return invites.calendar(appointment, appointment.status().equals("CANCELLED") ? "CANCEL" : "REQUEST",
+                calendars.calendar(user.workspaceId(), appointment.rep().id()).orElse(null), true);
+    }
+
+    // -------------------------------------------------------------------------------------------------- choosing
+
+    private record Choice(RepCalendar calendar, String kind, String reason) {
+    }
+
+    private record LeadInfo(UUID id, String name, ZoneId zone, UUID owner, UUID region, String email, String address) {
+    }
+
+    /** Reps to try for a booking, in order. */
+    private List<Choice> candidates(CurrentUser user, String repText, List<RepCalendar> reps, LeadInfo lead,
+            Instant start, Instant now) {
+        boolean manager = user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN);
+        UUID wanted = repText == null || repText.isBlank() ? null : uuid("repId", repText);
+        if (wanted == null && !manager && !user.hasRole(Role.AGENT)) {
+            wanted = user.userId(); // a rep books into their own calendar
+        }
+        if (wanted != null) {
+            if (!manager && !user.hasRole(Role.AGENT) && !wanted.equals(user.userId())) {
+                throw ApiProblem.forbidden("a rep books meetings for themselves only");
+            }
+            UUID id = wanted;
+            RepCalendar calendar = reps.stream().filter(c -> c.rep().id().equals(id)).findFirst()
+                    .orElseThrow(() -> ApiProblem.badRequest("repId",
+                            "this rep takes no meetings of this type now, or is not a rep of this workspace"));
+            return List.of(manager ? new Choice(calendar, "PINNED", "pinned by " + user.displayName())
+                    : new Choice(calendar, "CHOSEN", "chosen by " + user.displayName() + " from the free slots"));
+        }
+        return choose(reps, lead, standings(user.workspaceId(), now));
+    }
+
+    /** The rules' order among reps free at one time (DOMAIN.md §3.3): owner, territory, round robin. */
+    private List<Choice> choose(List<RepCalendar> free, LeadInfo lead, Map<UUID, RepChooser.Standing> standings) {
+        List<Choice> order = new ArrayList<>();
+        free.stream().filter(c -> c.rep().id().equals(lead.owner())).findFirst()
+                .ifPresent(c -> order.add(new Choice(c, "OWNER", "the lead's owner")));
+        if (lead.region() != null) {
+            List<RepCalendar> territory = free.stream()
+                    .filter(c -> c.regions().stream().anyMatch(r -> r.id().equals(lead.region())))
+                    .filter(c -> !c.rep().id().equals(lead.owner())).toList();
+            roundRobin(territory, standings, true).forEach(c -> order.add(new Choice(c, "TERRITORY",
+                    "covers the lead's region " + c.regions().stream().filter(r -> r.id().equals(lead.region()))
+                            .map(RepCalendar.Region::name).findFirst().orElse("") + standingText(c, standings))));
+        }
+        List<UUID> taken = order.stream().map(c -> c.calendar().rep().id()).toList();
+        roundRobin(free.stream().filter(c -> !taken.contains(c.rep().id())).toList(), standings, false)
+                .forEach(c -> order.add(new Choice(c, "ROUND_ROBIN",
+                        "furthest below their weighted share this month" + standingText(c, standings))));
+        return order;
+    }
+
+    /**
+     * Reps in round-robin order. Weight 0 keeps a rep out of the general pool; within a territory such a rep
+     * still comes last, since the lead's region is theirs.
+     */
+    private static List<RepCalendar> roundRobin(List<RepCalendar> reps, Map<UUID, RepChooser.Standing> standings,
+            boolean withZeroWeight) {
+        List<RepCalendar> left = new ArrayList<>(reps);
+        List<RepCalendar> order = new ArrayList<>();
+        while (!left.isEmpty()) {
+            Map<UUID, RepCalendar> byId = left.stream().collect(Collectors.toMap(c -> c.rep().id(), Function.identity()));
+            Optional<RepChooser.Standing> next = RepChooser.next(left.stream()
+                    .map(c -> standings.getOrDefault(c.rep().id(),
+                            new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null)))
+                    .toList());
+            if (next.isEmpty()) {
+                if (withZeroWeight) {
+                    order.addAll(left);
+                }
+                break;
+            }
+            RepCalendar chosen = byId.get(next.get().repId());
+            order.add(chosen);
+            left.remove(chosen);
+        }
+        return order;
+    }
+
+    private static String standingText(RepCalendar calendar, Map<UUID, RepChooser.Standing> standings) {
+        RepChooser.Standing s = standings.get(calendar.rep().id());
+        return s == null ? "" : String.format(Locale.ROOT, " (%d booked this month, weight %d, load %.3f)",
+                s.booked(), s.weight(), s.load());
+    }
+
+    private Map<UUID, RepChooser.Standing> standings(UUID workspaceId, Instant now) {
+        Instant month = YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return appointments.standings(workspaceId, month).stream()
+                .collect(Collectors.toMap(RepChooser.Standing::repId, Function.identity()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private Map<UUID, SlotFinder.Load> loads(List<RepCalendar> reps, Instant from, Instant to, UUID except) {
+        Map<UUID, List<AppointmentRepository.Held>> held = appointments.held(
+                reps.stream().map(c -> c.rep().id()).toList(), from.minus(CAP_WINDOW), to.plus(CAP_WINDOW), except);
+        Map<UUID, SlotFinder.Load> loads = new LinkedHashMap<>();
+        for (RepCalendar calendar : reps) {
+            List<AppointmentRepository.Held> mine = held.getOrDefault(calendar.rep().id(), List.of());
+            loads.put(calendar.rep().id(), new SlotFinder.Load(calendar,
+                    mine.stream().map(h -> new SlotFinder.Busy(h.blockedFrom(), h.blockedTo())).toList(),
+                    mine.stream().map(AppointmentRepository.Held::start).toList()));
+        }
+        return loads;
+    }
+
+    private Slot slot(Choice choice, Instant start, String code, ZoneId leadZone, ZoneId agentZone) {
+        RepCalendar calendar = choice.calendar();
+        MeetingType meeting = calendar.meetingType(code).orElseThrow();
+        return new Slot(start, start.plus(meeting.duration()), calendar.rep(), code,
+                start.atZone(leadZone).toOffsetDateTime(), start.atZone(agentZone).toOffsetDateTime(),
+                start.atZone(calendar.zone()).toOffsetDateTime(), choice.kind());
+    }
+
+    private void handOff(CurrentUser user, Appointment booked, Queue.BookingContext call, String qualification,
+            Instant now) {
+        UUID ws = user.workspaceId();
+        queue.leaveForBooking(ws, booked.projectId(), booked.lead().id());
+        contacts.claimOwner(ws, booked.lead().id(), booked.rep().id(), user.userId());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("start", booked.start().toString());
+        details.put("rep", booked.rep().displayName());
+        details.put("type", booked.type());
+        details.put("choice", booked.choice());
+        contacts.recordActivity(ws, booked.lead().id(), Activity.BOOKED, user.userId(), details, now);
+        invites.send(ws, booked, "INVITE", calendars.calendar(ws, booked.rep().id()).orElse(null), true, true);
+        UUID agent = call != null ? call.agentId() : user.userId();
+        events.publishEvent(new AppointmentBooked(ws, booked.id(), booked.lead().id(), booked.projectId(),
+                booked.rep().id(), agent, booked.start(), booked.type(), qualification, now));
+    }
+
+    private ApiProblem taken(CurrentUser user, SlotFinder.Misfit why, Instant start, String code, UUID leadId,
+            String repId) {
+        String detail = switch (why) {
+            case TAKEN -> "this time is taken";
+            case NOTICE -> "this time is too soon: the rep needs more notice";
+            case DAILY_CAP -> "the rep's day is full";
+            case WEEKLY_CAP -> "the rep's week is full";
+            case OUTSIDE_HOURS -> "no rep works at this time";
+        };
+        Slots next = availability(user, null, start.minus(Duration.ofHours(1)).toString(),
+                start.plus(Duration.ofDays(14)).toString(), repId, code, leadId.toString(), 5);
+        List<Slot> after = next.items().stream().filter(s -> !s.start().isBefore(start)).limit(5).toList();
+        return ApiProblem.conflict("start", detail).with("reason", why.name()).with("nextSlots", after);
+    }
+
+    private Appointment live(CurrentUser user, UUID id) {
+        Appointment current = appointments.lock(user.workspaceId(), id)
+                .orElseThrow(() -> ApiProblem.notFound("appointment"));
+        checkMaySee(user, current);
+        if (!current.status().equals("BOOKED")) {
+            throw ApiProblem.conflict("status", "the meeting is " + current.status().toLowerCase(Locale.ROOT)
+                    + " and cannot change");
+        }
+        return current;
+    }
+
+    private static void checkMaySee(CurrentUser user, Appointment appointment) {
+        if (!maySee(user, appointment)) {
+            throw ApiProblem.notFound("appointment");
+        }
+    }
+
+    private static boolean maySee(CurrentUser user, Appointment a) {
+        return user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN) || a.rep().id().equals(user.userId())
+                || a.bookedBy().id().equals(user.userId()) || user.hasRole(Role.AGENT);
+    }
+
+    private LeadInfo leadInfo(UUID workspaceId, UUID contactId, ZoneId fallback) {
+        return leadInfo(workspaceId, contactId, fallback, "lead");
+    }
+
+    private LeadInfo leadInfo(UUID workspaceId, UUID contactId, ZoneId fallback, String field) {
+        ContactCard card;
+        try {
+            card = contacts.card(workspaceId, contactId);
+        } catch (ApiProblem notFound) {
+            throw ApiProblem.badRequest(field, "no lead with this id in this workspace");
+        }
+        ZoneId zone = card.phones().stream().filter(p -> p.timeZones() != null && !p.timeZones().isEmpty())
+                .map(p -> p.timeZones().get(0)).map(Appointments::zoneOrNull).filter(Objects::nonNull).findFirst()
+                .orElse(fallback);
+        String email = card.emails().stream().map(ContactCard.Point::value).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        String address = java.util.stream.Stream.of(card.address(),
+                        String.join(" ", java.util.stream.Stream.of(card.postcode(), card.city())
+                                .filter(s -> s != null && !s.isBlank()).toList()))
+                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
+        return new LeadInfo(card.id(), card.displayName(), zone, card.owner() == null ? null : card.owner().id(),
+                card.region() == null ? null : card.region().id(), email, address.isBlank() ? null : address);
+    }
+
+    private static String defaultLocation(MeetingType meeting, LeadInfo lead) {
+        return switch (meeting.place()) {
+            case "LEAD" -> lead.address();
+            default -> null;
+        };
+    }
+
+    private static ZoneId zoneOrNull(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String type(String given) {
+        String code = given == null || given.isBlank() ? "ON_SITE" : given.strip().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z][A-Z0-9_]{1,29}")) {
+            throw ApiProblem.badRequest("type", "type must be a meeting type code like ON_SITE, OFFICE, PHONE, VIDEO");
+        }
+        return code;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badRequest(field, field + " is required");
+        }
+        return value.strip();
+    }
+
+    static UUID uuid(String field, String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(field, field + " must be an id like 3f0c…, not " + text);
+        }
+    }
+
+    /** A time a client sent, read as {@link #instant} reads it in the user's zone. */
+    public static Instant time(String field, String text, CurrentUser user) {
+        return instant(field, text, user.timeZone());
+    }
+
+    /** An ISO instant, a date-time with offset, a local date-time (in {@code zone}), or a date (its start there). */
+    static Instant instant(String field, String text, ZoneId zone) {
+        String t = text.strip();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the other forms
+        }
+        try {
+            return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            // try a date
+        }
+        try {
+            return LocalDate.parse(t).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, field + " must be a time like 2026-11-24T09:00:00Z, not " + text);
+        }
+    }
+}

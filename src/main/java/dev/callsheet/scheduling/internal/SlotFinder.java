@@ -1,0 +1,177 @@
+package dev.callsheet.scheduling.internal;
+
+import dev.callsheet.campaigns.TimeWindow;
+import dev.callsheet.scheduling.MeetingType;
+import dev.callsheet.scheduling.RepCalendar;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where a rep's meetings fit: inside the working hours of the rep's own day (computed in the rep's zone,
+ * so daylight-saving changes move nothing on the rep's clock), after the minimum notice, under the
+ * daily and weekly caps, and with the meeting and its buffers clear of every other meeting's buffers.
+ * Pure computation over what the repository loaded; no I/O.
+ */
+public final class SlotFinder {
+
+    /** Why a start does not fit, for the error a booking gets. */
+    public enum Misfit {
+        OUTSIDE_HOURS, NOTICE, DAILY_CAP, WEEKLY_CAP, TAKEN
+    }
+
+    /** Time a meeting already holds, buffers included: [from, to). */
+    public record Busy(Instant from, Instant to) {
+    }
+
+    /** A rep's calendar with the meetings already in it. */
+    public static final class Load {
+
+        private final RepCalendar calendar;
+        private final ZoneId zone;
+        private final List<Busy> busy;
+        private final Map<LocalDate, Integer> perDay = new HashMap<>();
+        private final Map<LocalDate, Integer> perWeek = new HashMap<>();
+
+        /**
+         * @param blocked the rep's live meetings with their buffers
+         * @param starts  their starts, counted against the caps
+         */
+        public Load(RepCalendar calendar, List<Busy> blocked, List<Instant> starts) {
+            this.calendar = calendar;
+            this.zone = calendar.zone();
+            List<Busy> sorted = new ArrayList<>(blocked);
+            sorted.sort((a, b) -> a.from().compareTo(b.from()));
+            this.busy = sorted;
+            for (Instant start : starts) {
+                LocalDate day = start.atZone(zone).toLocalDate();
+                perDay.merge(day, 1, Integer::sum);
+                perWeek.merge(weekOf(day), 1, Integer::sum);
+            }
+        }
+
+        public RepCalendar calendar() {
+            return calendar;
+        }
+
+        boolean overlaps(Instant from, Instant to) {
+            // Meetings of one rep never overlap each other, so ends are sorted as starts are.
+            int low = 0;
+            int high = busy.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (busy.get(mid).to().isAfter(from)) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low < busy.size() && busy.get(low).from().isBefore(to);
+        }
+    }
+
+    private SlotFinder() {
+    }
+
+    /** Null when the meeting fits at {@code start}; else the first reason it does not. */
+    public static Misfit misfit(Load load, MeetingType type, Instant start, Instant earliest) {
+        if (start.isBefore(earliest)) {
+            return Misfit.NOTICE;
+        }
+        Instant end = start.plus(type.duration());
+        ZonedDateTime local = start.atZone(load.zone);
+        LocalDate day = local.toLocalDate();
+        boolean inside = false;
+        for (TimeWindow window : load.calendar.hoursOn(day)) {
+            if (!start.isBefore(at(day, window.startMinute(), load.zone))
+                    && !end.isAfter(at(day, window.endMinute(), load.zone))) {
+                inside = true;
+                break;
+            }
+        }
+        if (!inside) {
+            return Misfit.OUTSIDE_HOURS;
+        }
+        Misfit capped = capped(load, day);
+        if (capped != null) {
+            return capped;
+        }
+        return load.overlaps(start.minus(type.bufferBefore()), end.plus(type.bufferAfter())) ? Misfit.TAKEN : null;
+    }
+
+    /**
+     * Every start in [from, to) at which the meeting fits, on a grid of {@code step} from the start of each
+     * working window, in time order.
+     */
+    public static void free(Load load, MeetingType type, Instant from, Instant to, Instant earliest, Duration step,
+            Consumer<Instant> slot) {
+        ZoneId zone = load.zone;
+        Instant first = from.isBefore(earliest) ? earliest : from;
+        LocalDate day = first.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        int stepMinutes = (int) Math.max(5, step.toMinutes());
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            List<TimeWindow> windows = load.calendar.hoursOn(day);
+            if (windows.isEmpty() || capped(load, day) != null) {
+                continue;
+            }
+            for (TimeWindow window : windows) {
+                Instant close = at(day, window.endMinute(), zone);
+                for (int minute = window.startMinute(); minute < window.endMinute(); minute += stepMinutes) {
+                    LocalDateTime wall = day.atStartOfDay().plusMinutes(minute);
+                    ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
+                    if (!zoned.toLocalDateTime().equals(wall)) {
+                        continue; // this wall time does not exist today (clocks went forward)
+                    }
+                    Instant start = zoned.toInstant();
+                    Instant end = start.plus(type.duration());
+                    if (end.isAfter(close)) {
+                        break;
+                    }
+                    if (start.isBefore(first) || !start.isBefore(to)) {
+                        continue;
+                    }
+                    if (!load.overlaps(start.minus(type.bufferBefore()), end.plus(type.bufferAfter()))) {
+                        slot.accept(start);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The Monday of a date's week. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static Misfit capped(Load load, LocalDate day) {
+        Integer daily = load.calendar.dailyCap();
+        if (daily != null && load.perDay.getOrDefault(day, 0) >= daily) {
+            return Misfit.DAILY_CAP;
+        }
+        Integer weekly = load.calendar.weeklyCap();
+        if (weekly != null && load.perWeek.getOrDefault(weekOf(day), 0) >= weekly) {
+            return Misfit.WEEKLY_CAP;
+        }
+        return null;
+    }
+
+    /** A minute of a rep's day as an instant; 1440 is the next midnight. */
+    private static Instant at(LocalDate day, int minute, ZoneId zone) {
+        if (minute >= 24 * 60) {
+            return day.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        return ZonedDateTime.ofLocal(day.atTime(LocalTime.of(minute / 60, minute % 60)), zone, null).toInstant();
+    }
+}
