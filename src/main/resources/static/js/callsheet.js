@@ -180,9 +180,31 @@
     });
   }
 
+  /** The booking dialog: 1-9 book the slot with that number, Esc goes back without booking. */
+  function bookingPage(root) {
+    document.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        window.location.href = root.dataset.back;
+        return;
+      }
+      const slot = /^[1-9]$/.test(event.key) && root.querySelector(`.slot[data-key="${event.key}"]`);
+      if (slot) {
+        event.preventDefault();
+        slot.disabled = true; // one booking per key press, however fast the repeat
+        slot.form.submit();
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     const root = document.querySelector('[data-console]');
-    if (root && root.dataset.console === 'ready') {
+    if (root && root.dataset.console === 'book') {
+      bookingPage(root);
+    } else if (root && root.dataset.console === 'ready') {
       readyPage(root);
     } else if (root && root.dataset.console === 'call') {
       callPage(root);

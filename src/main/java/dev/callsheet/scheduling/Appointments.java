@@ -358,6 +358,12 @@ public class Appointments {
         return manager ? found : found.stream().filter(a -> maySee(user, a)).toList();
     }
 
+    /** The lead's name, for pages. */
+    @Transactional(readOnly = true)
+    public String leadName(UUID workspaceId, UUID contactId) {
+        return contacts.card(workspaceId, contactId).displayName();
+    }
+
     @Transactional(readOnly = true)
     public List<Appointment> ofLead(UUID workspaceId, UUID contactId) {
         return appointments.ofLead(workspaceId, contactId);

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * The call queue through its API, with the clock in the test's hand: the time is set to a Monday
  * 12:00 UTC (13:00 in Oslo, 07:00 in New York, 21:00 in Seoul) before each test, always forward.
  */
-class QueueApiIntegrationTests extends IntegrationTest {
+public class QueueApiIntegrationTests extends IntegrationTest {
 
     private static Tenant tenant;
     private static Tenant.User supervisor;
@@ -59,7 +59,7 @@ class QueueApiIntegrationTests extends IntegrationTest {
         return created.json().get("id").asText();
     }
 
-    static String oslo() {
+    public static String oslo() {
         return "+47 22 " + digits(6);
     }
 
@@ -519,7 +519,7 @@ class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(counts.get("READY").asInt()).as("the two leads with a phone").isEqualTo(2);
     }
 
-    static Map<String, Object> allDay() {
+    public static Map<String, Object> allDay() {
         Map<String, Object> hours = new HashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             hours.put(day.name(), List.of(Map.of("from", "00:00", "to", "24:00")));

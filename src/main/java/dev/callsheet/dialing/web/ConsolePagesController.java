@@ -129,6 +129,10 @@ class ConsolePagesController {
             shown.put("handOff", recorded.handOff());
             shown.put("qualified", recorded.qualified());
             redirect.addFlashAttribute("recorded", shown);
+            if ("BOOKING".equals(recorded.handOff())) {
+                // qualified: straight on to the best free slots (the booking dialog of the scheduling module)
+                return "redirect:/console/" + projectId + "/calls/" + attemptId + "/book";
+            }
             return "redirect:/console/" + projectId;
         } catch (ApiProblem problem) {
             if (lease.isEmpty() || problem.status().value() != 400) {

@@ -32,9 +32,37 @@ public class Formats {
                 .withLocale(LocaleContextHolder.getLocale()).format(day);
     }
 
+    /** A calendar day with its weekday, e.g. "Mon 7 Dec 2026", for week views. */
+    public String weekday(java.time.LocalDate day) {
+        if (day == null) {
+            return "";
+        }
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return DateTimeFormatter.ofPattern("EEE", locale).format(day) + " "
+                + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+    }
+
     public String time(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
                 .withLocale(LocaleContextHolder.getLocale()).format(zoned(instant));
+    }
+
+    /** A time of day on another clock than the viewer's (a lead's, a rep's). */
+    public String timeIn(Instant instant, String zone) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale()).format(instant.atZone(ZoneId.of(zone)));
+    }
+
+    /** Weekday, date and time on another clock than the viewer's, e.g. "Tue 24 Nov 10:00". */
+    public String dayTimeIn(Instant instant, String zone) {
+        if (instant == null) {
+            return "";
+        }
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        ZonedDateTime at = instant.atZone(ZoneId.of(zone));
+        return DateTimeFormatter.ofPattern("EEE", locale).format(at) + " "
+                + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at) + " "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at);
     }
 
     public String number(Number number) {
