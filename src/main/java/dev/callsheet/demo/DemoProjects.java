@@ -57,8 +57,11 @@ class DemoProjects {
     private final People people;
     private final Workspaces workspaces;
     private final Clock clock;
+    private final DemoCalendars calendars;
 
-    DemoProjects(Projects projects, Queue queue, Contacts contacts, People people, Workspaces workspaces, Clock clock) {
+    DemoProjects(Projects projects, Queue queue, Contacts contacts, People people, Workspaces workspaces, Clock clock,
+            DemoCalendars calendars) {
+        this.calendars = calendars;
         this.projects = projects;
         this.queue = queue;
         this.contacts = contacts;
@@ -116,9 +119,24 @@ class DemoProjects {
         List<UUID> bergen = contacts.dialablesOfImport(ws, completed.importId(), null, 400).stream()
                 .map(Dialable::contactId).toList();
         queue.add(ws, seminar.id(), bergen, morning);
-        int calls = replay(demo, solar.id(), false, List.of("sofie.agent", "maria.agent"), day, 9, 16, 1)
-                + replay(demo, seminar.id(), true, List.of("dmitri.agent"), day, 10, 15, 2);
+        List<UUID> handedOff = new java.util.ArrayList<>();
+        int calls = replay(demo, solar.id(), false, List.of("sofie.agent", "maria.agent"), day, 9, 16, 1, handedOff);
+        List<UUID> solarHandOffs = List.copyOf(handedOff);
+        handedOff.clear();
+        calls += replay(demo, seminar.id(), true, List.of("dmitri.agent"), day, 10, 15, 2, handedOff);
         log.info("Demo: {} calls replayed on {} in the projects \"{}\" and \"{}\"", calls, day, SOLAR, SEMINAR);
+
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        people.members(ws).forEach(m -> ids.put(m.username(), m.id()));
+        calendars.calendars(user(demo, "ingrid.supervisor"), ids);
+        Map<UUID, CurrentUser> agents = new java.util.HashMap<>();
+        for (String agent : List.of("sofie.agent", "maria.agent", "dmitri.agent")) {
+            CurrentUser user = user(demo, agent);
+            agents.put(user.userId(), user);
+        }
+        int meetings = calendars.book(agents, solarHandOffs, solar.id())
+                + calendars.book(agents, handedOff, seminar.id());
+        log.info("Demo: {} meetings booked for the coming week", meetings);
     }
 
     private static LocalDate lastWorkingDay(LocalDate today) {
@@ -129,8 +147,9 @@ class DemoProjects {
         return day;
     }
 
+    /** Replays a day of calls; the calls that qualified a lead for a meeting are added to {@code handedOff}. */
     private int replay(WorkspaceSummary demo, UUID projectId, boolean survey, List<String> agents, LocalDate day,
-            int fromHour, int toHour, long seed) {
+            int fromHour, int toHour, long seed, List<UUID> handedOff) {
         Random random = new Random(seed);
         int calls = 0;
         for (String username : agents) {
@@ -142,6 +161,9 @@ class DemoProjects {
                 var recorded = queue.replay(agent, projectId, when, lease -> decide(random, survey, lease, when));
                 if (recorded.isEmpty()) {
                     break;
+                }
+                if ("BOOKING".equals(recorded.get().handOff())) {
+                    handedOff.add(recorded.get().attemptId());
                 }
                 calls++;
                 at = at.plusSeconds(90 + random.nextInt(240));

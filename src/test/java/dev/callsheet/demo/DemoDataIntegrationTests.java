@@ -77,6 +77,11 @@ class DemoDataIntegrationTests extends IntegrationTest {
                 .query(Integer.class).single()).isGreaterThan(150);
         assertThat(jdbc.sql("SELECT count(DISTINCT outcome) FROM call_attempt WHERE workspace_id = ?")
                 .param(first.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(8);
+        // reps in two time zones, and a week of meetings for the leads the replayed day qualified
+        assertThat(jdbc.sql("SELECT count(DISTINCT time_zone) FROM rep_calendar WHERE workspace_id = ?").param(first.id())
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE workspace_id = ? AND status = 'BOOKED'")
+                .param(first.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
