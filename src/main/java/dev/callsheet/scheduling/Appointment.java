@@ -21,4 +21,11 @@ public record Appointment(UUID id, Lead lead, UUID projectId, Person rep, Person
 
     public record Lead(UUID id, String displayName, String email) {
     }
+
+    /** This meeting as withdrawn from its rep's calendar at the given SEQUENCE (it moved to another rep). */
+    public Appointment withdrawnAt(int newSequence) {
+        return new Appointment(id, lead, projectId, rep, bookedBy, type, location, notes, start, end, blockedFrom,
+                blockedTo, "CANCELLED", choice, choiceReason, repTimeZone, leadTimeZone, repLocalStart, leadLocalStart,
+                qualification, cancelReason, newSequence, inviteLead, createdAt, updatedAt);
+    }
 }

@@ -277,7 +277,8 @@ public class Appointments {
         Appointment moved = appointments.find(ws, id).orElseThrow();
         if (!repId.equals(current.rep().id())) {
             // the first rep's calendar drops the meeting; the new rep gets it as a request
-            invites.send(ws, current, "CANCEL", calendars.calendar(ws, current.rep().id()).orElse(null), true, false);
+            invites.send(ws, current.withdrawnAt(moved.sequence()), "CANCEL",
+                    calendars.calendar(ws, current.rep().id()).orElse(null), true, false);
         }
         invites.send(ws, moved, "UPDATE", calendar, true, true);
         contacts.recordActivity(ws, moved.lead().id(), Activity.MEETING_CHANGED, user.userId(),
