@@ -100,4 +100,48 @@ class BookingBrowserTests extends IntegrationTest {
         assertThat(day).contains("Dagny Fjell").contains("9:00").contains("Wants a quote for two pumps");
         browser.screenshot("rep-week");
     }
+
+    @Test
+    void aSupervisorSeesTheTeamWeekAndKeepsARepsHours() {
+        Tenant tenant = Tenant.create(api, "Team Calendar AS");
+        Tenant.User supervisor = tenant.user("SUPERVISOR");
+        Tenant.User rep = tenant.user("REP");
+        Api boss = api.as(supervisor);
+        boss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar", Map.of("timeZone", "Asia/Seoul"));
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(supervisor.username(), supervisor.password());
+        browser.go("/calendar");
+        browser.waitForPath("/calendar/team");
+        assertThat(browser.text(By.id("team-week"))).contains("Test rep").contains("Asia/Seoul");
+        browser.screenshot("team-week");
+
+        browser.go("/calendar/reps/" + rep.id() + "/settings");
+        browser.waitFor(By.id("calendar-form"));
+        assertThat(browser.field("tuesday").getAttribute("value")).isEqualTo("09:00-17:00");
+        browser.field("timeZone").clear();
+        browser.field("timeZone").sendKeys("Mars/Olympus");
+        browser.field("monday").clear();
+        browser.field("monday").sendKeys("10:00-12:00, 13:00-15:00");
+        browser.field("exceptions").sendKeys("2030-12-24 off");
+        browser.driver().findElement(By.id("save-calendar")).click();
+        browser.waitFor(By.cssSelector(".flash.error"));
+        assertThat(browser.text(By.cssSelector(".flash.error"))).startsWith("timeZone");
+        assertThat(browser.field("monday").getAttribute("value")).isEqualTo("10:00-12:00, 13:00-15:00");
+        browser.field("timeZone").clear();
+        browser.field("timeZone").sendKeys("Europe/Oslo");
+        browser.screenshot("rep-settings");
+        browser.driver().findElement(By.id("save-calendar")).click();
+        browser.waitForPath("/calendar/team");
+
+        JsonNode calendar = boss.get("/api/v1/reps/" + rep.id() + "/calendar").json();
+        assertThat(calendar.get("timeZone").asText()).isEqualTo("Europe/Oslo");
+        assertThat(calendar.get("weeklyHours").get("MONDAY")).hasSize(2);
+        assertThat(calendar.get("weeklyHours").get("MONDAY").get(1).get("to").asText()).isEqualTo("15:00");
+        assertThat(calendar.get("exceptions").get(0).get("date").asText()).isEqualTo("2030-12-24");
+        assertThat(calendar.get("exceptions").get(0).get("hours")).isEmpty();
+    }
 }
