@@ -114,33 +114,55 @@ public class AppointmentRepository {
         return held;
     }
 
-    /** Each active rep's standing for round robin this month (see {@link RepChooser}). */
+    /**
+     * Each active rep's standing for round robin this month (see {@link RepChooser}): one grouped scan of the
+     * month's bookings, plus two indexed counts for each rep calibrated after the month began (usually none).
+     */
     public List<RepChooser.Standing> standings(UUID workspaceId, Instant monthStart) {
-        return jdbc.sql("""
-                WITH reps AS (
-                  SELECT c.user_id, c.weight, greatest(c.calibrated_from, :month) AS since
-                  FROM rep_calendar c JOIN membership m ON m.workspace_id = c.workspace_id AND m.user_id = c.user_id
-                  WHERE c.workspace_id = :ws AND c.active AND m.active AND 'REP' = ANY(m.roles)),
-                booked AS (
-                  SELECT rep_id, created_at FROM appointment
-                  WHERE workspace_id = :ws AND created_at >= :month AND status <> 'CANCELLED')
-                SELECT r.user_id, r.weight,
-                  (SELECT count(*) FROM booked b WHERE b.rep_id = r.user_id AND b.created_at >= r.since) AS mine,
-                  (SELECT count(*) FROM booked b WHERE b.rep_id <> r.user_id AND b.created_at < r.since) AS others,
-                  (SELECT coalesce(sum(o.weight), 0) FROM reps o WHERE o.user_id <> r.user_id AND o.since < r.since)
-                    AS others_weight,
-                  (SELECT max(created_at) FROM appointment a WHERE a.workspace_id = :ws AND a.rep_id = r.user_id)
-                    AS last_booked
-                FROM reps r""")
-                .param("ws", workspaceId).param("month", Timestamp.from(monthStart))
-                .query((rs, n) -> {
-                    int weight = rs.getInt("weight");
-                    Timestamp last = rs.getTimestamp("last_booked");
-                    return new RepChooser.Standing(rs.getObject("user_id", UUID.class), weight, rs.getLong("mine"),
-                            RepChooser.calibration(weight, rs.getLong("others"), rs.getDouble("others_weight")),
-                            last == null ? null : last.toInstant());
-                })
+        record Rep(UUID id, int weight, Instant since) {
+        }
+        record Tally(long count, Instant last) {
+        }
+        Timestamp month = Timestamp.from(monthStart);
+        List<Rep> reps = jdbc.sql("""
+                SELECT c.user_id, c.weight, greatest(c.calibrated_from, ?) AS since
+                FROM rep_calendar c JOIN membership m ON m.workspace_id = c.workspace_id AND m.user_id = c.user_id
+                WHERE c.workspace_id = ? AND c.active AND m.active AND 'REP' = ANY(m.roles)""")
+                .params(month, workspaceId)
+                .query((rs, n) -> new Rep(rs.getObject("user_id", UUID.class), rs.getInt("weight"),
+                        rs.getTimestamp("since").toInstant()))
                 .list();
+        Map<UUID, Tally> tallies = new HashMap<>();
+        jdbc.sql("""
+                SELECT rep_id, count(*) AS n, max(created_at) AS last FROM appointment
+                WHERE workspace_id = ? AND created_at >= ? AND status <> 'CANCELLED' GROUP BY rep_id""")
+                .params(workspaceId, month)
+                .query((ResultSet rs) -> {
+                    tallies.put(rs.getObject("rep_id", UUID.class),
+                            new Tally(rs.getLong("n"), rs.getTimestamp("last").toInstant()));
+                });
+        List<RepChooser.Standing> standings = new ArrayList<>();
+        for (Rep rep : reps) {
+            Tally tally = tallies.getOrDefault(rep.id(), new Tally(0, null));
+            long mine = tally.count();
+            double calibration = 0;
+            if (rep.since().isAfter(monthStart)) {
+                Timestamp since = Timestamp.from(rep.since());
+                mine = jdbc.sql("""
+                        SELECT count(*) FROM appointment WHERE workspace_id = ? AND rep_id = ? AND created_at >= ?
+                          AND status <> 'CANCELLED'""")
+                        .params(workspaceId, rep.id(), since).query(Long.class).single();
+                long others = jdbc.sql("""
+                        SELECT count(*) FROM appointment WHERE workspace_id = ? AND rep_id <> ? AND created_at >= ?
+                          AND created_at < ? AND status <> 'CANCELLED'""")
+                        .params(workspaceId, rep.id(), month, since).query(Long.class).single();
+                double othersWeight = reps.stream().filter(o -> !o.id().equals(rep.id()) && o.since().isBefore(rep.since()))
+                        .mapToInt(Rep::weight).sum();
+                calibration = RepChooser.calibration(rep.weight(), others, othersWeight);
+            }
+            standings.add(new RepChooser.Standing(rep.id(), rep.weight(), mine, calibration, tally.last()));
+        }
+        return standings;
     }
 
     public Optional<Appointment> find(UUID workspaceId, UUID id) {
