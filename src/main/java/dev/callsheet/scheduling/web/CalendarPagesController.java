@@ -216,8 +216,9 @@ class CalendarPagesController {
                 int space = line.indexOf(' ');
                 String date = space < 0 ? line : line.substring(0, space);
                 String rest = space < 0 ? "off" : line.substring(space + 1).strip();
+                // "off", "fri", "libre", or nothing: any text without a time is a day off, in every language
                 days.add(new CalendarDraft.ExceptionDraft(date,
-                        rest.equalsIgnoreCase("off") ? List.of() : windows(rest), null));
+                        rest.chars().anyMatch(Character::isDigit) ? windows(rest) : List.of(), null));
             }
             List<CalendarDraft.MeetingTypeDraft> types = current == null ? null : current.meetingTypes().stream()
                     .map(t -> new CalendarDraft.MeetingTypeDraft(t.code(), t.name(), t.place(), t.durationMinutes(),
