@@ -17,6 +17,8 @@ public record Activity(String kind, Instant at, String actor, Map<String, Object
     /** A meeting booked, moved, cancelled, held or missed. */
     public static final String BOOKED = "BOOKED";
     public static final String MEETING_CHANGED = "MEETING_CHANGED";
+    /** A first contact through a channel of DOMAIN.md §3 (web form, inbound call, exhibition list). */
+    public static final String FIRST_CONTACT = "FIRST_CONTACT";
     /** The card was given to an owner (e.g. the rep a meeting was booked for). */
     public static final String OWNER_CHANGED = "OWNER_CHANGED";
 }

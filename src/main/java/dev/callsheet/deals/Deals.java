@@ -15,10 +15,24 @@ public class Deals {
 
     private final DealRepository repository;
     private final Contacts contacts;
+    private final java.time.Clock clock;
 
-    Deals(DealRepository repository, Contacts contacts) {
+    Deals(DealRepository repository, Contacts contacts, java.time.Clock clock) {
         this.repository = repository;
         this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    /** The lead's open sales process, if any (the newest when there are several). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Deal> openDealOf(UUID workspaceId, UUID contactId) {
+        return repository.ofContact(workspaceId, contactId).stream().filter(d -> d.status().equals("OPEN")).findFirst();
+    }
+
+    /** Opens a sales process by hand or by routing (DOMAIN.md §3.3), owned by {@code ownerId}. */
+    @Transactional
+    public UUID open(UUID workspaceId, UUID contactId, UUID ownerId, String source) {
+        return repository.open(workspaceId, contactId, ownerId, source, clock.instant());
     }
 
     /** A lead's deals, newest first: reps see those they own, agents those credited to them, supervisors all. */

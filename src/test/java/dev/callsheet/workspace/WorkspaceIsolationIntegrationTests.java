@@ -40,6 +40,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aAttempt;
     private Tenant.User aRep;
     private String aAppointment;
+    private String aSwap;
+    private String aTask;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -74,6 +76,11 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         aAppointment = api.as(aAgent).post("/api/v1/appointments", Map.of("leadId", aContact, "repId", aRep.id(),
                 "start", clock.instant().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                         .toString(), "notes", "Alpha meeting notes")).json().get("id").asText();
+        aSwap = a.asAdmin().post("/api/v1/duty/swaps", Map.of("userId", aRep.id(), "from", "2030-01-07T08:00:00Z",
+                "to", "2030-01-07T09:00:00Z", "note", "Alpha swap")).json().get("id").asText();
+        api.anonymous().post("/api/v1/public/" + a.key() + "/leads", Map.of("name", "Alpha Webperson",
+                "email", "web@alpha-secret.no", "message", "Alpha web message"));
+        aTask = a.asAdmin().get("/api/v1/tasks").json().get("items").get(0).get("id").asText();
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -175,6 +182,15 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("POST", "/api/v1/appointments/{id}/mail/{mailId}/retry", "/api/v1/appointments/"
                         + aAppointment + "/mail/" + aAppointment + "/retry", null),
                 new Probe("GET", "/api/v1/deals", "/api/v1/deals?contactId=" + aContact, null),
+                new Probe("GET", "/api/v1/duty", "/api/v1/duty?at=2030-01-07T08:30:00Z", null),
+                new Probe("GET", "/api/v1/duty/roster", "/api/v1/duty/roster", null),
+                new Probe("PUT", "/api/v1/duty/roster", "/api/v1/duty/roster", Map.of("items", List.of(Map.of(
+                        "weekday", "MONDAY", "from", "08:00", "to", "12:00", "userId", aRep.id())))),
+                new Probe("POST", "/api/v1/duty/swaps", "/api/v1/duty/swaps", Map.of("userId", aRep.id(),
+                        "from", "2030-01-07T08:00:00Z", "to", "2030-01-07T09:00:00Z")),
+                new Probe("DELETE", "/api/v1/duty/swaps/{id}", "/api/v1/duty/swaps/" + aSwap, null),
+                new Probe("GET", "/api/v1/tasks", "/api/v1/tasks?all=true", null),
+                new Probe("POST", "/api/v1/tasks/{id}/done", "/api/v1/tasks/" + aTask + "/done", null),
                 new Probe("POST", "/api/v1/workspaces", "/api/v1/workspaces",
                         Map.of("name", "B child", "adminUsername", "x-" + System.nanoTime(), "adminPassword", "long-enough-pw")));
     }
@@ -214,11 +230,15 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                     || probe.path().contains(aToken) || probe.path().contains(aContact) || probe.path().contains(aImport)
                     || probe.path().contains(aProject) || probe.path().contains(aAttempt)
                     || probe.path().contains(aRep.id()) || probe.path().contains(aAppointment)
+                    || probe.path().contains(aSwap) || probe.path().contains(aTask)
                     || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
         }
         assertThat(leaks).isEmpty();
+        assertThat(a.asAdmin().get("/api/v1/tasks").json().get("items").get(0).get("doneAt").isNull()).isTrue();
+        assertThat(a.asAdmin().get("/api/v1/duty?at=2030-01-07T08:30:00Z").json().get("user").get("id").asText())
+                .isEqualTo(aRep.id());
         JsonNode meeting = api.as(aAgent).get("/api/v1/appointments/" + aAppointment).json();
         assertThat(meeting.get("status").asText()).isEqualTo("BOOKED");
         assertThat(meeting.get("sequence").asInt()).isZero();

@@ -41,6 +41,15 @@ public class DealRepository {
                 .update() == 1;
     }
 
+    public UUID open(UUID workspaceId, UUID contactId, UUID ownerId, String source, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO deal (workspace_id, contact_id, organisation_id, owner_id, source, opened_at)
+                SELECT ?, c.id, c.organisation_id, ?, ?, ? FROM contact c WHERE c.workspace_id = ? AND c.id = ?
+                RETURNING id""")
+                .params(workspaceId, ownerId, source, Timestamp.from(at), workspaceId, contactId)
+                .query(UUID.class).single();
+    }
+
     public List<Deal> ofContact(UUID workspaceId, UUID contactId) {
         return jdbc.sql("""
                 SELECT d.*, o.username AS owner_username, o.display_name AS owner_name,

@@ -43,6 +43,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             body.setProperty("field", problem.field());
         }
         problem.properties().forEach(body::setProperty);
+        if (problem.properties().get("retryAfter") instanceof Number seconds) {
+            return ResponseEntity.status(problem.status()).header("Retry-After", String.valueOf(seconds.longValue()))
+                    .body(body);
+        }
         return ResponseEntity.status(problem.status()).body(body);
     }
 

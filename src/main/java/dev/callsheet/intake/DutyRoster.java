@@ -1,0 +1,242 @@
+package dev.callsheet.intake;
+
+import dev.callsheet.campaigns.TimeWindow;
+import dev.callsheet.intake.internal.IntakeRepository;
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
+import dev.callsheet.workspace.CurrentUser;
+import dev.callsheet.workspace.Member;
+import dev.callsheet.workspace.People;
+import dev.callsheet.workspace.Role;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The duty roster (DOMAIN.md §3.1): per region, a repeating week of duties in the region's zone, and swaps that
+ * override it for a while. At any instant it says who is on duty; ahead of time it says where cover is missing.
+ * A region without a roster of its own falls back to the workspace's (region-less) roster.
+ */
+@Service
+public class DutyRoster {
+
+    /** A repeating duty as a client sends it. */
+    public record PatternDraft(String weekday, String from, String to, String userId, String timeZone) {
+    }
+
+    /** A stretch of the cover hours with nobody on duty. */
+    public record Gap(Instant from, Instant to) {
+    }
+
+    /** The hours a region needs someone on duty: Monday to Friday, 08:00-17:00 on the roster's clock. */
+    private static final LocalTime COVER_FROM = LocalTime.of(8, 0);
+    private static final LocalTime COVER_TO = LocalTime.of(17, 0);
+
+    private final IntakeRepository repository;
+    private final People people;
+    private final Clock clock;
+
+    DutyRoster(IntakeRepository repository, People people, Clock clock) {
+        this.repository = repository;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** Replaces a region's repeating week (the workspace's when {@code region} is empty). */
+    @Transactional
+    public List<DutyPattern> savePatterns(CurrentUser user, String region, List<PatternDraft> drafts) {
+        UUID regionId = regionId(user.workspaceId(), region);
+        List<IntakeRepository.PatternRow> rows = new ArrayList<>();
+        List<PatternDraft> list = drafts == null ? List.of() : drafts;
+        for (int i = 0; i < list.size(); i++) {
+            String field = "items[" + i + "]";
+            PatternDraft d = list.get(i);
+            if (d == null) {
+                throw ApiProblem.badRequest(field, "a duty needs weekday, from, to and userId");
+            }
+            DayOfWeek day;
+            try {
+                day = DayOfWeek.valueOf(Inputs.required(field + ".weekday", d.weekday(), 20).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest(field + ".weekday", "weekday must be MONDAY to SUNDAY");
+            }
+            TimeWindow window = TimeWindow.checked(field, List.of(new TimeWindow(d.from(), d.to()))).get(0);
+            Member member = member(user.workspaceId(), field + ".userId", d.userId());
+            String zone = zone(field + ".timeZone", d.timeZone(), user.timeZone().getId());
+            rows.add(new IntakeRepository.PatternRow(null, regionId,
+                    new Person(member.id(), member.username(), member.displayName()), day.getValue(),
+                    window.startMinute(), window.endMinute(), zone));
+        }
+        repository.replacePatterns(user.workspaceId(), regionId, rows, clock.instant());
+        return patterns(user.workspaceId(), region);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DutyPattern> patterns(UUID workspaceId, String region) {
+        return repository.patterns(workspaceId, regionId(workspaceId, region)).stream()
+                .map(p -> new DutyPattern(p.id(), DayOfWeek.of(p.weekday()).name(), hhmm(p.starts()), hhmm(p.ends()),
+                        p.zone(), p.user()))
+                .toList();
+    }
+
+    /** A swap: {@code userId} covers [from, to) whatever the week says. */
+    @Transactional
+    public UUID addSwap(CurrentUser user, String region, String userId, String from, String to, String note) {
+        UUID regionId = regionId(user.workspaceId(), region);
+        Member member = member(user.workspaceId(), "userId", userId);
+        Instant start = instant("from", from, user.timeZone());
+        Instant end = instant("to", to, user.timeZone());
+        if (!end.isAfter(start)) {
+            throw ApiProblem.badRequest("to", "to must be after from");
+        }
+        return repository.addSwap(user.workspaceId(), regionId, member.id(), start, end,
+                Inputs.optional("note", note, 200), user.userId(), clock.instant());
+    }
+
+    @Transactional
+    public void deleteSwap(CurrentUser user, UUID id) {
+        if (!repository.deleteSwap(user.workspaceId(), id)) {
+            throw ApiProblem.notFound("swap");
+        }
+    }
+
+    /**
+     * Who is on duty for the region at the instant: a swap first, then the week; then the workspace's roster. For a
+     * lead of no known region: the workspace's roster, else whoever is on duty in a region (by region name).
+     */
+    @Transactional(readOnly = true)
+    public Optional<DutyShift> onDuty(UUID workspaceId, UUID regionId, Instant at) {
+        Optional<DutyShift> shift = shift(workspaceId, regionId, at);
+        if (shift.isPresent()) {
+            return shift;
+        }
+        if (regionId != null) {
+            return shift(workspaceId, null, at);
+        }
+        return people.regions(workspaceId).stream().sorted(java.util.Comparator.comparing(Member.Named::name))
+                .map(r -> shift(workspaceId, r.id(), at)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Same, for a region given by name or id (empty: the workspace's roster). */
+    @Transactional(readOnly = true)
+    public Optional<DutyShift> onDuty(UUID workspaceId, String region, Instant at) {
+        return onDuty(workspaceId, regionId(workspaceId, region), at);
+    }
+
+    /** Where nobody is on duty in the cover hours of the coming {@code days} days. */
+    @Transactional(readOnly = true)
+    public List<Gap> gaps(UUID workspaceId, String region, int days) {
+        UUID regionId = regionId(workspaceId, region);
+        List<IntakeRepository.PatternRow> patterns = repository.patterns(workspaceId, regionId);
+        ZoneId zone = patterns.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(patterns.get(0).zone());
+        Instant now = clock.instant();
+        List<Gap> gaps = new ArrayList<>();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        Instant gapStart = null;
+        for (int d = 0; d < days; d++, day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            for (LocalTime t = COVER_FROM; t.isBefore(COVER_TO); t = t.plusMinutes(30)) {
+                Instant at = ZonedDateTime.of(day, t, zone).toInstant();
+                boolean covered = at.isBefore(now) || onDuty(workspaceId, regionId, at).isPresent();
+                if (!covered && gapStart == null) {
+                    gapStart = at;
+                } else if (covered && gapStart != null) {
+                    gaps.add(new Gap(gapStart, at));
+                    gapStart = null;
+                }
+            }
+            if (gapStart != null) {
+                gaps.add(new Gap(gapStart, ZonedDateTime.of(day, COVER_TO, zone).toInstant()));
+                gapStart = null;
+            }
+        }
+        return gaps;
+    }
+
+    /** The region's id for a name or id; null for none. */
+    public UUID regionId(UUID workspaceId, String region) {
+        if (region == null || region.isBlank()) {
+            return null;
+        }
+        String wanted = region.strip();
+        return people.regions(workspaceId).stream()
+                .filter(r -> r.id().toString().equals(wanted) || r.name().equalsIgnoreCase(wanted))
+                .findFirst().map(Member.Named::id)
+                .orElseThrow(() -> ApiProblem.badRequest("region", "region " + wanted + " does not exist in this workspace"));
+    }
+
+    private Optional<DutyShift> shift(UUID workspaceId, UUID regionId, Instant at) {
+        String regionName = regionId == null ? null : people.regions(workspaceId).stream()
+                .filter(r -> r.id().equals(regionId)).map(Member.Named::name).findFirst().orElse(null);
+        for (IntakeRepository.SwapRow swap : repository.swaps(workspaceId, regionId, at, at.plusMillis(1))) {
+            return Optional.of(new DutyShift(swap.user(), regionId, regionName, swap.from(), swap.to(), "SWAP"));
+        }
+        for (IntakeRepository.PatternRow p : repository.patterns(workspaceId, regionId)) {
+            ZoneId zone = ZoneId.of(p.zone());
+            ZonedDateTime local = at.atZone(zone);
+            for (LocalDate day : List.of(local.toLocalDate(), local.toLocalDate().minusDays(1))) {
+                if (day.getDayOfWeek().getValue() != p.weekday()) {
+                    continue;
+                }
+                Instant from = day.atStartOfDay(zone).plusMinutes(p.starts()).toInstant();
+                Instant to = day.atStartOfDay(zone).plusMinutes(p.ends()).toInstant();
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    return Optional.of(new DutyShift(p.user(), regionId, regionName, from, to, "PATTERN"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Member member(UUID workspaceId, String field, String userId) {
+        UUID id;
+        try {
+            id = UUID.fromString(Inputs.required(field, userId, 40));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(field, field + " must be a user id");
+        }
+        return people.member(workspaceId, id).filter(Member::active)
+                .filter(m -> m.roles().contains(Role.REP) || m.roles().contains(Role.SUPERVISOR))
+                .orElseThrow(() -> ApiProblem.badRequest(field, "no active rep or supervisor with this id here"));
+    }
+
+    private static String zone(String field, String given, String fallback) {
+        String text = given == null || given.isBlank() ? fallback : given.strip();
+        try {
+            return ZoneId.of(text).getId();
+        } catch (DateTimeException e) {
+            throw ApiProblem.badRequest(field, "timeZone must be an IANA zone like Europe/Oslo");
+        }
+    }
+
+    static Instant instant(String field, String text, ZoneId zone) {
+        String t = Inputs.required(field, text, 40);
+        try {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException again) {
+                throw ApiProblem.badRequest(field, field + " must be a time like 2026-11-24T08:00:00Z");
+            }
+        }
+    }
+
+    private static String hhmm(int minute) {
+        return "%02d:%02d".formatted(minute / 60, minute % 60);
+    }
+}

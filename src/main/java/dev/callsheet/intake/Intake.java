@@ -1,0 +1,281 @@
+package dev.callsheet.intake;
+
+import dev.callsheet.contacts.Activity;
+import dev.callsheet.contacts.ContactCard;
+import dev.callsheet.contacts.ContactDraft;
+import dev.callsheet.contacts.Contacts;
+import dev.callsheet.contacts.DuplicateCandidate;
+import dev.callsheet.contacts.DuplicateQuery;
+import dev.callsheet.contacts.LeadSource;
+import dev.callsheet.deals.Deal;
+import dev.callsheet.deals.Deals;
+import dev.callsheet.dialing.Queue;
+import dev.callsheet.intake.internal.IntakeRepository;
+import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
+import dev.callsheet.workspace.CurrentUser;
+import dev.callsheet.workspace.Member;
+import dev.callsheet.workspace.People;
+import dev.callsheet.workspace.Role;
+import dev.callsheet.workspace.WorkspaceSummary;
+import dev.callsheet.workspace.Workspaces;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * First contacts and where they go (DOMAIN.md §3.3): after the duplicate check, an existing client with an open
+ * process goes to that process's owner as a task; an existing client without one goes to the duty manager of the
+ * region (else the region's manager), who gets a process opened in their name; a new client gets a card and a
+ * process the same way. Every decision is recorded with its rule.
+ */
+@Service
+public class Intake {
+
+    /** Matches this strong make a web post the same client; a similar name alone does not. */
+    private static final Set<String> SAME_CLIENT = Set.of("SAME_PHONE", "SAME_EMAIL", "SAME_REGISTRATION_NUMBER");
+    private static final int MAX_FIELD = 500;
+    private static final int MAX_MESSAGE = 5_000;
+    private static final int MAX_EXTRA = 30;
+
+    private final IntakeRepository repository;
+    private final DutyRoster roster;
+    private final Contacts contacts;
+    private final Deals deals;
+    private final Queue queue;
+    private final People people;
+    private final Workspaces workspaces;
+    private final Clock clock;
+    private final int perMinute;
+
+    Intake(IntakeRepository repository, DutyRoster roster, Contacts contacts, Deals deals, Queue queue, People people,
+            Workspaces workspaces, Clock clock, @Value("${callsheet.intake.web-posts-per-minute:20}") int perMinute) {
+        this.repository = repository;
+        this.roster = roster;
+        this.contacts = contacts;
+        this.deals = deals;
+        this.queue = queue;
+        this.people = people;
+        this.workspaces = workspaces;
+        this.clock = clock;
+        this.perMinute = perMinute;
+    }
+
+    /**
+     * A website's form post. Returns where it went, or empty for a post that creates nothing (a bot filled the
+     * honeypot, or the same Idempotency-Key came again); the caller answers "received" either way.
+     *
+     * @param client the poster's address, for the rate limit
+     */
+    @Transactional
+    public Optional<Routed> webLead(String workspaceKey, WebLead form, String idempotencyKey, String client,
+            boolean honeypot) {
+        WorkspaceSummary workspace = workspaces.byKey(workspaceKey == null ? "" : workspaceKey)
+                .orElseThrow(() -> ApiProblem.notFound("workspace"));
+        Instant now = clock.instant();
+        if (honeypot) {
+            return Optional.empty();
+        }
+        if (form == null) {
+            throw ApiProblem.badRequest("body", "send the form's fields");
+        }
+        String name = Inputs.optional("name", form.name(), 200);
+        String company = Inputs.optional("company", form.company(), 300);
+        String phone = Inputs.optional("phone", form.phone(), 60);
+        String email = Inputs.optional("email", form.email(), 254);
+        String website = Inputs.optional("website", form.website(), MAX_FIELD);
+        String message = Inputs.optional("message", form.message(), MAX_MESSAGE);
+        String country = Inputs.country("country", form.country()).orElse(null);
+        if (phone == null && email == null) {
+            throw ApiProblem.badRequest("phone", "a phone number or an e-mail address is needed to answer");
+        }
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw ApiProblem.badRequest("email", "email must be an address like name@example.com");
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (form.extra() != null) {
+            if (form.extra().size() > MAX_EXTRA) {
+                throw ApiProblem.badRequest("body", "at most " + MAX_EXTRA + " extra fields");
+            }
+            form.extra().forEach((k, v) -> extra.put(Inputs.required("field name", k, 60),
+                    Inputs.optional(k, v, MAX_FIELD)));
+        }
+        UUID regionId = form.region() == null || form.region().isBlank() ? null
+                : people.regions(workspace.id()).stream().filter(r -> r.name().equalsIgnoreCase(form.region().strip()))
+                        .map(Member.Named::id).findFirst().orElse(null);
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            String key = Inputs.required("Idempotency-Key", idempotencyKey, 200);
+            if (!repository.claim(workspace.id(), key, now)) {
+                return Optional.empty();
+            }
+        }
+        boolean consent = form.consent() != null
+                && Set.of("true", "on", "yes", "1").contains(form.consent().strip().toLowerCase(Locale.ROOT));
+
+        String[] names = split(name);
+        Optional<UUID> existing = contacts.duplicates(workspace.id(),
+                new DuplicateQuery(company, names[0], names[1], phone, email, website, country, null), null).stream()
+                .filter(c -> c.type().equalsIgnoreCase("contact"))
+                .filter(c -> c.reasons().stream().anyMatch(r -> SAME_CLIENT.contains(r.code())))
+                .max(Comparator.comparingDouble(DuplicateCandidate::score)).map(DuplicateCandidate::id);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("message", message == null ? "" : message);
+        details.put("consent", consent);
+        if (!extra.isEmpty()) {
+            details.put("fields", extra);
+        }
+        Routed routed;
+        if (existing.isPresent()) {
+            routed = route(workspace.id(), existing.get(), false, regionId, "WEB", details, now);
+        } else {
+            Map<String, String> custom = new LinkedHashMap<>(extra);
+            if (message != null) {
+                custom.put("web_message", message.length() > 500 ? message.substring(0, 500) : message);
+            }
+            custom.put("marketing_consent", Boolean.toString(consent));
+            UUID id = contacts.create(workspace.id(), null, new ContactDraft(names[0], names[1], company, null,
+                    phone == null ? List.of() : List.of(phone), email == null ? List.of() : List.of(email),
+                    website == null ? List.of() : List.of(website), null, null, null, country,
+                    regionId == null ? null : regionId.toString(), null, null, null, null, LeadSource.WEB,
+                    "web form", custom, null));
+            routed = route(workspace.id(), id, true, regionId, "WEB", details, now);
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            repository.submitted(workspace.id(), idempotencyKey.strip(), routed.contactId());
+        }
+        if (form.project() != null && !form.project().isBlank()) {
+            try {
+                queue.add(workspace.id(), UUID.fromString(form.project().strip()), List.of(routed.contactId()));
+            } catch (IllegalArgumentException | ApiProblem e) {
+                throw ApiProblem.badRequest("project", "project is not a project of this workspace");
+            }
+        }
+        return Optional.of(routed);
+    }
+
+    /**
+     * Counts a post against the per-client limit (in its own transaction, so refused posts count too); 429 with
+     * the seconds to wait once a client posts more than the limit in a minute.
+     */
+    @Transactional
+    public void countPost(String workspaceKey, String client) {
+        Instant now = clock.instant();
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        if (repository.hit(client + "|" + (workspaceKey == null ? "" : workspaceKey), minute) > perMinute) {
+            long wait = Math.max(1, Duration.between(now, minute.plus(Duration.ofMinutes(1))).toSeconds());
+            throw new ApiProblem(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, null,
+                    "too many posts from this address; try again in " + wait + " s").with("retryAfter", wait);
+        }
+        if (now.getEpochSecond() % 97 == 0) {
+            repository.forgetRatesBefore(minute.minus(Duration.ofMinutes(10)));
+        }
+    }
+
+    /** The routing of §3.3 for a known card, as any channel uses it. */
+    private Routed route(UUID ws, UUID contactId, boolean created, UUID regionId, String channel,
+            Map<String, Object> details, Instant now) {
+        ContactCard card = contacts.card(ws, contactId);
+        UUID region = regionId != null ? regionId : card.region() == null ? null : card.region().id();
+        contacts.recordActivity(ws, contactId, Activity.FIRST_CONTACT, null, withChannel(details, channel), now);
+        Optional<Deal> open = deals.openDealOf(ws, contactId);
+        if (open.isPresent()) {
+            Deal deal = open.get();
+            Person owner = new Person(deal.owner().id(), deal.owner().username(), deal.owner().displayName());
+            String rule = "the client's open process belongs to " + owner.displayName();
+            repository.addTask(ws, owner.id(), contactId, channel + "_LEAD", "New enquiry from " + card.displayName(),
+                    details, now);
+            repository.assignment(ws, contactId, channel, owner.id(), "OPEN_DEAL", rule, now);
+            return new Routed(contactId, created, "OPEN_DEAL", owner, deal.id(), rule);
+        }
+        Manager manager = manager(ws, region, now);
+        UUID dealId = deals.open(ws, contactId, manager.person().id(), channel);
+        contacts.claimOwner(ws, contactId, manager.person().id(), null);
+        String path = created ? "NEW_CLIENT" : "NO_OPEN_DEAL";
+        repository.addTask(ws, manager.person().id(), contactId, channel + "_LEAD",
+                (created ? "New client from the web: " : "Web enquiry from a client: ") + card.displayName(),
+                details, now);
+        repository.assignment(ws, contactId, channel, manager.person().id(), path, manager.rule(), now);
+        return new Routed(contactId, created, path, manager.person(), dealId, manager.rule());
+    }
+
+    private record Manager(Person person, String rule) {
+    }
+
+    /** The duty manager of the region (or the workspace) now; else a manager of the region; else a supervisor. */
+    private Manager manager(UUID ws, UUID region, Instant now) {
+        Optional<DutyShift> duty = roster.onDuty(ws, region, now);
+        if (duty.isPresent()) {
+            return new Manager(duty.get().user(), "on duty" + (duty.get().regionName() == null ? ""
+                    : " for " + duty.get().regionName()) + " (" + duty.get().source().toLowerCase(Locale.ROOT) + ")");
+        }
+        List<Member> members = people.members(ws).stream().filter(Member::active).toList();
+        if (region != null) {
+            Optional<Member> regional = members.stream().filter(m -> m.roles().contains(Role.REP))
+                    .filter(m -> m.region() != null && m.region().id().equals(region)).findFirst();
+            if (regional.isPresent()) {
+                Member m = regional.get();
+                return new Manager(new Person(m.id(), m.username(), m.displayName()),
+                        "nobody on duty: the manager of " + m.region().name());
+            }
+        }
+        Member fallback = members.stream().filter(m -> m.roles().contains(Role.SUPERVISOR)).findFirst()
+                .or(() -> members.stream().filter(m -> m.roles().contains(Role.ADMIN)).findFirst())
+                .orElseThrow(() -> new IllegalStateException("a workspace without supervisors or admins"));
+        return new Manager(new Person(fallback.id(), fallback.username(), fallback.displayName()),
+                "nobody on duty and no manager of the region: the supervisor");
+    }
+
+    // ------------------------------------------------------------------------------------------------ tasks
+
+    /** The user's open tasks (supervisors may ask for everyone's with {@code all}). */
+    @Transactional(readOnly = true)
+    public List<Task> openTasks(CurrentUser user, boolean all) {
+        boolean manager = user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN);
+        return repository.openTasks(user.workspaceId(), all && manager ? null : user.userId());
+    }
+
+    @Transactional
+    public Task done(CurrentUser user, UUID id) {
+        Task task = repository.task(user.workspaceId(), id).orElseThrow(() -> ApiProblem.notFound("task"));
+        if (!task.assignee().id().equals(user.userId()) && !user.hasRole(Role.SUPERVISOR)
+                && !user.hasRole(Role.ADMIN)) {
+            throw ApiProblem.forbidden("this task is someone else's");
+        }
+        repository.done(id, clock.instant());
+        return repository.task(user.workspaceId(), id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Task> tasksOf(UUID workspaceId, UUID contactId) {
+        contacts.card(workspaceId, contactId);
+        return repository.tasksOf(workspaceId, contactId);
+    }
+
+    private static Map<String, Object> withChannel(Map<String, Object> details, String channel) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("channel", channel);
+        return all;
+    }
+
+    /** "Kari Nordmann" → first name and surname; one word is a surname. */
+    private static String[] split(String name) {
+        if (name == null || name.isBlank()) {
+            return new String[] {null, null};
+        }
+        String n = name.strip();
+        int space = n.lastIndexOf(' ');
+        return space < 0 ? new String[] {null, n} : new String[] {n.substring(0, space), n.substring(space + 1)};
+    }
+}

@@ -1,0 +1,248 @@
+package dev.callsheet.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.Api;
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The duty roster and the web-lead paths of DOMAIN.md §3.3, through real HTTP posts to the public endpoint.
+ * Each test gets its own workspace (a roster, a region with its manager) and a fresh minute on the clock.
+ */
+class IntakeApiIntegrationTests extends IntegrationTest {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Tenant tenant;
+    private Api boss;
+    private Tenant.User supervisor;
+    private Tenant.User morning;
+    private Tenant.User afternoon;
+    private Tenant.User regional;
+    private String region;
+    private LocalDate monday;
+
+    @BeforeEach
+    void setUp() {
+        tenant = Tenant.create(api, "Intake AS");
+        supervisor = tenant.user("SUPERVISOR");
+        boss = api.as(supervisor);
+        region = tenant.asAdmin().post("/api/v1/regions", Map.of("name", "Oslo")).json().get("id").asText();
+        morning = tenant.user("REP");
+        afternoon = tenant.user("REP");
+        regional = tenant.user("REP");
+        tenant.asAdmin().patch("/api/v1/users/" + regional.id(), Map.of("region", region));
+        monday = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(7)), ZoneOffset.UTC)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        clock.set(at(monday, 9, 0));
+        Api.Response roster = boss.send("PUT", "/api/v1/duty/roster?region=Oslo", Map.of("items", List.of(
+                Map.of("weekday", "MONDAY", "from", "08:00", "to", "12:00", "userId", morning.id(), "timeZone", "Europe/Oslo"),
+                Map.of("weekday", "MONDAY", "from", "12:00", "to", "17:00", "userId", afternoon.id(),
+                        "timeZone", "Europe/Oslo"))));
+        assertThat(roster.status()).as(roster.toString()).isEqualTo(200);
+    }
+
+    private static Instant at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(OSLO).toInstant();
+    }
+
+    private HttpResponse<String> post(String contentType, String body, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/public/" + tenant.key()
+                + "/leads")).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postJson(Map<String, Object> fields, String key) throws Exception {
+        return post("application/json", JSON.writeValueAsString(fields), key);
+    }
+
+    private JsonNode card(String query) {
+        JsonNode found = boss.get("/api/v1/contacts?q=" + query).json();
+        assertThat(found.get("total").asInt()).as(query).isEqualTo(1);
+        return boss.get("/api/v1/contacts/" + found.get("items").get(0).get("id").asText()).json();
+    }
+
+    private JsonNode deals(String contactId) {
+        return boss.get("/api/v1/deals?contactId=" + contactId).json().get("items");
+    }
+
+    private JsonNode tasks(Tenant.User who) {
+        return api.as(who).get("/api/v1/tasks").json().get("items");
+    }
+
+    // ---------------------------------------------------------------------------------------------- roster
+
+    @Test
+    void theRosterSaysWhoIsOnDutyWithSwapsAndGaps() {
+        assertThat(boss.get("/api/v1/duty?region=Oslo&at=" + at(monday, 9, 30)).json().get("user").get("id").asText())
+                .isEqualTo(morning.id());
+        JsonNode later = boss.get("/api/v1/duty?region=Oslo&at=" + at(monday, 13, 0)).json();
+        assertThat(later.get("user").get("id").asText()).isEqualTo(afternoon.id());
+        assertThat(later.get("source").asText()).isEqualTo("PATTERN");
+        assertThat(Instant.parse(later.get("to").asText())).isEqualTo(at(monday, 17, 0));
+        assertThat(boss.get("/api/v1/duty?region=Oslo&at=" + at(monday, 18, 0)).status()).isEqualTo(404);
+        // the same Monday a week later, across whatever the clocks do: still 08:00 Oslo time
+        assertThat(boss.get("/api/v1/duty?region=Oslo&at=" + at(monday.plusWeeks(1), 8, 0)).json().get("user")
+                .get("id").asText()).isEqualTo(morning.id());
+
+        Api.Response swap = boss.post("/api/v1/duty/swaps", Map.of("region", "Oslo", "userId", afternoon.id(),
+                "from", at(monday, 9, 0).toString(), "to", at(monday, 10, 0).toString(), "note", "dentist"));
+        assertThat(swap.status()).isEqualTo(201);
+        JsonNode swapped = api.as(morning).get("/api/v1/duty?region=Oslo&at=" + at(monday, 9, 30)).json();
+        assertThat(swapped.get("user").get("id").asText()).isEqualTo(afternoon.id());
+        assertThat(swapped.get("source").asText()).isEqualTo("SWAP");
+
+        // Tuesday to Friday nobody is on duty: flagged ahead of time
+        JsonNode roster = boss.get("/api/v1/duty/roster?region=Oslo").json();
+        assertThat(roster.get("items")).hasSize(2);
+        assertThat(roster.get("gaps")).isNotEmpty();
+        assertThat(roster.get("gaps").toString()).contains(at(monday.plusDays(1), 8, 0).toString());
+
+        Api.Response bad = boss.send("PUT", "/api/v1/duty/roster?region=Oslo", Map.of("items", List.of(
+                Map.of("weekday", "FUNDAY", "from", "08:00", "to", "12:00", "userId", morning.id()))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("items[0].weekday");
+        assertThat(boss.send("PUT", "/api/v1/duty/roster?region=Atlantis", Map.of("items", List.of())).json()
+                .get("field").asText()).isEqualTo("region");
+        assertThat(api.as(morning).send("PUT", "/api/v1/duty/roster?region=Oslo", Map.of("items", List.of()))
+                .status()).isEqualTo(403);
+    }
+
+    // ------------------------------------------------------------------------------------------- web leads
+
+    @Test
+    void aNewClientGetsACardAProcessAndTheDutyManagerOnce() throws Exception {
+        Map<String, Object> form = new HashMap<>(Map.of("name", "Kari Nordmann", "company", "Fjord Bygg AS",
+                "phone", "+47 22 11 22 33", "email", "kari@fjordbygg.no", "message", "Please send prices",
+                "region", "Oslo", "consent", true, "budget", "50-100k"));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = postJson(form, key);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.body()).isEqualTo("{\"status\":\"received\"}");
+        assertThat(postJson(form, key).statusCode()).as("the resubmit").isEqualTo(202);
+
+        JsonNode card = card("kari@fjordbygg.no");
+        assertThat(card.get("source").asText()).isEqualTo("WEB");
+        assertThat(card.get("owner").get("id").asText()).isEqualTo(morning.id());
+        assertThat(card.get("custom").get("budget").asText()).isEqualTo("50-100k");
+        JsonNode deals = deals(card.get("id").asText());
+        assertThat(deals).hasSize(1);
+        assertThat(deals.get(0).get("owner").get("id").asText()).isEqualTo(morning.id());
+        assertThat(tasks(morning)).hasSize(1);
+        assertThat(tasks(morning).get(0).get("details").get("message").asText()).isEqualTo("Please send prices");
+    }
+
+    @Test
+    void aKnownClientWithoutAProcessGoesToTheDutyManagerWhoGetsOne() throws Exception {
+        clock.set(at(monday, 13, 0));
+        String id = boss.post("/api/v1/contacts", Map.of("firstName", "Ola", "surname", "Hansen", "phone",
+                "+47 22 44 55 66", "country", "NO")).json().get("id").asText();
+        assertThat(postJson(Map.of("name", "Ola H", "phone", "22 44 55 66", "country", "NO"), null).statusCode())
+                .isEqualTo(202);
+        assertThat(boss.get("/api/v1/contacts?q=Hansen").json().get("total").asInt()).as("no second card").isEqualTo(1);
+        JsonNode deals = deals(id);
+        assertThat(deals).hasSize(1);
+        assertThat(deals.get(0).get("owner").get("id").asText()).isEqualTo(afternoon.id());
+        assertThat(tasks(afternoon)).hasSize(1);
+    }
+
+    @Test
+    void aKnownClientWithAnOpenProcessGoesToItsOwnerAsATask() throws Exception {
+        String id = boss.post("/api/v1/contacts", Map.of("firstName", "Per", "surname", "Berg", "email",
+                "per@berg.no", "phone", "+47 22 77 88 99", "country", "NO")).json().get("id").asText();
+        postJson(Map.of("name", "Per Berg", "email", "per@berg.no"), null);
+        String owner = deals(id).get(0).get("owner").get("id").asText();
+        assertThat(owner).isEqualTo(morning.id());
+        // later the same day, another duty manager: the enquiry still goes to the process's owner
+        clock.set(at(monday, 14, 0));
+        postJson(Map.of("name", "Per Berg", "email", "PER@berg.no", "message", "Any news?"), null);
+        assertThat(deals(id)).hasSize(1);
+        assertThat(tasks(morning)).hasSize(2);
+        assertThat(tasks(afternoon)).isEmpty();
+    }
+
+    @Test
+    void outsideDutyHoursTheRegionsManagerAndElseTheSupervisorAnswer() throws Exception {
+        clock.set(at(monday, 19, 0));
+        postJson(Map.of("name", "Eva Lie", "email", "eva@lie.no", "region", "Oslo"), null);
+        assertThat(card("eva@lie.no").get("owner").get("id").asText()).isEqualTo(regional.id());
+        postJson(Map.of("name", "Nils Dal", "email", "nils@dal.no"), null);
+        assertThat(card("nils@dal.no").get("owner").get("id").asText()).isEqualTo(supervisor.id());
+    }
+
+    @Test
+    void formPostsBotsAndBadInputAreHandledAsAWebsiteNeeds() throws Exception {
+        HttpResponse<String> form = post("application/x-www-form-urlencoded",
+                "name=Liv+Aas&email=liv%40aas.no&message=Hei&newsletter=on", null);
+        assertThat(form.statusCode()).isEqualTo(202);
+        assertThat(card("liv@aas.no").get("custom").get("newsletter").asText()).isEqualTo("on");
+
+        HttpResponse<String> bot = post("application/x-www-form-urlencoded",
+                "name=Bot&email=bot%40spam.example&_gotcha=http%3A%2F%2Fspam", null);
+        assertThat(bot.statusCode()).isEqualTo(202);
+        assertThat(boss.get("/api/v1/contacts?q=spam.example").json().get("total").asInt()).isZero();
+
+        HttpResponse<String> broken = post("application/json", "{\"name\": \"Kari", null);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(broken.body()).get("field").asText()).isEqualTo("body");
+        HttpResponse<String> noWay = postJson(Map.of("name", "No Contact"), null);
+        assertThat(noWay.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noWay.body()).get("field").asText()).isEqualTo("phone");
+        assertThat(JSON.readTree(postJson(Map.of("email", "not-an-address"), null).body()).get("field").asText())
+                .isEqualTo("email");
+        assertThat(JSON.readTree(postJson(Map.of("email", "a@b.no", "message", "x".repeat(6000)), null).body())
+                .get("field").asText()).isEqualTo("message");
+        assertThat(JSON.readTree(postJson(Map.of("email", "a@b.no", "name", Map.of("first", "x")), null).body())
+                .get("field").asText()).isEqualTo("name");
+        HttpResponse<String> nowhere = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/public/no-such-workspace/leads")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@b.no\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFloodOfPostsFromOneAddressIsAnswered429() throws Exception {
+        clock.set(at(monday, 10, 30));
+        int accepted = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 25; i++) {
+            last = postJson(Map.of("email", "flood" + i + "@example.no"), null);
+            if (last.statusCode() == 202) {
+                accepted++;
+            } else {
+                break;
+            }
+        }
+        assertThat(accepted).isEqualTo(20);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        clock.set(at(monday, 10, 31));
+        assertThat(postJson(Map.of("email", "after@example.no"), null).statusCode()).isEqualTo(202);
+    }
+}
