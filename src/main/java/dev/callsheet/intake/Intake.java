@@ -11,6 +11,7 @@ import dev.callsheet.deals.Deal;
 import dev.callsheet.deals.Deals;
 import dev.callsheet.dialing.Queue;
 import dev.callsheet.intake.internal.IntakeRepository;
+import dev.callsheet.scheduling.Appointments;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
@@ -57,11 +58,14 @@ public class Intake {
     private final Queue queue;
     private final People people;
     private final Workspaces workspaces;
+    private final Appointments appointments;
     private final Clock clock;
     private final int perMinute;
 
     Intake(IntakeRepository repository, DutyRoster roster, Contacts contacts, Deals deals, Queue queue, People people,
-            Workspaces workspaces, Clock clock, @Value("${callsheet.intake.web-posts-per-minute:20}") int perMinute) {
+            Workspaces workspaces, Appointments appointments, Clock clock,
+            @Value("${callsheet.intake.web-posts-per-minute:20}") int perMinute) {
+        this.appointments = appointments;
         this.repository = repository;
         this.roster = roster;
         this.contacts = contacts;
@@ -94,15 +98,12 @@ public class Intake {
         String name = Inputs.optional("name", form.name(), 200);
         String company = Inputs.optional("company", form.company(), 300);
         String phone = Inputs.optional("phone", form.phone(), 60);
-        String email = Inputs.optional("email", form.email(), 254);
+        String email = Inputs.email("email", form.email());
         String website = Inputs.optional("website", form.website(), MAX_FIELD);
         String message = Inputs.optional("message", form.message(), MAX_MESSAGE);
         String country = Inputs.country("country", form.country()).orElse(null);
         if (phone == null && email == null) {
             throw ApiProblem.badRequest("phone", "a phone number or an e-mail address is needed to answer");
-        }
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw ApiProblem.badRequest("email", "email must be an address like name@example.com");
         }
         Map<String, String> extra = new LinkedHashMap<>();
         if (form.extra() != null) {
@@ -235,6 +236,119 @@ public class Intake {
                 .orElseThrow(() -> new IllegalStateException("a workspace without supervisors or admins"));
         return new Manager(new Person(fallback.id(), fallback.username(), fallback.displayName()),
                 "nobody on duty and no manager of the region: the supervisor");
+    }
+
+    // ------------------------------------------------------------------------------------------ inbound calls
+
+    /** The caller by their number in any format: the card, its owner, and what to do (DOMAIN.md §3.1). */
+    @Transactional(readOnly = true)
+    public InboundCall lookup(CurrentUser user, String phone) {
+        UUID ws = user.workspaceId();
+        String typed = Inputs.required("phone", phone, 60);
+        String country = workspaces.defaultCountry(ws).orElse(null);
+        if (typed.chars().filter(Character::isDigit).count() < 5) {
+            throw ApiProblem.badRequest("phone", "this does not read as a phone number: " + typed);
+        }
+        var normalized = dev.callsheet.contacts.Phones.normalize(typed, country);
+        String number = normalized.e164() != null ? normalized.e164() : typed;
+        Instant now = clock.instant();
+        Optional<DutyShift> duty = roster.onDuty(ws, (UUID) null, now);
+        List<UUID> known = normalized.e164() == null ? List.of() : contacts.withPhones(ws, List.of(normalized.e164()));
+        if (known.isEmpty()) {
+            // read without a country (none set for the workspace): the lead search matches the digits as typed
+            String digits = typed.replaceAll("\\D", "");
+            known = contacts.search(ws, new dev.callsheet.contacts.ContactSearch(typed, null, null, null, null, null, null,
+                    null, null, null, null, null, 0, 5)).items().stream()
+                    .filter(c -> c.phone() != null && c.phone().replaceAll("\\D", "").endsWith(digits))
+                    .map(dev.callsheet.contacts.ContactSummary::id).limit(1).toList();
+        }
+        if (known.isEmpty()) {
+            return new InboundCall(number, null, null, null, null, duty.orElse(null), "NEW_CALLER");
+        }
+        ContactCard card = contacts.card(ws, known.get(0));
+        Person owner = ownerOf(ws, card);
+        if (owner == null) {
+            return new InboundCall(number, card.id(), card.displayName(), null, null, duty.orElse(null),
+                    "NEW_CALLER");
+        }
+        String presence = appointments.presence(ws, owner.id(), now);
+        return new InboundCall(number, card.id(), card.displayName(), owner, presence, duty.orElse(null),
+                presence.equals("AVAILABLE") ? "TRANSFER" : "DUTY_ANSWERS");
+    }
+
+    /**
+     * Records a call as it is taken: a new caller gets a card (source inbound call) routed like any first contact; a
+     * caller whose colleague is absent or busy gets a task for that colleague. Returns the card's id.
+     */
+    @Transactional
+    public Routed takeCall(CurrentUser user, FirstCall call) {
+        if (call == null) {
+            throw ApiProblem.badRequest("phone", "send the call's fields");
+        }
+        UUID ws = user.workspaceId();
+        Instant now = clock.instant();
+        String question = Inputs.optional("question", call.question(), 2_000);
+        String answer = Inputs.optional("answer", call.answer(), 2_000);
+        String email = Inputs.email("email", call.email());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("question", question == null ? "" : question);
+        details.put("answer", answer == null ? "" : answer);
+        details.put("takenBy", user.displayName());
+        if (call.material() != null && !call.material().isBlank()) {
+            details.put("material", Inputs.optional("material", call.material(), 300));
+        }
+        if (call.contactId() != null && !call.contactId().isBlank()) {
+            UUID id;
+            try {
+                id = UUID.fromString(call.contactId().strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("contactId", "contactId must be a card's id");
+            }
+            ContactCard card = contacts.card(ws, id);
+            contacts.recordActivity(ws, id, Activity.FIRST_CONTACT, user.userId(), withChannel(details, "INBOUND_CALL"),
+                    now);
+            Person owner = ownerOf(ws, card);
+            if (owner != null && !owner.id().equals(user.userId())) {
+                String presence = appointments.presence(ws, owner.id(), now);
+                String rule = "the caller's manager " + owner.displayName() + " was " + presence.toLowerCase(Locale.ROOT)
+                        + "; " + user.displayName() + " answered";
+                repository.addTask(ws, owner.id(), id, "INBOUND_CALL", "Call from " + card.displayName()
+                        + " taken by " + user.displayName(), details, now);
+                repository.assignment(ws, id, "INBOUND_CALL", owner.id(), "OWNER_ABSENT", rule, now);
+                return new Routed(id, false, "OWNER_ABSENT", owner, null, rule);
+            }
+            return route(ws, id, false, null, "INBOUND_CALL", details, now);
+        }
+        String name = Inputs.optional("name", call.name(), 200);
+        String organisation = Inputs.optional("organisation", call.organisation(), 300);
+        String phone = Inputs.required("phone", call.phone(), 60);
+        if (name == null && organisation == null) {
+            throw ApiProblem.badRequest("name", "a name or an organisation to write on the card");
+        }
+        String[] names = split(name);
+        Map<String, String> custom = new LinkedHashMap<>();
+        if (question != null) {
+            custom.put("first_question", question.length() > 500 ? question.substring(0, 500) : question);
+        }
+        UUID region = roster.regionId(ws, call.region());
+        UUID id = contacts.create(ws, user.userId(), new ContactDraft(names[0], names[1], organisation, null,
+                List.of(phone), email == null ? List.of() : List.of(email), List.of(), null, null, null, null,
+                region == null ? null : region.toString(), Inputs.optional("lineOfBusiness", call.lineOfBusiness(), 200),
+                null, null, null, LeadSource.INBOUND_CALL, Inputs.optional("heardOfUs", call.heardOfUs(), 300), custom,
+                null));
+        return route(ws, id, true, region, "INBOUND_CALL", details, now);
+    }
+
+    private Person ownerOf(UUID ws, ContactCard card) {
+        Optional<Deal> open = deals.openDealOf(ws, card.id());
+        if (open.isPresent()) {
+            return new Person(open.get().owner().id(), open.get().owner().username(), open.get().owner().displayName());
+        }
+        if (card.owner() == null) {
+            return null;
+        }
+        return people.member(ws, card.owner().id()).map(m -> new Person(m.id(), m.username(), m.displayName()))
+                .orElse(null);
     }
 
     // ------------------------------------------------------------------------------------------------ tasks

@@ -146,7 +146,11 @@ public class Appointments {
             if (leadInfo == null) {
                 choices = entry.getValue().stream().map(c -> new Choice(c, null, null)).toList();
             } else {
-                choices = choose(entry.getValue(), leadInfo, standings).stream().limit(1).toList();
+                Choice best = best(entry.getValue(), leadInfo, standings);
+                if (best != null && rep != null && !rep.isBlank() && best.kind().equals("ROUND_ROBIN")) {
+                    best = new Choice(best.calendar(), "CHOSEN", "the rep asked for");
+                }
+                choices = best == null ? List.of() : List.of(best);
             }
             for (Choice choice : choices) {
                 if (slots.size() == max) {
@@ -190,11 +194,9 @@ public class Appointments {
         String notes = Inputs.optional("notes", request.notes(), 5_000);
         String location = Inputs.optional("location", request.location(), 500);
         boolean inviteLead = Boolean.TRUE.equals(request.inviteLead());
-        String leadEmail = Inputs.optional("leadEmail", request.leadEmail(), 254);
+        String leadEmail = Inputs.email("leadEmail", request.leadEmail());
         if (leadEmail == null) {
             leadEmail = lead.email();
-        } else if (!leadEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw ApiProblem.badRequest("leadEmail", "leadEmail must be an address like name@example.com");
         }
         if (inviteLead && leadEmail == null) {
             throw ApiProblem.badRequest("inviteLead", "the lead has no e-mail address: add one, or send leadEmail");
@@ -242,7 +244,7 @@ public class Appointments {
             handOff(user, booked, call, qualification, now);
             return new Booked(booked, true);
         }
-        throw taken(user, why, start, code, leadId, request.repId());
+        throw taken(why, start, code, leadId, request.repId());
     }
 
     /** Moves a meeting (and optionally to another rep or type); the invite goes out again with SEQUENCE + 1. */
@@ -268,7 +270,7 @@ public class Appointments {
         SlotFinder.Misfit misfit = SlotFinder.misfit(load, meeting, start,
                 now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())));
         if (misfit != null) {
-            throw taken(user, misfit, start, code, current.lead().id(), repId.toString());
+            throw taken(misfit, start, code, current.lead().id(), repId.toString());
         }
         String location = Inputs.optional("location", locationText, 500);
         Instant end = start.plus(meeting.duration());
@@ -359,6 +361,29 @@ public class Appointments {
         return manager ? found : found.stream().filter(a -> maySee(user, a)).toList();
     }
 
+    /**
+     * Whether a person can take a call now (DOMAIN.md §3.1): ABSENT outside their working hours (or on leave, or
+     * without a calendar), BUSY in a meeting, else AVAILABLE.
+     */
+    @Transactional(readOnly = true)
+    public String presence(UUID workspaceId, UUID userId, Instant at) {
+        Optional<RepCalendar> calendar = calendars.calendar(workspaceId, userId).filter(RepCalendar::active);
+        if (calendar.isEmpty()) {
+            return "ABSENT";
+        }
+        java.time.ZonedDateTime local = at.atZone(calendar.get().zone());
+        int minute = local.getHour() * 60 + local.getMinute();
+        boolean working = calendar.get().hoursOn(local.toLocalDate()).stream()
+                .anyMatch(w -> minute >= w.startMinute() && minute < w.endMinute());
+        if (!working) {
+            return "ABSENT";
+        }
+        boolean meeting = appointments.held(List.of(userId), at.minus(Duration.ofDays(1)), at.plusSeconds(1), null)
+                .getOrDefault(userId, List.of()).stream()
+                .anyMatch(h -> !at.isBefore(h.blockedFrom()) && at.isBefore(h.blockedTo()));
+        return meeting ? "BUSY" : "AVAILABLE";
+    }
+
     /** The lead's name, for pages. */
     @Transactional(readOnly = true)
     public String leadName(UUID workspaceId, UUID contactId) {
@@ -406,6 +431,27 @@ public class Appointments {
                     : new Choice(calendar, "CHOSEN", "chosen by " + user.displayName() + " from the free slots"));
         }
         return choose(reps, lead, standings(user.workspaceId(), now));
+    }
+
+    /** The rules' first choice among reps free at one time, without ordering the rest (availability's hot loop). */
+    private static Choice best(List<RepCalendar> free, LeadInfo lead, Map<UUID, RepChooser.Standing> standings) {
+        for (RepCalendar c : free) {
+            if (c.rep().id().equals(lead.owner())) {
+                return new Choice(c, "OWNER", "the lead's owner");
+            }
+        }
+        if (lead.region() != null) {
+            List<RepCalendar> territory = free.stream()
+                    .filter(c -> c.regions().stream().anyMatch(r -> r.id().equals(lead.region()))).toList();
+            if (!territory.isEmpty()) {
+                return new Choice(roundRobin(territory, standings, true).get(0), "TERRITORY", "covers the lead's region");
+            }
+        }
+        Optional<RepChooser.Standing> next = RepChooser.next(free.stream().map(c -> standings.getOrDefault(c.rep().id(),
+                new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null))).toList());
+        // reps of weight 0 take owned and territory leads only: a start only they have free is no slot for this lead
+        return next.flatMap(n -> free.stream().filter(c -> c.rep().id().equals(n.repId())).findFirst())
+                .map(c -> new Choice(c, "ROUND_ROBIN", "furthest below their weighted share this month")).orElse(null);
     }
 
     /** The rules' order among reps free at one time (DOMAIN.md §3.3): owner, territory, round robin. */
@@ -507,8 +553,11 @@ public class Appointments {
                 booked.rep().id(), agent, booked.start(), booked.type(), qualification, now));
     }
 
-    private ApiProblem taken(CurrentUser user, SlotFinder.Misfit why, Instant start, String code, UUID leadId,
-            String repId) {
+    /**
+     * The 409 of a time that is not free. Its next free slots are added by {@link #withNextSlots} once this
+     * transaction (and the workspace's booking lock) has ended, so that losers of a race do not queue the others.
+     */
+    private static ApiProblem taken(SlotFinder.Misfit why, Instant start, String code, UUID leadId, String repId) {
         String detail = switch (why) {
             case TAKEN -> "this time is taken";
             case NOTICE -> "this time is too soon: the rep needs more notice";
@@ -516,10 +565,33 @@ public class Appointments {
             case WEEKLY_CAP -> "the rep's week is full";
             case OUTSIDE_HOURS -> "no rep works at this time";
         };
-        Slots next = availability(user, null, start.minus(Duration.ofHours(1)).toString(),
-                start.plus(Duration.ofDays(14)).toString(), repId, code, leadId.toString(), 5);
-        List<Slot> after = next.items().stream().filter(s -> !s.start().isBefore(start)).limit(5).toList();
-        return ApiProblem.conflict("start", detail).with("reason", why.name()).with("nextSlots", after);
+        return new Taken(detail, why, start, code, leadId, repId);
+    }
+
+    /** A time that is not free, with what it takes to find the next free ones. */
+    public static final class Taken extends ApiProblem {
+
+        private final transient Instant start;
+        private final String type;
+        private final UUID leadId;
+        private final String repId;
+
+        Taken(String detail, SlotFinder.Misfit why, Instant start, String type, UUID leadId, String repId) {
+            super(org.springframework.http.HttpStatus.CONFLICT, "start", detail);
+            with("reason", why.name());
+            this.start = start;
+            this.type = type;
+            this.leadId = leadId;
+            this.repId = repId;
+        }
+    }
+
+    /** Adds the next five free slots after the refused time to its 409 (in a transaction of its own). */
+    @Transactional(readOnly = true)
+    public ApiProblem withNextSlots(CurrentUser user, Taken taken) {
+        Slots next = availability(user, null, taken.start.toString(), taken.start.plus(Duration.ofDays(14)).toString(),
+                taken.repId, taken.type, taken.leadId.toString(), 5);
+        return taken.with("nextSlots", next.items());
     }
 
     private Appointment live(CurrentUser user, UUID id) {
@@ -556,7 +628,7 @@ public class Appointments {
             throw ApiProblem.badRequest(field, "no lead with this id in this workspace");
         }
         ZoneId zone = card.phones().stream().filter(p -> p.timeZones() != null && !p.timeZones().isEmpty())
-                .map(p -> p.timeZones().get(0)).map(Appointments::zoneOrNull).filter(Objects::nonNull).findFirst()
+                .map(Appointments::zoneOf).map(Appointments::zoneOrNull).filter(Objects::nonNull).findFirst()
                 .orElse(fallback);
         String email = card.emails().stream().map(ContactCard.Point::value).filter(Objects::nonNull).findFirst()
                 .orElse(null);
@@ -573,6 +645,24 @@ public class Appointments {
             case "LEAD" -> lead.address();
             default -> null;
         };
+    }
+
+    /**
+     * A number's zone: of those the geocoder gives, the first that belongs to the number's own country (a
+     * Norwegian number lists Arctic/Longyearbyen, of Svalbard, beside Europe/Oslo).
+     */
+    private static String zoneOf(ContactCard.Point phone) {
+        return phone.timeZones().stream()
+                .filter(z -> phone.region() != null && phone.region().equals(regionOf(z)))
+                .findFirst().orElse(phone.timeZones().get(0));
+    }
+
+    private static String regionOf(String zone) {
+        try {
+            return com.ibm.icu.util.TimeZone.getRegion(zone);
+        } catch (IllegalArgumentException unknownToIcu) {
+            return null;
+        }
     }
 
     private static ZoneId zoneOrNull(String id) {

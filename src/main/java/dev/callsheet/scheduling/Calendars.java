@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Calendars {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,29}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final CalendarRepository repository;
     private final People people;
@@ -187,12 +186,9 @@ public class Calendars {
     }
 
     private static String email(String given, String username) {
-        String email = Inputs.optional("email", given, 254);
+        String email = Inputs.email("email", given);
         if (email == null) {
-            return EMAIL.matcher(username).matches() ? username : null;
-        }
-        if (!EMAIL.matcher(email).matches()) {
-            throw ApiProblem.badRequest("email", "email must be an address like rep@example.com");
+            return Inputs.isEmail(username) ? username : null;
         }
         return email;
     }

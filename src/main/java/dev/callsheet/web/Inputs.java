@@ -12,6 +12,7 @@ import java.util.Set;
 public final class Inputs {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Inputs() {
     }
@@ -26,6 +27,20 @@ public final class Inputs {
             throw ApiProblem.badRequest(field, field + " must be at most " + max + " characters long");
         }
         return text;
+    }
+
+    /** A trimmed e-mail address of the usual shape, or null when absent; anything else names the field. */
+    public static String email(String field, String value) {
+        String text = optional(field, value, 254);
+        if (text != null && !EMAIL.matcher(text).matches()) {
+            throw ApiProblem.badRequest(field, field + " must be an address like name@example.com");
+        }
+        return text;
+    }
+
+    /** Whether the text has the usual shape of an e-mail address. */
+    public static boolean isEmail(String text) {
+        return text != null && EMAIL.matcher(text.strip()).matches();
     }
 
     public static String required(String field, String value, int max) {

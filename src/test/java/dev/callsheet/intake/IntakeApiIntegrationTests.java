@@ -245,4 +245,52 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         clock.set(at(monday, 10, 31));
         assertThat(postJson(Map.of("email", "after@example.no"), null).statusCode()).isEqualTo(202);
     }
+
+    // ------------------------------------------------------------------------------------------ inbound calls
+
+    @Test
+    void anInboundCallerIsFoundByAnyFormatAndRoutedToTheirManagerOrTheDutyManager() {
+        Api agent = api.as(tenant.user("AGENT"));
+        // the afternoon rep works now and owns Siri's card; the morning rep owns Tor's but has no hours today
+        boss.send("PUT", "/api/v1/reps/" + afternoon.id() + "/calendar", Map.of("timeZone", "Europe/Oslo",
+                "minNoticeMinutes", 0));
+        String siri = boss.post("/api/v1/contacts", Map.of("firstName", "Siri", "surname", "Moe", "phone",
+                "+47 22 31 41 51", "country", "NO", "ownerId", afternoon.id())).json().get("id").asText();
+        String tor = boss.post("/api/v1/contacts", Map.of("firstName", "Tor", "surname", "Vik", "phone",
+                "+47 22 32 42 52", "country", "NO", "ownerId", morning.id())).json().get("id").asText();
+
+        JsonNode known = agent.get("/api/v1/inbound/lookup?phone=22%2031%2041%2051").json();
+        assertThat(known.get("contactId").asText()).isEqualTo(siri);
+        assertThat(known.get("owner").get("id").asText()).isEqualTo(afternoon.id());
+        assertThat(known.get("ownerPresence").asText()).isEqualTo("AVAILABLE");
+        assertThat(known.get("advice").asText()).isEqualTo("TRANSFER");
+
+        JsonNode absent = agent.get("/api/v1/inbound/lookup?phone=%2B4722324252").json();
+        assertThat(absent.get("advice").asText()).isEqualTo("DUTY_ANSWERS");
+        assertThat(absent.get("ownerPresence").asText()).isEqualTo("ABSENT");
+        assertThat(absent.get("duty").get("user").get("id").asText()).isEqualTo(morning.id());
+        Api.Response taken = agent.post("/api/v1/inbound/calls", Map.of("phone", "+4722324252", "contactId", tor,
+                "question", "When can you come?", "answer", "We will call back today"));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        assertThat(taken.json().get("path").asText()).isEqualTo("OWNER_ABSENT");
+        assertThat(tasks(morning).toString()).contains("When can you come?");
+
+        JsonNode fresh = agent.get("/api/v1/inbound/lookup?phone=22%2099%2088%2077").json();
+        assertThat(fresh.get("advice").asText()).isEqualTo("NEW_CALLER");
+        assertThat(fresh.get("contactId").isNull()).isTrue();
+        Api.Response created = agent.post("/api/v1/inbound/calls", Map.of("phone", fresh.get("phone").asText(),
+                "question", "Do you install in Drammen?", "answer", "Yes", "email", "anne@berg.no", "material",
+                "price list", "name", "Anne Berg", "organisation", "Berg Eiendom", "lineOfBusiness", "Property",
+                "heardOfUs", "a neighbour"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("path").asText()).isEqualTo("NEW_CLIENT");
+        JsonNode card = card("anne@berg.no");
+        assertThat(card.get("source").asText()).isEqualTo("INBOUND_CALL");
+        assertThat(card.get("heardOfUs").asText()).isEqualTo("a neighbour");
+        assertThat(card.get("owner").get("id").asText()).isEqualTo(morning.id());
+
+        assertThat(agent.get("/api/v1/inbound/lookup?phone=hello").json().get("field").asText()).isEqualTo("phone");
+        assertThat(agent.post("/api/v1/inbound/calls", Map.of("phone", "+4722998877")).json().get("field").asText())
+                .isEqualTo("name");
+    }
 }

@@ -25,8 +25,8 @@ import org.openqa.selenium.interactions.Actions;
 /** The pages in a real headless Chromium, as each role sees them. */
 class PagesBrowserTests extends IntegrationTest {
 
-    private static final List<String> SECTIONS = List.of("console", "leads", "projects", "calendar", "deals",
-            "reports", "admin");
+    private static final List<String> SECTIONS = List.of("console", "incoming", "leads", "tasks", "projects",
+            "calendar", "deals", "reports", "admin");
 
     @Autowired
     MessageSource messages;
@@ -61,9 +61,9 @@ class PagesBrowserTests extends IntegrationTest {
     @Test
     void eachRoleSeesItsOwnNavigation() {
         Map<String, List<String>> expected = Map.of(
-                "AGENT", List.of("console", "leads", "calendar"),
-                "REP", List.of("leads", "calendar", "deals"),
-                "SUPERVISOR", List.of("console", "leads", "projects", "calendar", "deals", "reports"),
+                "AGENT", List.of("console", "incoming", "leads", "tasks", "calendar"),
+                "REP", List.of("incoming", "leads", "tasks", "calendar", "deals"),
+                "SUPERVISOR", List.of("console", "incoming", "leads", "tasks", "projects", "calendar", "deals", "reports"),
                 "ADMIN", SECTIONS);
         expected.forEach((role, sections) -> {
             Tenant.User user = tenant.user(role);

@@ -3,7 +3,10 @@ package dev.callsheet.intake.web;
 import dev.callsheet.intake.DutyPattern;
 import dev.callsheet.intake.DutyRoster;
 import dev.callsheet.intake.DutyShift;
+import dev.callsheet.intake.FirstCall;
+import dev.callsheet.intake.InboundCall;
 import dev.callsheet.intake.Intake;
+import dev.callsheet.intake.Routed;
 import dev.callsheet.intake.Task;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
@@ -87,6 +90,18 @@ class IntakeApiController {
     ResponseEntity<Void> deleteSwap(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         roster.deleteSwap(user, id);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/inbound/lookup")
+    InboundCall lookup(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String phone) {
+        return intake.lookup(user, phone);
+    }
+
+    @PostMapping("/api/v1/inbound/calls")
+    ResponseEntity<Routed> takeCall(@AuthenticationPrincipal CurrentUser user,
+            @RequestBody(required = false) FirstCall body) {
+        Routed routed = intake.takeCall(user, body);
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + routed.contactId())).body(routed);
     }
 
     @GetMapping("/api/v1/tasks")

@@ -115,13 +115,11 @@ public class AppointmentRepository {
     }
 
     /**
-     * Each active rep's standing for round robin this month (see {@link RepChooser}): one grouped scan of the
-     * month's bookings, plus two indexed counts for each rep calibrated after the month began (usually none).
+     * Each active rep's standing for round robin this month (see {@link RepChooser}), from one read of the month's
+     * bookings (rep and time, in time order): counts since each rep's calibration point are binary searches.
      */
     public List<RepChooser.Standing> standings(UUID workspaceId, Instant monthStart) {
         record Rep(UUID id, int weight, Instant since) {
-        }
-        record Tally(long count, Instant last) {
         }
         Timestamp month = Timestamp.from(monthStart);
         List<Rep> reps = jdbc.sql("""
@@ -132,37 +130,47 @@ public class AppointmentRepository {
                 .query((rs, n) -> new Rep(rs.getObject("user_id", UUID.class), rs.getInt("weight"),
                         rs.getTimestamp("since").toInstant()))
                 .list();
-        Map<UUID, Tally> tallies = new HashMap<>();
+        List<Instant> all = new ArrayList<>();
+        Map<UUID, List<Instant>> byRep = new HashMap<>();
         jdbc.sql("""
-                SELECT rep_id, count(*) AS n, max(created_at) AS last FROM appointment
-                WHERE workspace_id = ? AND created_at >= ? AND status <> 'CANCELLED' GROUP BY rep_id""")
+                SELECT rep_id, created_at FROM appointment
+                WHERE workspace_id = ? AND created_at >= ? AND status <> 'CANCELLED' ORDER BY created_at""")
                 .params(workspaceId, month)
                 .query((ResultSet rs) -> {
-                    tallies.put(rs.getObject("rep_id", UUID.class),
-                            new Tally(rs.getLong("n"), rs.getTimestamp("last").toInstant()));
+                    Instant at = rs.getTimestamp("created_at").toInstant();
+                    all.add(at);
+                    byRep.computeIfAbsent(rs.getObject("rep_id", UUID.class), k -> new ArrayList<>()).add(at);
                 });
         List<RepChooser.Standing> standings = new ArrayList<>();
         for (Rep rep : reps) {
-            Tally tally = tallies.getOrDefault(rep.id(), new Tally(0, null));
-            long mine = tally.count();
+            List<Instant> mine = byRep.getOrDefault(rep.id(), List.of());
+            int mineBefore = before(mine, rep.since());
             double calibration = 0;
             if (rep.since().isAfter(monthStart)) {
-                Timestamp since = Timestamp.from(rep.since());
-                mine = jdbc.sql("""
-                        SELECT count(*) FROM appointment WHERE workspace_id = ? AND rep_id = ? AND created_at >= ?
-                          AND status <> 'CANCELLED'""")
-                        .params(workspaceId, rep.id(), since).query(Long.class).single();
-                long others = jdbc.sql("""
-                        SELECT count(*) FROM appointment WHERE workspace_id = ? AND rep_id <> ? AND created_at >= ?
-                          AND created_at < ? AND status <> 'CANCELLED'""")
-                        .params(workspaceId, rep.id(), month, since).query(Long.class).single();
+                long others = before(all, rep.since()) - mineBefore;
                 double othersWeight = reps.stream().filter(o -> !o.id().equals(rep.id()) && o.since().isBefore(rep.since()))
                         .mapToInt(Rep::weight).sum();
                 calibration = RepChooser.calibration(rep.weight(), others, othersWeight);
             }
-            standings.add(new RepChooser.Standing(rep.id(), rep.weight(), mine, calibration, tally.last()));
+            standings.add(new RepChooser.Standing(rep.id(), rep.weight(), mine.size() - mineBefore, calibration,
+                    mine.isEmpty() ? null : mine.get(mine.size() - 1)));
         }
         return standings;
+    }
+
+    /** How many of the sorted instants fall before {@code at}. */
+    private static int before(List<Instant> sorted, Instant at) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted.get(mid).isBefore(at)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     public Optional<Appointment> find(UUID workspaceId, UUID id) {

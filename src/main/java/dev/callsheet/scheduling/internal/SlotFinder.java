@@ -127,14 +127,23 @@ public final class SlotFinder {
                 continue;
             }
             for (TimeWindow window : windows) {
+                Instant open = at(day, window.startMinute(), zone);
                 Instant close = at(day, window.endMinute(), zone);
+                var transition = zone.getRules().nextTransition(open.minusSeconds(1));
+                boolean steady = transition == null || !transition.getInstant().isBefore(close);
                 for (int minute = window.startMinute(); minute < window.endMinute(); minute += stepMinutes) {
-                    LocalDateTime wall = day.atStartOfDay().plusMinutes(minute);
-                    ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
-                    if (!zoned.toLocalDateTime().equals(wall)) {
-                        continue; // this wall time does not exist today (clocks went forward)
+                    Instant start;
+                    if (steady) {
+                        // no clock change in this window: wall-clock steps are plain durations
+                        start = open.plusSeconds(60L * (minute - window.startMinute()));
+                    } else {
+                        LocalDateTime wall = day.atStartOfDay().plusMinutes(minute);
+                        ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
+                        if (!zoned.toLocalDateTime().equals(wall)) {
+                            continue; // this wall time does not exist today (clocks went forward)
+                        }
+                        start = zoned.toInstant();
                     }
-                    Instant start = zoned.toInstant();
                     Instant end = start.plus(type.duration());
                     if (end.isAfter(close)) {
                         break;

@@ -79,7 +79,12 @@ class SchedulingApiController {
     @PostMapping("/api/v1/appointments")
     ResponseEntity<Map<String, Object>> book(@AuthenticationPrincipal CurrentUser user,
             @RequestBody(required = false) BookingRequest body) {
-        Appointments.Booked booked = appointments.book(user, body);
+        Appointments.Booked booked;
+        try {
+            booked = appointments.book(user, body);
+        } catch (Appointments.Taken taken) {
+            throw appointments.withNextSlots(user, taken);
+        }
         Appointment a = booked.appointment();
         Map<String, Object> result = Map.of("id", a.id(), "rep", a.rep(), "start", a.start(), "choice", a.choice(),
                 "choiceReason", a.choiceReason());
@@ -108,7 +113,11 @@ class SchedulingApiController {
     Appointment reschedule(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody(required = false) Map<String, String> body) {
         Map<String, String> b = body == null ? Map.of() : body;
-        return appointments.reschedule(user, id, b.get("start"), b.get("type"), b.get("repId"), b.get("location"));
+        try {
+            return appointments.reschedule(user, id, b.get("start"), b.get("type"), b.get("repId"), b.get("location"));
+        } catch (Appointments.Taken taken) {
+            throw appointments.withNextSlots(user, taken);
+        }
     }
 
     @PostMapping("/api/v1/appointments/{id}/cancel")
