@@ -14,6 +14,7 @@ import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.People;
 import dev.callsheet.workspace.Workspaces;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,12 @@ public class Contacts {
     @Transactional(readOnly = true)
     public ContactCard card(UUID workspaceId, UUID id) {
         return cards.card(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("contact"));
+    }
+
+    /** Whether the person has touched the card since the instant (speed to lead, DOMAIN.md §3). */
+    @Transactional(readOnly = true)
+    public boolean touchedBy(UUID workspaceId, UUID contactId, UUID actorId, Instant since) {
+        return activities.touchedBy(workspaceId, contactId, actorId, since);
     }
 
     @Transactional(readOnly = true)

@@ -58,10 +58,12 @@ class DemoProjects {
     private final Workspaces workspaces;
     private final Clock clock;
     private final DemoCalendars calendars;
+    private final DemoIntake intake;
 
     DemoProjects(Projects projects, Queue queue, Contacts contacts, People people, Workspaces workspaces, Clock clock,
-            DemoCalendars calendars) {
+            DemoCalendars calendars, DemoIntake intake) {
         this.calendars = calendars;
+        this.intake = intake;
         this.projects = projects;
         this.queue = queue;
         this.contacts = contacts;
@@ -137,6 +139,7 @@ class DemoProjects {
         int meetings = calendars.book(agents, solarHandOffs, solar.id())
                 + calendars.book(agents, handedOff, seminar.id());
         log.info("Demo: {} meetings booked for the coming week", meetings);
+        intake.seed(demo, user(demo, "ingrid.supervisor"), ids);
     }
 
     private static LocalDate lastWorkingDay(LocalDate today) {

@@ -53,6 +53,7 @@ public class Intake {
 
     private final IntakeRepository repository;
     private final DutyRoster roster;
+    private final Routing routing;
     private final Contacts contacts;
     private final Deals deals;
     private final Queue queue;
@@ -62,12 +63,13 @@ public class Intake {
     private final Clock clock;
     private final int perMinute;
 
-    Intake(IntakeRepository repository, DutyRoster roster, Contacts contacts, Deals deals, Queue queue, People people,
+    Intake(IntakeRepository repository, DutyRoster roster, Routing routing, Contacts contacts, Deals deals, Queue queue, People people,
             Workspaces workspaces, Appointments appointments, Clock clock,
             @Value("${callsheet.intake.web-posts-per-minute:20}") int perMinute) {
         this.appointments = appointments;
         this.repository = repository;
         this.roster = roster;
+        this.routing = routing;
         this.contacts = contacts;
         this.deals = deals;
         this.queue = queue;
@@ -125,6 +127,14 @@ public class Intake {
         boolean consent = form.consent() != null
                 && Set.of("true", "on", "yes", "1").contains(form.consent().strip().toLowerCase(Locale.ROOT));
 
+        UUID project = null;
+        if (form.project() != null && !form.project().isBlank()) {
+            try {
+                project = UUID.fromString(form.project().strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("project", "project must be a project's id");
+            }
+        }
         String[] names = split(name);
         Optional<UUID> existing = contacts.duplicates(workspace.id(),
                 new DuplicateQuery(company, names[0], names[1], phone, email, website, country, null), null).stream()
@@ -139,7 +149,7 @@ public class Intake {
         }
         Routed routed;
         if (existing.isPresent()) {
-            routed = route(workspace.id(), existing.get(), false, regionId, "WEB", details, now);
+            routed = route(workspace.id(), existing.get(), false, regionId, project, "WEB", details, now);
         } else {
             Map<String, String> custom = new LinkedHashMap<>(extra);
             if (message != null) {
@@ -151,15 +161,15 @@ public class Intake {
                     website == null ? List.of() : List.of(website), null, null, null, country,
                     regionId == null ? null : regionId.toString(), null, null, null, null, LeadSource.WEB,
                     "web form", custom, null));
-            routed = route(workspace.id(), id, true, regionId, "WEB", details, now);
+            routed = route(workspace.id(), id, true, regionId, project, "WEB", details, now);
         }
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             repository.submitted(workspace.id(), idempotencyKey.strip(), routed.contactId());
         }
-        if (form.project() != null && !form.project().isBlank()) {
+        if (project != null) {
             try {
-                queue.add(workspace.id(), UUID.fromString(form.project().strip()), List.of(routed.contactId()));
-            } catch (IllegalArgumentException | ApiProblem e) {
+                queue.add(workspace.id(), project, List.of(routed.contactId()));
+            } catch (ApiProblem e) {
                 throw ApiProblem.badRequest("project", "project is not a project of this workspace");
             }
         }
@@ -185,7 +195,7 @@ public class Intake {
     }
 
     /** The routing of §3.3 for a known card, as any channel uses it. */
-    private Routed route(UUID ws, UUID contactId, boolean created, UUID regionId, String channel,
+    private Routed route(UUID ws, UUID contactId, boolean created, UUID regionId, UUID projectId, String channel,
             Map<String, Object> details, Instant now) {
         ContactCard card = contacts.card(ws, contactId);
         UUID region = regionId != null ? regionId : card.region() == null ? null : card.region().id();
@@ -200,7 +210,7 @@ public class Intake {
             repository.assignment(ws, contactId, channel, owner.id(), "OPEN_DEAL", rule, now);
             return new Routed(contactId, created, "OPEN_DEAL", owner, deal.id(), rule);
         }
-        Manager manager = manager(ws, region, now);
+        Routing.Choice manager = routing.choose(ws, card, channel, region, projectId, now);
         UUID dealId = deals.open(ws, contactId, manager.person().id(), channel);
         contacts.claimOwner(ws, contactId, manager.person().id(), null);
         String path = created ? "NEW_CLIENT" : "NO_OPEN_DEAL";
@@ -209,33 +219,6 @@ public class Intake {
                 details, now);
         repository.assignment(ws, contactId, channel, manager.person().id(), path, manager.rule(), now);
         return new Routed(contactId, created, path, manager.person(), dealId, manager.rule());
-    }
-
-    private record Manager(Person person, String rule) {
-    }
-
-    /** The duty manager of the region (or the workspace) now; else a manager of the region; else a supervisor. */
-    private Manager manager(UUID ws, UUID region, Instant now) {
-        Optional<DutyShift> duty = roster.onDuty(ws, region, now);
-        if (duty.isPresent()) {
-            return new Manager(duty.get().user(), "on duty" + (duty.get().regionName() == null ? ""
-                    : " for " + duty.get().regionName()) + " (" + duty.get().source().toLowerCase(Locale.ROOT) + ")");
-        }
-        List<Member> members = people.members(ws).stream().filter(Member::active).toList();
-        if (region != null) {
-            Optional<Member> regional = members.stream().filter(m -> m.roles().contains(Role.REP))
-                    .filter(m -> m.region() != null && m.region().id().equals(region)).findFirst();
-            if (regional.isPresent()) {
-                Member m = regional.get();
-                return new Manager(new Person(m.id(), m.username(), m.displayName()),
-                        "nobody on duty: the manager of " + m.region().name());
-            }
-        }
-        Member fallback = members.stream().filter(m -> m.roles().contains(Role.SUPERVISOR)).findFirst()
-                .or(() -> members.stream().filter(m -> m.roles().contains(Role.ADMIN)).findFirst())
-                .orElseThrow(() -> new IllegalStateException("a workspace without supervisors or admins"));
-        return new Manager(new Person(fallback.id(), fallback.username(), fallback.displayName()),
-                "nobody on duty and no manager of the region: the supervisor");
     }
 
     // ------------------------------------------------------------------------------------------ inbound calls
@@ -317,7 +300,7 @@ public class Intake {
                 repository.assignment(ws, id, "INBOUND_CALL", owner.id(), "OWNER_ABSENT", rule, now);
                 return new Routed(id, false, "OWNER_ABSENT", owner, null, rule);
             }
-            return route(ws, id, false, null, "INBOUND_CALL", details, now);
+            return route(ws, id, false, null, null, "INBOUND_CALL", details, now);
         }
         String name = Inputs.optional("name", call.name(), 200);
         String organisation = Inputs.optional("organisation", call.organisation(), 300);
@@ -336,7 +319,7 @@ public class Intake {
                 region == null ? null : region.toString(), Inputs.optional("lineOfBusiness", call.lineOfBusiness(), 200),
                 null, null, null, LeadSource.INBOUND_CALL, Inputs.optional("heardOfUs", call.heardOfUs(), 300), custom,
                 null));
-        return route(ws, id, true, region, "INBOUND_CALL", details, now);
+        return route(ws, id, true, region, null, "INBOUND_CALL", details, now);
     }
 
     private Person ownerOf(UUID ws, ContactCard card) {
@@ -369,6 +352,13 @@ public class Intake {
         }
         repository.done(id, clock.instant());
         return repository.task(user.workspaceId(), id).orElseThrow();
+    }
+
+    /** The lead's routing history: every assignment with the rule that made it. */
+    @Transactional(readOnly = true)
+    public List<Assignment> assignments(UUID workspaceId, UUID contactId) {
+        contacts.card(workspaceId, contactId);
+        return repository.assignments(workspaceId, contactId);
     }
 
     @Transactional(readOnly = true)

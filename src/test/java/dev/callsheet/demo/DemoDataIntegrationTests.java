@@ -82,6 +82,11 @@ class DemoDataIntegrationTests extends IntegrationTest {
                 .query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE workspace_id = ? AND status = 'BOOKED'")
                 .param(first.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(5);
+        // a roster, rules, and a morning of web leads routed with the rule that fired
+        assertThat(jdbc.sql("SELECT count(*) FROM duty_pattern WHERE workspace_id = ?").param(first.id())
+                .query(Integer.class).single()).isEqualTo(14);
+        assertThat(jdbc.sql("SELECT count(*) FROM assignment WHERE workspace_id = ? AND channel = 'WEB'")
+                .param(first.id()).query(Integer.class).single()).isEqualTo(8);
     }
 
     @Test

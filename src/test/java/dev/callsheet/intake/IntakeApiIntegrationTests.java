@@ -35,6 +35,9 @@ class IntakeApiIntegrationTests extends IntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.callsheet.intake.internal.SpeedToLead speedToLead;
+
     private Tenant tenant;
     private Api boss;
     private Tenant.User supervisor;
@@ -292,5 +295,138 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         assertThat(agent.get("/api/v1/inbound/lookup?phone=hello").json().get("field").asText()).isEqualTo("phone");
         assertThat(agent.post("/api/v1/inbound/calls", Map.of("phone", "+4722998877")).json().get("field").asText())
                 .isEqualTo("name");
+    }
+
+    // -------------------------------------------------------------------------------------- exhibition lists
+
+    @Test
+    void anExhibitionListGoesToRegionalManagersAndSpreadsEvenlyAtHome() throws Exception {
+        String vestland = tenant.asAdmin().post("/api/v1/regions", Map.of("name", "Vestland")).json().get("id").asText();
+        Tenant.User bergen = tenant.user("REP");
+        tenant.asAdmin().patch("/api/v1/users/" + bergen.id(), Map.of("region", vestland));
+        for (Tenant.User oslo : List.of(morning, afternoon)) {
+            tenant.asAdmin().patch("/api/v1/users/" + oslo.id(), Map.of("region", region));
+        }
+        // three Oslo managers (morning, afternoon, regional), one in Vestland; one card exists already
+        boss.post("/api/v1/contacts", Map.of("firstName", "Known", "surname", "Visitor", "phone", "+47 22 00 00 01",
+                "country", "NO"));
+        StringBuilder csv = new StringBuilder("name;phone;region\n");
+        for (int i = 0; i < 25; i++) {
+            csv.append("Oslo Visitor ").append(i).append(";+47 22 10 ").append(10 + i).append(" 00;")
+                    .append(i % 5 == 0 ? "" : "Oslo").append('\n');
+        }
+        for (int i = 0; i < 6; i++) {
+            csv.append("Bergen Visitor ").append(i).append(";+47 55 10 ").append(10 + i).append(" 00;Vestland\n");
+        }
+        csv.append("Known Visitor;+47 22 00 00 01;Oslo\n");
+        Api.Response started = boss.upload("/api/v1/imports", "expo.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("country", "NO", "onDuplicate", "SKIP"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String importId = started.json().get("id").asText();
+        for (int i = 0; i < 300 && !boss.get("/api/v1/imports/" + importId).json().get("status").asText()
+                .equals("DONE"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(boss.get("/api/v1/imports/" + importId).json().get("skipped").asInt()).as("duplicate-checked first")
+                .isEqualTo(1);
+
+        JsonNode preview = boss.post("/api/v1/exhibitions/" + importId + "/preview", Map.of("homeRegion", "Oslo"))
+                .json();
+        Map<String, Integer> counts = new HashMap<>();
+        preview.get("shares").forEach(sh -> counts.put(sh.get("manager").get("id").asText(), sh.get("leads").size()));
+        assertThat(counts.get(bergen.id())).isEqualTo(6);
+        List<Integer> home = List.of(counts.get(morning.id()), counts.get(afternoon.id()), counts.get(regional.id()));
+        assertThat(home.stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
+        assertThat(java.util.Collections.max(home) - java.util.Collections.min(home)).isLessThanOrEqualTo(1);
+        assertThat(preview.get("unassigned")).isEmpty();
+        assertThat(tasks(bergen)).as("a preview gives nothing out").isEmpty();
+
+        JsonNode done = boss.post("/api/v1/exhibitions/" + importId + "/distribute", Map.of("homeRegion", "Oslo")).json();
+        assertThat(done.get("shares").toString()).isEqualTo(preview.get("shares").toString());
+        assertThat(tasks(bergen)).hasSize(6);
+        assertThat(card("Bergen%20Visitor%203").get("owner").get("id").asText()).isEqualTo(bergen.id());
+        // committed once: again, nothing is left to give
+        JsonNode again = boss.post("/api/v1/exhibitions/" + importId + "/distribute", Map.of("homeRegion", "Oslo")).json();
+        again.get("shares").forEach(sh -> assertThat(sh.get("leads")).isEmpty());
+        assertThat(tasks(bergen)).hasSize(6);
+
+        assertThat(boss.post("/api/v1/exhibitions/" + importId + "/preview", Map.of()).json().get("field").asText())
+                .isEqualTo("homeRegion");
+        assertThat(api.as(morning).post("/api/v1/exhibitions/" + importId + "/preview", Map.of("homeRegion", "Oslo"))
+                .status()).isEqualTo(403);
+    }
+
+    // ------------------------------------------------------------------------------------------------ rules
+
+    @Test
+    void orderedRulesDecideAndRecordWhichOneFiredWithADryRun() throws Exception {
+        String team = tenant.asAdmin().post("/api/v1/teams", Map.of("name", "Hotels")).json().get("id").asText();
+        Tenant.User first = tenant.user("REP");
+        Tenant.User second = tenant.user("REP");
+        for (Tenant.User u : List.of(first, second)) {
+            tenant.asAdmin().patch("/api/v1/users/" + u.id(), Map.of("team", team));
+        }
+        Api.Response bad = boss.send("PUT", "/api/v1/routing/rules", Map.of("items", List.of(Map.of("target", "MOON"))));
+        assertThat(bad.json().get("field").asText()).isEqualTo("items[0].target");
+        assertThat(boss.send("PUT", "/api/v1/routing/rules", Map.of("items", List.of(Map.of("target", "TEAM",
+                "teamId", UUID.randomUUID().toString())))).json().get("field").asText()).isEqualTo("items[0].teamId");
+        Api.Response saved = boss.send("PUT", "/api/v1/routing/rules", Map.of("items", List.of(
+                Map.of("name", "Oslo web", "channel", "WEB", "region", "Oslo", "target", "USER", "userId", regional.id()),
+                Map.of("name", "Everything else from the web", "channel", "WEB", "target", "TEAM", "teamId", team)),
+                "fallbackUserId", supervisor.id()));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("items")).hasSize(2);
+
+        postJson(Map.of("name", "Oda Holm", "email", "oda@holm.no", "region", "Oslo"), null);
+        JsonNode oda = card("oda@holm.no");
+        assertThat(oda.get("owner").get("id").asText()).isEqualTo(regional.id());
+        JsonNode history = boss.get("/api/v1/assignments?contactId=" + oda.get("id").asText()).json().get("items");
+        assertThat(history.get(0).get("rule").asText()).isEqualTo("rule 1 \"Oslo web\" (user)");
+        assertThat(history.get(0).get("path").asText()).isEqualTo("NEW_CLIENT");
+
+        // the team's round robin: two leads, one each
+        postJson(Map.of("name", "Hotel One", "email", "one@hotel.no"), null);
+        postJson(Map.of("name", "Hotel Two", "email", "two@hotel.no"), null);
+        List<String> owners = List.of(card("one@hotel.no").get("owner").get("id").asText(),
+                card("two@hotel.no").get("owner").get("id").asText());
+        assertThat(owners).containsExactlyInAnyOrder(first.id(), second.id());
+
+        JsonNode dryRun = boss.post("/api/v1/routing/dry-run", null).json().get("items");
+        assertThat(dryRun.size()).isBetween(3, 100);
+        assertThat(dryRun.toString()).contains("Oslo web").contains("Everything else from the web");
+        assertThat(api.as(first).post("/api/v1/routing/dry-run", null).status()).isEqualTo(403);
+    }
+
+    // ---------------------------------------------------------------------------------------------- speed to lead
+
+    @Test
+    void anUntouchedWebLeadAlertsItsOwnerThenTheSupervisor() throws Exception {
+        Instant routed = at(monday, 9, 10);
+        clock.set(routed);
+        postJson(Map.of("name", "Slow Lead", "email", "slow@lead.no"), null);
+        postJson(Map.of("name", "Quick Lead", "email", "quick@lead.no"), null);
+        String quick = card("quick@lead.no").get("id").asText();
+        // the owner works the quick one: an edit of the card counts as a touch
+        clock.set(routed.plus(Duration.ofMinutes(2)));
+        JsonNode quickCard = api.as(morning).get("/api/v1/contacts/" + quick).json();
+        Api.Response edited = api.as(morning).send("PUT", "/api/v1/contacts/" + quick, Map.of("firstName", "Quick",
+                "surname", "Lead", "emails", List.of("quick@lead.no"), "lineOfBusiness", "Bakery"));
+        assertThat(edited.status()).as(edited.toString()).isIn(200, 204);
+        assertThat(quickCard.get("id").asText()).isEqualTo(quick);
+
+        clock.set(routed.plus(Duration.ofMinutes(4)));
+        speedToLead.check();
+        assertThat(tasks(morning).toString()).doesNotContain("Untouched");
+        clock.set(routed.plus(Duration.ofMinutes(6)));
+        speedToLead.check();
+        assertThat(tasks(morning).toString()).contains("Untouched for 5 min: Slow Lead")
+                .doesNotContain("Untouched for 5 min: Quick Lead");
+        assertThat(tasks(supervisor).toString()).doesNotContain("Untouched");
+        clock.set(routed.plus(Duration.ofMinutes(16)));
+        speedToLead.check();
+        assertThat(tasks(supervisor).toString()).contains("Untouched for 15 min").contains("Slow Lead");
+        clock.set(routed.plus(Duration.ofMinutes(30)));
+        assertThat(speedToLead.check()).as("alerted once each").isZero();
     }
 }

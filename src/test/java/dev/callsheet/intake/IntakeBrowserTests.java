@@ -51,4 +51,40 @@ class IntakeBrowserTests extends IntegrationTest {
         browser.waitForPath("/leads/" + card);
         assertThat(browser.pageText()).contains("Ragnhild Sæther");
     }
+
+    @Test
+    void aSupervisorDrawsTheRosterAndSeesTheGapsAheadAndTheAdminCopiesTheWebForm() {
+        Tenant tenant = Tenant.create(api, "Roster Browser AS");
+        tenant.asAdmin().post("/api/v1/regions", Map.of("name", "Oslo"));
+        Tenant.User supervisor = tenant.user("SUPERVISOR");
+        tenant.user("REP");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(supervisor.username(), supervisor.password());
+        browser.go("/duty?region=Oslo");
+        browser.waitFor(By.id("add-pattern"));
+        assertThat(browser.has(By.id("gaps"))).as("nobody on duty yet: every weekday is a gap").isTrue();
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("pattern-weekday")))
+                .selectByValue("MONDAY");
+        browser.field("pattern-from").clear();
+        browser.field("pattern-from").sendKeys("08:00");
+        browser.field("pattern-to").clear();
+        browser.field("pattern-to").sendKeys("17:00");
+        browser.driver().findElement(By.cssSelector("#add-pattern button")).click();
+        browser.waitFor(By.cssSelector("#patterns tbody tr"));
+        assertThat(browser.text(By.id("patterns"))).contains("08:00–17:00").contains("Test rep");
+        browser.screenshot("duty-roster");
+        assertThat(api.as(supervisor).get("/api/v1/duty/roster?region=Oslo").json().get("items")).hasSize(1);
+
+        browser.signOut();
+        browser.signIn(tenant.admin().username(), tenant.admin().password());
+        browser.go("/admin/web-form");
+        browser.waitFor(By.id("snippet"));
+        assertThat(browser.text(By.id("snippet"))).contains("/api/v1/public/" + tenant.key() + "/leads")
+                .contains("_gotcha");
+        browser.screenshot("web-form");
+    }
 }

@@ -190,6 +190,18 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                         "from", "2030-01-07T08:00:00Z", "to", "2030-01-07T09:00:00Z")),
                 new Probe("DELETE", "/api/v1/duty/swaps/{id}", "/api/v1/duty/swaps/" + aSwap, null),
                 new Probe("GET", "/api/v1/tasks", "/api/v1/tasks?all=true", null),
+                new Probe("GET", "/api/v1/assignments", "/api/v1/assignments?contactId=" + aContact, null),
+                new Probe("GET", "/api/v1/routing/rules", "/api/v1/routing/rules", null),
+                new Probe("PUT", "/api/v1/routing/rules", "/api/v1/routing/rules", Map.of("items", List.of(Map.of(
+                        "target", "USER", "userId", aRep.id())))),
+                new Probe("POST", "/api/v1/routing/dry-run", "/api/v1/routing/dry-run", null),
+                new Probe("GET", "/api/v1/inbound/lookup", "/api/v1/inbound/lookup?phone=%2B4722334455", null),
+                new Probe("POST", "/api/v1/inbound/calls", "/api/v1/inbound/calls", Map.of("phone", "+4722334455",
+                        "contactId", aContact, "question", "Hijacked")),
+                new Probe("POST", "/api/v1/exhibitions/{importId}/preview", "/api/v1/exhibitions/" + aImport
+                        + "/preview", Map.of("homeRegion", "Alpha Region")),
+                new Probe("POST", "/api/v1/exhibitions/{importId}/distribute", "/api/v1/exhibitions/" + aImport
+                        + "/distribute", Map.of("homeRegion", "Alpha Region")),
                 new Probe("POST", "/api/v1/tasks/{id}/done", "/api/v1/tasks/" + aTask + "/done", null),
                 new Probe("POST", "/api/v1/workspaces", "/api/v1/workspaces",
                         Map.of("name", "B child", "adminUsername", "x-" + System.nanoTime(), "adminPassword", "long-enough-pw")));

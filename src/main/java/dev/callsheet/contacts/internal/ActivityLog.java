@@ -41,6 +41,14 @@ public class ActivityLog {
                 .update();
     }
 
+    /** Whether this person did anything on the card (a call, an edit, a note…) at or after the instant. */
+    public boolean touchedBy(UUID workspaceId, UUID contactId, UUID actorId, java.time.Instant since) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM contact_activity WHERE workspace_id = ? AND contact_id = ? AND actor_id = ?
+                  AND at >= ?)""")
+                .params(workspaceId, contactId, actorId, java.sql.Timestamp.from(since)).query(Boolean.class).single();
+    }
+
     public List<Activity> of(UUID workspaceId, UUID contactId) {
         return jdbc.sql("""
                 SELECT a.kind, a.at, coalesce(u.display_name, '') AS actor, a.details::text AS details

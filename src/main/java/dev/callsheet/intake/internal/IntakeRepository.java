@@ -144,6 +144,67 @@ public class IntakeRepository {
                 .params(workspaceId, contactId, channel, assignee, path, rule, Timestamp.from(now)).update();
     }
 
+    /** A lead's routing history, oldest first. */
+    public List<dev.callsheet.intake.Assignment> assignments(UUID workspaceId, UUID contactId) {
+        return jdbc.sql("""
+                SELECT a.*, u.username, u.display_name FROM assignment a LEFT JOIN app_user u ON u.id = a.assignee_id
+                WHERE a.workspace_id = ? AND a.contact_id = ? ORDER BY a.created_at, a.id""")
+                .params(workspaceId, contactId)
+                .query((rs, n) -> new dev.callsheet.intake.Assignment(rs.getObject("id", UUID.class),
+                        rs.getString("channel"), rs.getObject("assignee_id") == null ? null : person(rs, "assignee_id"),
+                        rs.getString("path"), rs.getString("rule"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** A routed lead nobody has touched yet. */
+    public record Untouched(UUID id, UUID workspaceId, UUID contactId, String channel, Person assignee,
+            Instant createdAt, Instant alertedOwnerAt) {
+    }
+
+    /** Routed web and phone leads still untouched and not yet escalated, created at or before the instant. */
+    public List<Untouched> untouched(Instant createdBefore) {
+        return jdbc.sql("""
+                SELECT a.*, u.username, u.display_name FROM assignment a JOIN app_user u ON u.id = a.assignee_id
+                WHERE a.touched_at IS NULL AND a.alerted_supervisor_at IS NULL AND a.channel IN ('WEB', 'INBOUND_CALL')
+                  AND a.created_at <= ? ORDER BY a.created_at LIMIT 500 FOR UPDATE OF a SKIP LOCKED""")
+                .param(Timestamp.from(createdBefore))
+                .query((rs, n) -> {
+                    Timestamp alerted = rs.getTimestamp("alerted_owner_at");
+                    return new Untouched(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+                            rs.getObject("contact_id", UUID.class), rs.getString("channel"), person(rs, "assignee_id"),
+                            rs.getTimestamp("created_at").toInstant(), alerted == null ? null : alerted.toInstant());
+                })
+                .list();
+    }
+
+    public void touched(UUID id, Instant at) {
+        jdbc.sql("UPDATE assignment SET touched_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    public void alerted(UUID id, boolean supervisor, Instant at) {
+        jdbc.sql(supervisor ? "UPDATE assignment SET alerted_supervisor_at = ? WHERE id = ?"
+                : "UPDATE assignment SET alerted_owner_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    /** Whether the lead's tasks for this person are all done. */
+    public boolean tasksDone(UUID workspaceId, UUID contactId, UUID assignee) {
+        return jdbc.sql("""
+                SELECT NOT EXISTS (SELECT 1 FROM intake_task WHERE workspace_id = ? AND contact_id = ? AND assignee_id = ?
+                  AND done_at IS NULL)""")
+                .params(workspaceId, contactId, assignee).query(Boolean.class).single();
+    }
+
+    /** Serialises work on one thing (e.g. one list's distribution) until commit. */
+    public void lock(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query((rs, n) -> 1).list();
+    }
+
+    /** The cards already given out through a channel (e.g. one exhibition list). */
+    public List<UUID> assignedFrom(UUID workspaceId, String channel) {
+        return jdbc.sql("SELECT contact_id FROM assignment WHERE workspace_id = ? AND channel = ?")
+                .params(workspaceId, channel).query(UUID.class).list();
+    }
+
     // ------------------------------------------------------------------------------------------------ web
 
     /** Claims an idempotency key; false when it was claimed before. */

@@ -1,12 +1,15 @@
 package dev.callsheet.intake.web;
 
+import dev.callsheet.intake.Assignment;
 import dev.callsheet.intake.DutyPattern;
 import dev.callsheet.intake.DutyRoster;
 import dev.callsheet.intake.DutyShift;
+import dev.callsheet.intake.Exhibitions;
 import dev.callsheet.intake.FirstCall;
 import dev.callsheet.intake.InboundCall;
 import dev.callsheet.intake.Intake;
 import dev.callsheet.intake.Routed;
+import dev.callsheet.intake.Routing;
 import dev.callsheet.intake.Task;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
@@ -43,11 +46,15 @@ class IntakeApiController {
 
     private final DutyRoster roster;
     private final Intake intake;
+    private final Exhibitions exhibitions;
+    private final Routing routing;
     private final Clock clock;
 
-    IntakeApiController(DutyRoster roster, Intake intake, Clock clock) {
+    IntakeApiController(DutyRoster roster, Intake intake, Exhibitions exhibitions, Routing routing, Clock clock) {
+        this.routing = routing;
         this.roster = roster;
         this.intake = intake;
+        this.exhibitions = exhibitions;
         this.clock = clock;
     }
 
@@ -102,6 +109,51 @@ class IntakeApiController {
             @RequestBody(required = false) FirstCall body) {
         Routed routed = intake.takeCall(user, body);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + routed.contactId())).body(routed);
+    }
+
+    /** How an exhibition list is spread. */
+    record DistributionBody(String homeRegion, Boolean countExisting) {
+    }
+
+    @PostMapping("/api/v1/exhibitions/{importId}/preview")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Exhibitions.Plan preview(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID importId,
+            @RequestBody(required = false) DistributionBody body) {
+        return exhibitions.preview(user, importId, body == null ? null : body.homeRegion(),
+                body != null && Boolean.TRUE.equals(body.countExisting()));
+    }
+
+    @PostMapping("/api/v1/exhibitions/{importId}/distribute")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Exhibitions.Plan distribute(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID importId,
+            @RequestBody(required = false) DistributionBody body) {
+        return exhibitions.distribute(user, importId, body == null ? null : body.homeRegion(),
+                body != null && Boolean.TRUE.equals(body.countExisting()));
+    }
+
+    @GetMapping("/api/v1/routing/rules")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Routing.Rules rules(@AuthenticationPrincipal CurrentUser user) {
+        return routing.rules(user.workspaceId());
+    }
+
+    @PutMapping("/api/v1/routing/rules")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Routing.Rules saveRules(@AuthenticationPrincipal CurrentUser user,
+            @RequestBody(required = false) Routing.Rules body) {
+        return routing.save(user, body);
+    }
+
+    @PostMapping("/api/v1/routing/dry-run")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Map<String, List<Routing.DryRun>> dryRun(@AuthenticationPrincipal CurrentUser user) {
+        return Map.of("items", routing.dryRun(user));
+    }
+
+    @GetMapping("/api/v1/assignments")
+    Map<String, List<Assignment>> assignments(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam UUID contactId) {
+        return Map.of("items", intake.assignments(user.workspaceId(), contactId));
     }
 
     @GetMapping("/api/v1/tasks")
