@@ -81,10 +81,25 @@ public record TimeWindow(String from, String to) {
         return minuteOfDay >= minute(from) && minuteOfDay < minute(to);
     }
 
+    /** Parsed times of day: a handful of distinct texts, read on every slot and every call window check. */
+    private static final Map<String, Integer> MINUTES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static int minute(String text) {
         if (text == null) {
             return -1;
         }
+        Integer known = MINUTES.get(text);
+        if (known != null) {
+            return known;
+        }
+        int minute = parseMinute(text);
+        if (minute >= 0 && MINUTES.size() < 10_000) {
+            MINUTES.put(text, minute);
+        }
+        return minute;
+    }
+
+    private static int parseMinute(String text) {
         String t = text.strip();
         if (t.equals("24:00")) {
             return 24 * 60;

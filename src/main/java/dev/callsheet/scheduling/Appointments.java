@@ -516,14 +516,21 @@ public class Appointments {
     // ---------------------------------------------------------------------------------------------------- helpers
 
     private Map<UUID, SlotFinder.Load> loads(List<RepCalendar> reps, Instant from, Instant to, UUID except) {
+        // the caps count a week either side; without caps a day covers the longest buffers
+        boolean capped = reps.stream().anyMatch(c -> c.dailyCap() != null || c.weeklyCap() != null);
+        Duration margin = capped ? CAP_WINDOW : Duration.ofDays(1);
         Map<UUID, List<AppointmentRepository.Held>> held = appointments.held(
-                reps.stream().map(c -> c.rep().id()).toList(), from.minus(CAP_WINDOW), to.plus(CAP_WINDOW), except);
+                reps.stream().map(c -> c.rep().id()).toList(), from.minus(margin), to.plus(margin), except);
         Map<UUID, SlotFinder.Load> loads = new LinkedHashMap<>();
         for (RepCalendar calendar : reps) {
             List<AppointmentRepository.Held> mine = held.getOrDefault(calendar.rep().id(), List.of());
-            loads.put(calendar.rep().id(), new SlotFinder.Load(calendar,
-                    mine.stream().map(h -> new SlotFinder.Busy(h.blockedFrom(), h.blockedTo())).toList(),
-                    mine.stream().map(AppointmentRepository.Held::start).toList()));
+            List<SlotFinder.Busy> busy = new ArrayList<>(mine.size());
+            List<Instant> starts = new ArrayList<>(mine.size());
+            for (AppointmentRepository.Held h : mine) {
+                busy.add(new SlotFinder.Busy(h.blockedFrom(), h.blockedTo()));
+                starts.add(h.start());
+            }
+            loads.put(calendar.rep().id(), new SlotFinder.Load(calendar, busy, starts));
         }
         return loads;
     }

@@ -100,16 +100,20 @@ public class AppointmentRepository {
      */
     public Map<UUID, List<Held>> held(Collection<UUID> reps, Instant from, Instant to, UUID except) {
         Map<UUID, List<Held>> held = new HashMap<>();
+        // epoch milliseconds rather than timestamptz: thousands of rows, and the driver parses timestamps as text
         jdbc.sql("""
-                SELECT rep_id, lower(blocked) AS f, upper(blocked) AS t, starts_at FROM appointment
+                SELECT rep_id, (extract(epoch FROM lower(blocked)) * 1000)::bigint AS f,
+                  (extract(epoch FROM upper(blocked)) * 1000)::bigint AS t,
+                  (extract(epoch FROM starts_at) * 1000)::bigint AS s
+                FROM appointment
                 WHERE rep_id = ANY(?) AND status <> 'CANCELLED' AND starts_at < ? AND starts_at >= ?
                   AND id IS DISTINCT FROM ?""")
                 .params(reps.toArray(UUID[]::new), Timestamp.from(to), Timestamp.from(from), except)
                 .query((ResultSet rs) -> {
                     UUID rep = rs.getObject("rep_id", UUID.class);
                     held.computeIfAbsent(rep, k -> new ArrayList<>()).add(new Held(rep,
-                            rs.getTimestamp("f").toInstant(), rs.getTimestamp("t").toInstant(),
-                            rs.getTimestamp("starts_at").toInstant()));
+                            Instant.ofEpochMilli(rs.getLong("f")), Instant.ofEpochMilli(rs.getLong("t")),
+                            Instant.ofEpochMilli(rs.getLong("s"))));
                 });
         return held;
     }

@@ -123,14 +123,36 @@ public class CalendarRepository {
                 .params(workspaceId, regionId).query(UUID.class).list();
     }
 
+    /**
+     * Weekly hours and meeting types as read from their JSON, kept by their text: availability reads every rep's
+     * calendar on each request, and teams share a handful of distinct weeks. Values are immutable.
+     */
+    private final Map<String, Object> parsedJson = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T parsed(String text, java.util.function.Function<String, T> parse) {
+        Object known = parsedJson.get(text);
+        if (known != null) {
+            return (T) known;
+        }
+        T value = parse.apply(text);
+        if (parsedJson.size() < 5_000) {
+            parsedJson.put(text, value);
+        }
+        return value;
+    }
+
     private RepCalendar calendar(ResultSet rs, Map<UUID, List<RepCalendar.DayException>> exceptions,
             Map<UUID, List<RepCalendar.Region>> regions) throws SQLException {
         UUID userId = rs.getObject("user_id", UUID.class);
-        Map<DayOfWeek, List<TimeWindow>> hours = new EnumMap<>(DayOfWeek.class);
-        hours.putAll(json.readValue(rs.getString("weekly_hours"), HOURS));
+        Map<DayOfWeek, List<TimeWindow>> hours = parsed(rs.getString("weekly_hours"), text -> {
+            Map<DayOfWeek, List<TimeWindow>> week = new EnumMap<>(DayOfWeek.class);
+            week.putAll(json.readValue(text, HOURS));
+            return java.util.Collections.unmodifiableMap(week);
+        });
         return new RepCalendar(new Person(userId, rs.getString("username"), rs.getString("display_name")),
                 rs.getString("time_zone"), hours, List.copyOf(exceptions.getOrDefault(userId, List.of())),
-                List.copyOf(regions.getOrDefault(userId, List.of())), json.readValue(rs.getString("meeting_types"), TYPES),
+                List.copyOf(regions.getOrDefault(userId, List.of())), parsed(rs.getString("meeting_types"), text -> List.copyOf(json.readValue(text, TYPES))),
                 rs.getInt("min_notice_minutes"), rs.getObject("daily_cap", Integer.class),
                 rs.getObject("weekly_cap", Integer.class), rs.getInt("weight"), rs.getString("email"),
                 rs.getBoolean("active"), rs.getTimestamp("calibrated_from").toInstant());

@@ -40,7 +40,8 @@ public final class SlotFinder {
 
         private final RepCalendar calendar;
         private final ZoneId zone;
-        private final List<Busy> busy;
+        private final long[] busyFrom;
+        private final long[] busyTo;
         private final Map<LocalDate, Integer> perDay = new HashMap<>();
         private final Map<LocalDate, Integer> perWeek = new HashMap<>();
 
@@ -53,11 +54,14 @@ public final class SlotFinder {
             this.zone = calendar.zone();
             List<Busy> sorted = new ArrayList<>(blocked);
             sorted.sort((a, b) -> a.from().compareTo(b.from()));
-            this.busy = sorted;
-            for (Instant start : starts) {
-                LocalDate day = start.atZone(zone).toLocalDate();
-                perDay.merge(day, 1, Integer::sum);
-                perWeek.merge(weekOf(day), 1, Integer::sum);
+            this.busyFrom = sorted.stream().mapToLong(b -> b.from().toEpochMilli()).toArray();
+            this.busyTo = sorted.stream().mapToLong(b -> b.to().toEpochMilli()).toArray();
+            if (calendar.dailyCap() != null || calendar.weeklyCap() != null) {
+                for (Instant start : starts) {
+                    LocalDate day = start.atZone(zone).toLocalDate();
+                    perDay.merge(day, 1, Integer::sum);
+                    perWeek.merge(weekOf(day), 1, Integer::sum);
+                }
             }
         }
 
@@ -67,17 +71,18 @@ public final class SlotFinder {
 
         boolean overlaps(Instant from, Instant to) {
             // Meetings of one rep never overlap each other, so ends are sorted as starts are.
+            long f = from.toEpochMilli();
             int low = 0;
-            int high = busy.size();
+            int high = busyTo.length;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (busy.get(mid).to().isAfter(from)) {
+                if (busyTo[mid] > f) {
                     high = mid;
                 } else {
                     low = mid + 1;
                 }
             }
-            return low < busy.size() && busy.get(low).from().isBefore(to);
+            return low < busyTo.length && busyFrom[low] < to.toEpochMilli();
         }
     }
 
@@ -127,15 +132,17 @@ public final class SlotFinder {
                 continue;
             }
             for (TimeWindow window : windows) {
-                Instant open = at(day, window.startMinute(), zone);
-                Instant close = at(day, window.endMinute(), zone);
+                int opens = window.startMinute();
+                int closes = window.endMinute();
+                Instant open = at(day, opens, zone);
+                Instant close = at(day, closes, zone);
                 var transition = zone.getRules().nextTransition(open.minusSeconds(1));
                 boolean steady = transition == null || !transition.getInstant().isBefore(close);
-                for (int minute = window.startMinute(); minute < window.endMinute(); minute += stepMinutes) {
+                for (int minute = opens; minute < closes; minute += stepMinutes) {
                     Instant start;
                     if (steady) {
                         // no clock change in this window: wall-clock steps are plain durations
-                        start = open.plusSeconds(60L * (minute - window.startMinute()));
+                        start = open.plusSeconds(60L * (minute - opens));
                     } else {
                         LocalDateTime wall = day.atStartOfDay().plusMinutes(minute);
                         ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
