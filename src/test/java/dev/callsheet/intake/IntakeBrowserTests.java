@@ -87,4 +87,66 @@ class IntakeBrowserTests extends IntegrationTest {
                 .contains("_gotcha");
         browser.screenshot("web-form");
     }
+
+    @Test
+    void aSupervisorAddsARuleSeesTheDryRunAndDistributesAnExhibitionListAfterAPreview() throws Exception {
+        Tenant tenant = Tenant.create(api, "Routing Browser AS");
+        String oslo = tenant.asAdmin().post("/api/v1/regions", Map.of("name", "Oslo")).json().get("id").asText();
+        Tenant.User supervisor = tenant.user("SUPERVISOR");
+        Tenant.User first = tenant.user("REP");
+        Tenant.User second = tenant.user("REP");
+        for (Tenant.User rep : java.util.List.of(first, second)) {
+            tenant.asAdmin().patch("/api/v1/users/" + rep.id(), Map.of("region", oslo));
+        }
+        Api boss = api.as(supervisor);
+        StringBuilder csv = new StringBuilder("name;phone;region\n");
+        for (int i = 0; i < 7; i++) {
+            csv.append("Expo Visitor ").append(i).append(";+47 22 70 ").append(10 + i).append(" 00;Oslo\n");
+        }
+        String importId = boss.upload("/api/v1/imports", "expo.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("country", "NO")).json()
+                .get("id").asText();
+        for (int i = 0; i < 300 && !boss.get("/api/v1/imports/" + importId).json().get("status").asText()
+                .equals("DONE"); i++) {
+            Thread.sleep(100);
+        }
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(supervisor.username(), supervisor.password());
+        browser.go("/routing");
+        browser.waitFor(By.id("add-rule"));
+        browser.field("rule-name").sendKeys("Exhibition leads to the first rep");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("rule-channel")))
+                .selectByValue("EXHIBITION");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("rule-target")))
+                .selectByValue("USER");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("rule-user")))
+                .selectByValue(first.id());
+        browser.driver().findElement(By.id("save-rule")).click();
+        browser.waitFor(By.cssSelector("#rules tbody tr"));
+        assertThat(browser.text(By.id("rules"))).contains("Exhibition leads to the first rep");
+        browser.driver().findElement(By.id("dry-run")).click();
+        browser.waitFor(By.id("dry-run-result"));
+        assertThat(browser.text(By.id("dry-run-result"))).contains("Expo Visitor");
+        browser.screenshot("routing-rules");
+
+        browser.go("/leads/imports/" + importId);
+        browser.waitFor(By.id("distribute"));
+        browser.driver().findElement(By.id("distribute")).click();
+        browser.waitFor(By.id("preview-form"));
+        browser.driver().findElement(By.id("preview")).click();
+        browser.waitFor(By.id("plan"));
+        assertThat(browser.text(By.id("plan"))).contains("Test rep");
+        browser.screenshot("exhibition-preview");
+        assertThat(api.as(first).get("/api/v1/tasks").json().get("items")).as("nothing given out yet").isEmpty();
+        browser.driver().findElement(By.id("distribute-now")).click();
+        browser.waitForPath("/tasks");
+        int a = api.as(first).get("/api/v1/tasks").json().get("items").size();
+        int b = api.as(second).get("/api/v1/tasks").json().get("items").size();
+        assertThat(a + b).isEqualTo(7);
+        assertThat(Math.abs(a - b)).isLessThanOrEqualTo(1);
+    }
 }

@@ -26,7 +26,7 @@ import org.openqa.selenium.interactions.Actions;
 class PagesBrowserTests extends IntegrationTest {
 
     private static final List<String> SECTIONS = List.of("console", "incoming", "leads", "tasks", "projects",
-            "calendar", "deals", "reports", "admin");
+            "calendar", "deals", "routing", "reports", "admin");
 
     @Autowired
     MessageSource messages;
@@ -63,7 +63,8 @@ class PagesBrowserTests extends IntegrationTest {
         Map<String, List<String>> expected = Map.of(
                 "AGENT", List.of("console", "incoming", "leads", "tasks", "calendar"),
                 "REP", List.of("incoming", "leads", "tasks", "calendar", "deals"),
-                "SUPERVISOR", List.of("console", "incoming", "leads", "tasks", "projects", "calendar", "deals", "reports"),
+                "SUPERVISOR", List.of("console", "incoming", "leads", "tasks", "projects", "calendar", "deals", "routing",
+                        "reports"),
                 "ADMIN", SECTIONS);
         expected.forEach((role, sections) -> {
             Tenant.User user = tenant.user(role);
