@@ -212,23 +212,32 @@ def _tree_seconds(root, exclude=()):
     return total / TICK
 
 
+def _machine_seconds():
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    with open("/proc/stat") as f:
+        fields = f.readline().split()[1:]
+    busy = sum(int(x) for x in fields[:8]) - int(fields[3]) - int(fields[4])  # all but idle and iowait
+    return busy / TICK
+
+
 def cmd_cpu(args):
+    """Samples, once a second, the CPU seconds of the app, of PostgreSQL's processes and of the whole machine."""
     with open(args.out, "a") as out:
         while True:
             app = _stat(args.app)
             pg = _tree_seconds(args.postmaster)
             if app is None or pg is None:
                 return 0
-            out.write(f"{time.time():.2f},{app[1] / TICK:.2f},{pg:.2f}\n")
+            out.write(f"{time.time():.2f},{app[1] / TICK:.2f},{pg:.2f},{_machine_seconds():.2f}\n")
             out.flush()
             time.sleep(1)
 
 
 def cpu_between(path, start, end):
-    """Cores used on average by the app and by PostgreSQL between two epochs (from cmd_cpu's CSV)."""
+    """Cores used on average between two epochs (from cmd_cpu's CSV) by the app, PostgreSQL and the machine."""
     try:
         with open(path) as f:
-            rows = [tuple(float(x) for x in line.split(",")) for line in f if line.count(",") == 2]
+            rows = [tuple(float(x) for x in line.split(",")) for line in f if line.count(",") == 3]
     except OSError:
         return None
     inside = [r for r in rows if start - 1.5 <= r[0] <= end + 1.5]
@@ -236,11 +245,9 @@ def cpu_between(path, start, end):
         return None
     a, b = inside[0], inside[-1]
     span = b[0] - a[0]
-    return {"app_cores": round((b[1] - a[1]) / span, 2), "pg_cores": round((b[2] - a[2]) / span, 2),
+    app, pg, machine = (b[1] - a[1]) / span, (b[2] - a[2]) / span, (b[3] - a[3]) / span
+    return {"app": app, "pg": pg, "machine": machine, "app_cores": round(app, 2), "pg_cores": round(pg, 2),
             "seconds": round(span, 1)}
-
-
-# --- pgbench logs ----------------------------------------------------------------------------
 
 
 def floor_stats(prefix):

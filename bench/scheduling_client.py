@@ -46,7 +46,7 @@ import time
 from zoneinfo import ZoneInfo
 
 from import_client import _fmt, _load
-from queue_client import _stat, _tree_seconds, TICK, log, request, DAYS
+from queue_client import _stat, TICK, log, request, DAYS, cmd_cpu, cpu_between
 
 TYPES = {  # code: (duration, buffer before, buffer after) in minutes, as MeetingType.DEFAULTS
     "PHONE": (30, 0, 5), "VIDEO": (45, 0, 10), "OFFICE": (60, 0, 15), "ON_SITE": (60, 30, 30)}
@@ -200,40 +200,6 @@ def cmd_appointments(args):
 
 
 # --- CPU sampler -----------------------------------------------------------------------------
-
-def _machine_seconds():
-    with open("/proc/stat") as f:
-        fields = f.readline().split()[1:]
-    busy = sum(int(x) for x in fields[:8]) - int(fields[3]) - int(fields[4])  # all but idle and iowait
-    return busy / TICK
-
-
-def cmd_cpu(args):
-    with open(args.out, "a") as out:
-        while True:
-            app = _stat(args.app)
-            pg = _tree_seconds(args.postmaster)
-            if app is None or pg is None:
-                return 0
-            out.write(f"{time.time():.2f},{app[1] / TICK:.2f},{pg:.2f},{_machine_seconds():.2f}\n")
-            out.flush()
-            time.sleep(1)
-
-
-def cpu_between(path, start, end):
-    """Cores used on average between two epochs by the app, PostgreSQL and the whole machine."""
-    try:
-        with open(path) as f:
-            rows = [tuple(float(x) for x in line.split(",")) for line in f if line.count(",") == 3]
-    except OSError:
-        return None
-    inside = [r for r in rows if start - 1.5 <= r[0] <= end + 1.5]
-    if len(inside) < 2:
-        return None
-    a, b = inside[0], inside[-1]
-    span = b[0] - a[0]
-    return {"app": (b[1] - a[1]) / span, "pg": (b[2] - a[2]) / span, "machine": (b[3] - a[3]) / span}
-
 
 def cmd_busiest(args):
     """The processes that used the most CPU over the next second (their share of one core), with their command."""
