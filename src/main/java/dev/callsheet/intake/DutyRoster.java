@@ -96,8 +96,8 @@ public class DutyRoster {
     public UUID addSwap(CurrentUser user, String region, String userId, String from, String to, String note) {
         UUID regionId = regionId(user.workspaceId(), region);
         Member member = member(user.workspaceId(), "userId", userId);
-        Instant start = instant("from", from, user.timeZone());
-        Instant end = instant("to", to, user.timeZone());
+        Instant start = Inputs.instant("from", from, user.timeZone());
+        Instant end = Inputs.instant("to", to, user.timeZone());
         if (!end.isAfter(start)) {
             throw ApiProblem.badRequest("to", "to must be after from");
         }
@@ -118,15 +118,7 @@ public class DutyRoster {
      */
     @Transactional(readOnly = true)
     public Optional<DutyShift> onDuty(UUID workspaceId, UUID regionId, Instant at) {
-        Optional<DutyShift> shift = shift(workspaceId, regionId, at);
-        if (shift.isPresent()) {
-            return shift;
-        }
-        if (regionId != null) {
-            return shift(workspaceId, null, at);
-        }
-        return people.regions(workspaceId).stream().sorted(java.util.Comparator.comparing(Member.Named::name))
-                .map(r -> shift(workspaceId, r.id(), at)).flatMap(Optional::stream).findFirst();
+        return new Rosters(workspaceId, at, at.plusMillis(1)).onDuty(regionId, at);
     }
 
     /** Same, for a region given by name or id (empty: the workspace's roster). */
@@ -142,6 +134,8 @@ public class DutyRoster {
         List<IntakeRepository.PatternRow> patterns = repository.patterns(workspaceId, regionId);
         ZoneId zone = patterns.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(patterns.get(0).zone());
         Instant now = clock.instant();
+        // every roster that may answer, read once for the whole stretch, not once per half hour
+        Rosters rosters = new Rosters(workspaceId, now, now.plus(java.time.Duration.ofDays(days + 1L)));
         List<Gap> gaps = new ArrayList<>();
         LocalDate day = LocalDate.ofInstant(now, zone);
         Instant gapStart = null;
@@ -151,7 +145,7 @@ public class DutyRoster {
             }
             for (LocalTime t = COVER_FROM; t.isBefore(COVER_TO); t = t.plusMinutes(30)) {
                 Instant at = ZonedDateTime.of(day, t, zone).toInstant();
-                boolean covered = at.isBefore(now) || onDuty(workspaceId, regionId, at).isPresent();
+                boolean covered = at.isBefore(now) || rosters.onDuty(regionId, at).isPresent();
                 if (!covered && gapStart == null) {
                     gapStart = at;
                 } else if (covered && gapStart != null) {
@@ -179,23 +173,68 @@ public class DutyRoster {
                 .orElseThrow(() -> ApiProblem.badRequest("region", "region " + wanted + " does not exist in this workspace"));
     }
 
-    private Optional<DutyShift> shift(UUID workspaceId, UUID regionId, Instant at) {
-        String regionName = regionId == null ? null : people.regions(workspaceId).stream()
-                .filter(r -> r.id().equals(regionId)).map(Member.Named::name).findFirst().orElse(null);
-        for (IntakeRepository.SwapRow swap : repository.swaps(workspaceId, regionId, at, at.plusMillis(1))) {
-            return Optional.of(new DutyShift(swap.user(), regionId, regionName, swap.from(), swap.to(), "SWAP"));
+    /** One region's roster (or the workspace's, region null) as read for a stretch of time. */
+    private record Roster(UUID regionId, String regionName, List<IntakeRepository.SwapRow> swaps,
+            List<IntakeRepository.PatternRow> patterns) {
+    }
+
+    /**
+     * The rosters of a workspace for a stretch of time, each read when first needed: a swap first, then the week;
+     * then the workspace's roster; for no region, whoever is on duty in a region (by region name).
+     */
+    private final class Rosters {
+
+        private final UUID workspaceId;
+        private final Instant from;
+        private final Instant to;
+        private final List<Member.Named> regions;
+        private final java.util.Map<UUID, Roster> read = new java.util.HashMap<>();
+
+        Rosters(UUID workspaceId, Instant from, Instant to) {
+            this.workspaceId = workspaceId;
+            this.from = from;
+            this.to = to;
+            this.regions = people.regions(workspaceId).stream()
+                    .sorted(java.util.Comparator.comparing(Member.Named::name)).toList();
         }
-        for (IntakeRepository.PatternRow p : repository.patterns(workspaceId, regionId)) {
+
+        Optional<DutyShift> onDuty(UUID regionId, Instant at) {
+            Optional<DutyShift> shift = shift(roster(regionId), at);
+            if (shift.isPresent()) {
+                return shift;
+            }
+            if (regionId != null) {
+                return shift(roster(null), at);
+            }
+            return regions.stream().map(r -> shift(roster(r.id()), at)).flatMap(Optional::stream).findFirst();
+        }
+
+        private Roster roster(UUID regionId) {
+            return read.computeIfAbsent(regionId, id -> new Roster(id, id == null ? null : regions.stream()
+                    .filter(r -> r.id().equals(id)).map(Member.Named::name).findFirst().orElse(null),
+                    repository.swaps(workspaceId, id, from, to), repository.patterns(workspaceId, id)));
+        }
+    }
+
+    private static Optional<DutyShift> shift(Roster roster, Instant at) {
+        for (IntakeRepository.SwapRow swap : roster.swaps()) { // latest first
+            if (!at.isBefore(swap.from()) && at.isBefore(swap.to())) {
+                return Optional.of(new DutyShift(swap.user(), roster.regionId(), roster.regionName(), swap.from(),
+                        swap.to(), "SWAP"));
+            }
+        }
+        for (IntakeRepository.PatternRow p : roster.patterns()) {
             ZoneId zone = ZoneId.of(p.zone());
             ZonedDateTime local = at.atZone(zone);
             for (LocalDate day : List.of(local.toLocalDate(), local.toLocalDate().minusDays(1))) {
                 if (day.getDayOfWeek().getValue() != p.weekday()) {
                     continue;
                 }
-                Instant from = day.atStartOfDay(zone).plusMinutes(p.starts()).toInstant();
-                Instant to = day.atStartOfDay(zone).plusMinutes(p.ends()).toInstant();
-                if (!at.isBefore(from) && at.isBefore(to)) {
-                    return Optional.of(new DutyShift(p.user(), regionId, regionName, from, to, "PATTERN"));
+                Instant start = day.atStartOfDay(zone).plusMinutes(p.starts()).toInstant();
+                Instant end = day.atStartOfDay(zone).plusMinutes(p.ends()).toInstant();
+                if (!at.isBefore(start) && at.isBefore(end)) {
+                    return Optional.of(new DutyShift(p.user(), roster.regionId(), roster.regionName(), start, end,
+                            "PATTERN"));
                 }
             }
         }
@@ -220,19 +259,6 @@ public class DutyRoster {
             return ZoneId.of(text).getId();
         } catch (DateTimeException e) {
             throw ApiProblem.badRequest(field, "timeZone must be an IANA zone like Europe/Oslo");
-        }
-    }
-
-    static Instant instant(String field, String text, ZoneId zone) {
-        String t = Inputs.required(field, text, 40);
-        try {
-            return java.time.OffsetDateTime.parse(t).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
-            } catch (java.time.format.DateTimeParseException again) {
-                throw ApiProblem.badRequest(field, field + " must be a time like 2026-11-24T08:00:00Z");
-            }
         }
     }
 

@@ -104,8 +104,8 @@ public class Appointments {
             projects.project(ws, uuid("project", project));
         }
         Instant now = clock.instant();
-        Instant start = from == null || from.isBlank() ? now : instant("from", from, user.timeZone());
-        Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : instant("to", to, user.timeZone());
+        Instant start = from == null || from.isBlank() ? now : Inputs.instant("from", from, user.timeZone());
+        Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : Inputs.instant("to", to, user.timeZone());
         if (!end.isAfter(start)) {
             throw ApiProblem.badRequest("to", "to must be after from");
         }
@@ -189,7 +189,7 @@ public class Appointments {
             projects.project(ws, projectId);
         }
         LeadInfo lead = leadInfo(ws, leadId, user.timeZone(), "leadId");
-        Instant start = instant("start", required("start", request.start()), user.timeZone());
+        Instant start = Inputs.instant("start", required("start", request.start()), user.timeZone());
         String code = type(request.type());
         String notes = Inputs.optional("notes", request.notes(), 5_000);
         String location = Inputs.optional("location", request.location(), 500);
@@ -255,7 +255,7 @@ public class Appointments {
         appointments.lockWorkspace(ws);
         Appointment current = live(user, id);
         Instant now = clock.instant();
-        Instant start = instant("start", required("start", startText), user.timeZone());
+        Instant start = Inputs.instant("start", required("start", startText), user.timeZone());
         if (start.isBefore(now)) {
             throw ApiProblem.badRequest("start", "start is in the past");
         }
@@ -705,26 +705,7 @@ public class Appointments {
 
     /** A time a client sent, read as {@link #instant} reads it in the user's zone. */
     public static Instant time(String field, String text, CurrentUser user) {
-        return instant(field, text, user.timeZone());
+        return Inputs.instant(field, text, user.timeZone());
     }
 
-    /** An ISO instant, a date-time with offset, a local date-time (in {@code zone}), or a date (its start there). */
-    static Instant instant(String field, String text, ZoneId zone) {
-        String t = text.strip();
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the other forms
-        }
-        try {
-            return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            // try a date
-        }
-        try {
-            return LocalDate.parse(t).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a time like 2026-11-24T09:00:00Z, not " + text);
-        }
-    }
 }

@@ -43,6 +43,29 @@ public final class Inputs {
         return text != null && EMAIL.matcher(text.strip()).matches();
     }
 
+    /**
+     * A time a client sent: an ISO instant or date-time with offset, a local date-time (read in {@code zone}), or a
+     * date (its start there). Absent or unreadable names the field.
+     */
+    public static java.time.Instant instant(String field, String value, java.time.ZoneId zone) {
+        String t = required(field, value, 40);
+        try {
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            // try the other forms
+        }
+        try {
+            return java.time.LocalDateTime.parse(t).atZone(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            // try a date
+        }
+        try {
+            return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, field + " must be a time like 2026-11-24T09:00:00Z, not " + t);
+        }
+    }
+
     public static String required(String field, String value, int max) {
         String text = optional(field, value, max);
         if (text == null) {
