@@ -21,4 +21,8 @@ public record Activity(String kind, Instant at, String actor, Map<String, Object
     public static final String FIRST_CONTACT = "FIRST_CONTACT";
     /** The card was given to an owner (e.g. the rep a meeting was booked for). */
     public static final String OWNER_CHANGED = "OWNER_CHANGED";
+    /** Its sales process was disqualified (DOMAIN.md §9); the lead went back to marketing with the reason. */
+    public static final String DISQUALIFIED = "DISQUALIFIED";
+    /** Won: the card passed to account management (DOMAIN.md §2). */
+    public static final String HANDED_OVER = "HANDED_OVER";
 }

@@ -230,6 +230,14 @@ public class Contacts {
         return claimed;
     }
 
+    /** Gives the card to a new owner whoever had it, e.g. account management once the lead is a customer. */
+    public void handOver(UUID workspaceId, UUID contactId, UUID ownerId, UUID actorId) {
+        if (dialables.setOwner(workspaceId, contactId, ownerId, clock.instant())) {
+            activities.record(workspaceId, contactId, null, Activity.HANDED_OVER, actorId,
+                    Map.of("owner", ownerId.toString()));
+        }
+    }
+
     CardKeys keys(UUID workspaceId, ContactDraft draft) {
         String country = Inputs.country("country", draft.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));

@@ -4,7 +4,6 @@ import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.internal.HeaderGuesser;
 import dev.callsheet.contacts.internal.ImportFiles;
 import dev.callsheet.contacts.internal.ImportJobs;
-import dev.callsheet.contacts.internal.Spreadsheet;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
 import java.io.IOException;

@@ -95,6 +95,14 @@ public class DialableQueries {
                 .params(ownerId, Timestamp.from(at), workspaceId, contactId).update() == 1;
     }
 
+    /** Sets the owner; false when the card is not there or had that owner already. */
+    public boolean setOwner(UUID workspaceId, UUID contactId, UUID ownerId, Instant at) {
+        return jdbc.sql("""
+                UPDATE contact SET owner_id = ?, updated_at = ?
+                WHERE workspace_id = ? AND id = ? AND owner_id IS DISTINCT FROM ? AND merged_into IS NULL""")
+                .params(ownerId, Timestamp.from(at), workspaceId, contactId, ownerId).update() == 1;
+    }
+
     private Dialable dialable(ResultSet rs, int row) throws SQLException {
         return new Dialable(rs.getObject("id", UUID.class), rs.getString("display_name"),
                 LeadStatus.valueOf(rs.getString("status")), rs.getString("phone"), rs.getString("country"),

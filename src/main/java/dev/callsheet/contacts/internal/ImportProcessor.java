@@ -3,6 +3,7 @@ package dev.callsheet.contacts.internal;
 import dev.callsheet.contacts.ImportCompleted;
 import dev.callsheet.contacts.ImportField;
 import dev.callsheet.contacts.LeadSource;
+import dev.callsheet.contacts.Spreadsheet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.callsheet.contacts.internal;
+package dev.callsheet.contacts;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;

@@ -1,0 +1,28 @@
+package dev.callsheet.deals;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A deal with everything its page shows: the pipeline (stage codes in order, and each stage's exit criteria with
+ * whether this deal knows them), buying team, touches, notes, checklist, history, flags and chance to win.
+ */
+public record DealView(@com.fasterxml.jackson.annotation.JsonUnwrapped Deal deal, PipelineView pipeline, List<DealParts.Member> buyingTeam,
+        List<DealParts.Touch> touches, List<DealParts.Note> notes, List<Question> buyerQuestions,
+        List<DealParts.StageChange> history, List<Insights.Alert> alerts, List<Insights.Flag> flags,
+        Insights.WinChance winChance, List<String> known) {
+
+    /** The pipeline as a deal's page needs it; {@code stages} are the codes, in order. */
+    public record PipelineView(UUID id, String name, List<String> stages, List<StageView> details) {
+    }
+
+    public record StageView(String code, String name, List<CriterionView> exitCriteria) {
+    }
+
+    public record CriterionView(String code, String label, boolean field, boolean known) {
+    }
+
+    /** A buyer question (DOMAIN.md §9) and the rep's answer. */
+    public record Question(String code, String label, boolean done, String note) {
+    }
+}
