@@ -213,3 +213,74 @@
     }
   });
 })();
+
+// Deals: move a card by dragging it to another stage, or focus it and press ] (next stage) or [ (previous);
+// Enter opens it. The move posts the same form as the deal page, so a move with exit data missing asks for a
+// justification first. Checkboxes marked data-autosubmit-check save on change; [data-print] prints the page.
+(function () {
+  function move(form, card, stage) {
+    if (!stage) {
+      return;
+    }
+    form.action = form.dataset.action + card.dataset.deal + '/move';
+    form.elements.stage.value = stage;
+    form.submit();
+  }
+
+  function board(root) {
+    const form = document.getElementById('move-form');
+    let dragged = null;
+    root.querySelectorAll('.deal-card').forEach((card) => {
+      card.addEventListener('dragstart', (event) => {
+        dragged = card;
+        card.classList.add('dragging');
+        event.dataTransfer.setData('text/plain', card.dataset.deal);
+        event.dataTransfer.effectAllowed = 'move';
+      });
+      card.addEventListener('dragend', () => {
+        card.classList.remove('dragging');
+        root.querySelectorAll('.drop').forEach((c) => c.classList.remove('drop'));
+      });
+      card.addEventListener('keydown', (event) => {
+        if (event.key === ']') {
+          event.preventDefault();
+          move(form, card, card.dataset.next);
+        } else if (event.key === '[') {
+          event.preventDefault();
+          move(form, card, card.dataset.prev);
+        } else if (event.key === 'Enter' && event.target === card) {
+          card.querySelector('a').click();
+        }
+      });
+    });
+    root.querySelectorAll('.board-column').forEach((column) => {
+      column.addEventListener('dragover', (event) => {
+        event.preventDefault();
+        column.classList.add('drop');
+      });
+      column.addEventListener('dragleave', () => column.classList.remove('drop'));
+      column.addEventListener('drop', (event) => {
+        event.preventDefault();
+        column.classList.remove('drop');
+        if (dragged && dragged.closest('.board-column') !== column) {
+          move(form, dragged, column.dataset.stage);
+        }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const root = document.querySelector('[data-board]');
+    if (root) {
+      board(root);
+    }
+    document.querySelectorAll('input[data-autosubmit-check]').forEach((box) => {
+      box.addEventListener('change', () => box.form.submit());
+    });
+    document.querySelectorAll('[data-print]').forEach((b) => b.addEventListener('click', () => window.print()));
+    document.querySelectorAll('button[data-busy]').forEach((b) => b.form.addEventListener('submit', () => {
+      b.disabled = true;
+      b.setAttribute('aria-busy', 'true');
+    }));
+  });
+})();

@@ -1,5 +1,6 @@
 package dev.callsheet.deals;
 
+import dev.callsheet.deals.internal.Calibration;
 import dev.callsheet.deals.internal.DealRepository;
 import dev.callsheet.deals.internal.EvidenceTable;
 import dev.callsheet.deals.internal.Features;
@@ -249,29 +250,68 @@ public class DealInsights {
 
     private Optional<WinModel> model(UUID ws, Pipeline pipeline) {
         return models.computeIfAbsent(pipeline.id(), id -> repository.model(ws, id)
-                .map(text -> json.readValue(text, WinModel.class)));
+                .map(text -> json.readValue(text, TrainedModel.class).model()));
     }
 
     /**
      * Refits the pipeline's model from its closed deals' stage exits; below the pipeline's minimum of closed deals
-     * the model is cleared instead. Returns the closed deals it saw.
+     * the model is cleared instead. Before the final fit on everything, a fit on the deals closed first (80 %) is
+     * scored on those closed last (20 %), so the calibration shown is of predictions made before the outcome was
+     * known. Returns the closed deals it saw.
      */
     @Transactional
     public int train(UUID workspaceId, UUID pipelineId) {
         Pipeline pipeline = pipelines.pipeline(workspaceId, pipelineId);
         int closed = repository.closedDeals(workspaceId, pipeline.id());
-        String model = null;
+        String stored = null;
         if (closed >= pipeline.minClosedDeals()) {
             List<String> points = pipeline.allCriteria().stream().map(Pipeline.Criterion::code).toList();
-            List<WinModel.Example> examples = repository.training(workspaceId, pipeline.id()).stream()
+            List<InsightsRepository.TrainingRow> rows = repository.training(workspaceId, pipeline.id());
+            List<WinModel.Example> examples = rows.stream()
                     .map(r -> Features.of(r.stage(), r.daysInStage(), r.touches(), r.twoWay(), r.known(), points,
                             r.source(), r.amount(), r.features(), r.won()))
                     .toList();
-            model = json.writeValueAsString(WinModel.fit(examples));
+            stored = json.writeValueAsString(new TrainedModel(WinModel.fit(examples), holdOut(rows, examples),
+                    closed));
         }
-        repository.saveModel(workspaceId, pipeline.id(), closed, model, clock.instant());
+        repository.saveModel(workspaceId, pipeline.id(), closed, stored, clock.instant());
         models.remove(pipeline.id());
         return closed;
+    }
+
+    /** The stored model with how it scored on the deals closed last. */
+    public record TrainedModel(WinModel model, Calibration heldOut, int closedDeals) {
+    }
+
+    /** Scores a fit on the exits of deals closed first against the exits of those closed last (by close time). */
+    static Calibration holdOut(List<InsightsRepository.TrainingRow> rows, List<WinModel.Example> examples) {
+        if (rows.size() < 20) {
+            return null;
+        }
+        Instant cut = rows.get((int) (rows.size() * 0.8)).closedAt();
+        List<WinModel.Example> train = new ArrayList<>();
+        List<WinModel.Example> test = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            (rows.get(i).closedAt().isBefore(cut) ? train : test).add(examples.get(i));
+        }
+        if (train.isEmpty() || test.isEmpty()) {
+            return null;
+        }
+        WinModel fitted = WinModel.fit(train);
+        double[] p = new double[test.size()];
+        boolean[] won = new boolean[test.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = fitted.probability(test.get(i));
+            won[i] = test.get(i).won();
+        }
+        return Calibration.of(p, won);
+    }
+
+    /** What the pipeline's model is and how well it did on deals it had not seen; empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<TrainedModel> modelReport(UUID workspaceId, UUID pipelineId) {
+        Pipeline pipeline = pipelines.pipeline(workspaceId, pipelineId);
+        return repository.model(workspaceId, pipeline.id()).map(text -> json.readValue(text, TrainedModel.class));
     }
 
     /** Refits every pipeline's model; the nightly job. */

@@ -12,6 +12,12 @@ public record DealView(@com.fasterxml.jackson.annotation.JsonUnwrapped Deal deal
         List<DealParts.StageChange> history, List<Insights.Alert> alerts, List<Insights.Flag> flags,
         Insights.WinChance winChance, List<String> known) {
 
+    /** The name of a stage of this deal's pipeline; the code itself for one it no longer has. */
+    public String stageName(String code) {
+        return code == null ? "" : pipeline.details().stream().filter(s -> s.code().equals(code)).map(StageView::name)
+                .findFirst().orElse(code);
+    }
+
     /** The pipeline as a deal's page needs it; {@code stages} are the codes, in order. */
     public record PipelineView(UUID id, String name, List<String> stages, List<StageView> details) {
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * How well predicted chances match what happened: Brier score (against always predicting the base rate), log loss,
  * the area under the ROC curve, the expected calibration error and ten bins of predicted vs observed.
  */
-public record Calibration(int n, double baseRate, double brier, double baseBrier, double logLoss, double auc,
+public record Calibration(int n, double baseRate, double brier, double baseBrier, double logLoss, Double auc,
         double expectedError, List<Bin> bins) {
 
     /** Predictions in [from, to): how many, their mean and the share won. */
@@ -50,8 +50,9 @@ public record Calibration(int n, double baseRate, double brier, double baseBrier
                 auc(predicted, won), ece, bins);
     }
 
+
     /** The chance a won deal is ranked above a lost one (ties count half). */
-    static double auc(double[] predicted, boolean[] won) {
+    static Double auc(double[] predicted, boolean[] won) {
         Integer[] order = new Integer[predicted.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -76,7 +77,7 @@ public record Calibration(int n, double baseRate, double brier, double baseBrier
         }
         long negatives = predicted.length - positives;
         if (positives == 0 || negatives == 0) {
-            return Double.NaN;
+            return null;
         }
         return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
     }

@@ -22,7 +22,7 @@ public class InsightsRepository {
 
     /** A closed deal's exit from a stage as the model learns from it. */
     public record TrainingRow(String stage, List<String> known, double daysInStage, int touches, int twoWay,
-            String source, BigDecimal amount, Map<String, String> features, boolean won) {
+            String source, BigDecimal amount, Map<String, String> features, boolean won, Instant closedAt) {
     }
 
     /** A disqualified deal for the supervisor's review. */
@@ -70,16 +70,17 @@ public class InsightsRepository {
     public List<TrainingRow> training(UUID workspaceId, UUID pipelineId) {
         return jdbc.sql("""
                 SELECT h.from_stage, h.known, coalesce(h.days_in_stage, 0) AS days_in_stage, h.touches, h.two_way,
-                  d.source, d.amount, d.features, d.status = 'WON' AS won
+                  d.source, d.amount, d.features, d.status = 'WON' AS won, d.closed_at
                 FROM deal_stage_change h JOIN deal d ON d.workspace_id = h.workspace_id AND d.id = h.deal_id
                 WHERE d.workspace_id = ? AND d.pipeline_id = ? AND d.status IN ('WON', 'LOST', 'DISQUALIFIED')
                   AND h.from_stage IS NOT NULL
-                ORDER BY h.id""")
+                ORDER BY d.closed_at, h.id""")
                 .params(workspaceId, pipelineId)
                 .query((rs, n) -> new TrainingRow(rs.getString("from_stage"), DealRepository.strings(rs.getArray("known")),
                         rs.getDouble("days_in_stage"), rs.getInt("touches"), rs.getInt("two_way"),
                         rs.getString("source"), rs.getBigDecimal("amount"),
-                        json.readValue(rs.getString("features"), STRINGS), rs.getBoolean("won")))
+                        json.readValue(rs.getString("features"), STRINGS), rs.getBoolean("won"),
+                        rs.getTimestamp("closed_at").toInstant()))
                 .list();
     }
 

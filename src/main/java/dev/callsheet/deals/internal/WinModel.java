@@ -115,6 +115,16 @@ public record WinModel(List<String> categorical, List<Scale> numeric, double int
         return new WinModel(categorical, numeric, beta[d], weights, means, x.length, base);
     }
 
+    /** Every column's weight (log-odds per unit: per yes for "input=value", per standard deviation for numbers). */
+    public Map<String, Double> weightsByInput() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < weights.length; j++) {
+            out.put(j < categorical.size() ? categorical.get(j) : numeric.get(j - categorical.size()).name(),
+                    Math.round(weights[j] * 1000) / 1000.0);
+        }
+        return out;
+    }
+
     /** The chance the deal is won, in [0, 1]. */
     public double probability(Example e) {
         return sigmoid(intercept + dot(weights, row(e)));

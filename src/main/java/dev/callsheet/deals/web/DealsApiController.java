@@ -253,6 +253,23 @@ class DealsApiController {
                 "trained", closed >= pipeline.minClosedDeals());
     }
 
+    /** The pipeline's win model: its inputs and weights, and how it scored on the deals closed last. */
+    @GetMapping("/api/v1/pipelines/{id}/model")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Map<String, Object> model(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        Pipeline pipeline = pipelines.pipeline(user.workspaceId(), id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("minClosedDeals", pipeline.minClosedDeals());
+        insights.modelReport(user.workspaceId(), id).ifPresentOrElse(m -> {
+            body.put("closedDeals", m.closedDeals());
+            body.put("examples", m.model().examples());
+            body.put("baseRate", m.model().baseRate());
+            body.put("heldOut", m.heldOut());
+            body.put("weights", m.model().weightsByInput());
+        }, () -> body.put("unavailable", "NOT_TRAINED_YET"));
+        return body;
+    }
+
     @GetMapping("/api/v1/deal-settings")
     Pipelines.Settings settings(@AuthenticationPrincipal CurrentUser user) {
         return pipelines.settings(user.workspaceId());
