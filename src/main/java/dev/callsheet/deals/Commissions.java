@@ -51,9 +51,12 @@ public class Commissions {
     private final CommissionRepository repository;
     private final Projects projects;
     private final Appointments appointments;
+    private final dev.callsheet.workspace.People people;
     private final Clock clock;
 
-    Commissions(CommissionRepository repository, Projects projects, Appointments appointments, Clock clock) {
+    Commissions(CommissionRepository repository, Projects projects, Appointments appointments,
+            dev.callsheet.workspace.People people, Clock clock) {
+        this.people = people;
         this.repository = repository;
         this.projects = projects;
         this.appointments = appointments;
@@ -160,6 +163,9 @@ public class Commissions {
             person = "all".equals(userId) ? null : Deals.id("userId", userId);
             if (!user.userId().equals(person) && !Deals.supervises(user)) {
                 throw ApiProblem.forbidden("only supervisors see others' commissions");
+            }
+            if (person != null && people.member(user.workspaceId(), person).isEmpty()) {
+                throw ApiProblem.notFound("person");
             }
         }
         YearMonth first = month("from", from, YearMonth.now(clock.withZone(user.timeZone())));

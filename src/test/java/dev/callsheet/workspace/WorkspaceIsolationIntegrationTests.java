@@ -42,6 +42,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aAppointment;
     private String aSwap;
     private String aTask;
+    private String aDeal;
+    private String aPipeline;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -81,6 +83,20 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         api.anonymous().post("/api/v1/public/" + a.key() + "/leads", Map.of("name", "Alpha Webperson",
                 "email", "web@alpha-secret.no", "message", "Alpha web message"));
         aTask = a.asAdmin().get("/api/v1/tasks").json().get("items").get(0).get("id").asText();
+        for (int i = 0; i < 100 && aDeal == null; i++) {
+            JsonNode deals = a.asAdmin().get("/api/v1/deals?contactId=" + aContact).json().get("items");
+            if (!deals.isEmpty()) {
+                aDeal = deals.get(0).get("id").asText();
+            } else {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        a.asAdmin().post("/api/v1/deals/" + aDeal + "/notes", Map.of("text", "Alpha deal note"));
+        aPipeline = a.asAdmin().get("/api/v1/pipelines").json().get("items").get(0).get("id").asText();
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -182,6 +198,49 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("POST", "/api/v1/appointments/{id}/mail/{mailId}/retry", "/api/v1/appointments/"
                         + aAppointment + "/mail/" + aAppointment + "/retry", null),
                 new Probe("GET", "/api/v1/deals", "/api/v1/deals?contactId=" + aContact, null),
+                new Probe("POST", "/api/v1/deals", "/api/v1/deals", Map.of("contactId", aContact)),
+                new Probe("GET", "/api/v1/deals/{id}", "/api/v1/deals/" + aDeal, null),
+                new Probe("PATCH", "/api/v1/deals/{id}", "/api/v1/deals/" + aDeal, Map.of("title", "Hijacked")),
+                new Probe("POST", "/api/v1/deals/{id}/stage", "/api/v1/deals/" + aDeal + "/stage",
+                        Map.of("stage", "DISCOVERY", "justification", "Hijacked")),
+                new Probe("POST", "/api/v1/deals/{id}/disqualify", "/api/v1/deals/" + aDeal + "/disqualify",
+                        Map.of("reason", "NO_BUDGET")),
+                new Probe("POST", "/api/v1/deals/{id}/won", "/api/v1/deals/" + aDeal + "/won", Map.of()),
+                new Probe("POST", "/api/v1/deals/{id}/lost", "/api/v1/deals/" + aDeal + "/lost", Map.of()),
+                new Probe("POST", "/api/v1/deals/{id}/cancel", "/api/v1/deals/" + aDeal + "/cancel", Map.of()),
+                new Probe("POST", "/api/v1/deals/{id}/members", "/api/v1/deals/" + aDeal + "/members",
+                        Map.of("contactId", aContact, "role", "CHAMPION")),
+                new Probe("DELETE", "/api/v1/deals/{id}/members/{contactId}", "/api/v1/deals/" + aDeal + "/members/"
+                        + aContact, null),
+                new Probe("POST", "/api/v1/deals/{id}/touches", "/api/v1/deals/" + aDeal + "/touches",
+                        Map.of("kind", "CALL", "twoWay", true)),
+                new Probe("POST", "/api/v1/deals/{id}/notes", "/api/v1/deals/" + aDeal + "/notes",
+                        Map.of("text", "Hijacked")),
+                new Probe("PUT", "/api/v1/deals/{id}/checks/{code}", "/api/v1/deals/" + aDeal
+                        + "/checks/need_confirmed", Map.of("done", true)),
+                new Probe("GET", "/api/v1/deals/board", "/api/v1/deals/board?pipelineId=" + aPipeline, null),
+                new Probe("POST", "/api/v1/deals/import", "/api/v1/deals/import?pipelineId=" + aPipeline, Map.of()),
+                new Probe("GET", "/api/v1/pipelines", "/api/v1/pipelines", null),
+                new Probe("POST", "/api/v1/pipelines", "/api/v1/pipelines", Map.of("name", "B pipeline", "stages",
+                        List.of(Map.of("code", "ONE")))),
+                new Probe("GET", "/api/v1/pipelines/{id}", "/api/v1/pipelines/" + aPipeline, null),
+                new Probe("PUT", "/api/v1/pipelines/{id}", "/api/v1/pipelines/" + aPipeline, Map.of("name", "Hijacked",
+                        "stages", List.of(Map.of("code", "MEETING")))),
+                new Probe("GET", "/api/v1/pipelines/{id}/model", "/api/v1/pipelines/" + aPipeline + "/model", null),
+                new Probe("POST", "/api/v1/pipelines/{id}/model", "/api/v1/pipelines/" + aPipeline + "/model", null),
+                new Probe("GET", "/api/v1/deal-settings", "/api/v1/deal-settings", null),
+                new Probe("PUT", "/api/v1/deal-settings", "/api/v1/deal-settings",
+                        Map.of("accountManagerId", aRep.id())),
+                new Probe("GET", "/api/v1/insights/disqualification", "/api/v1/insights/disqualification?pipelineId="
+                        + aPipeline, null),
+                new Probe("GET", "/api/v1/dq-review", "/api/v1/dq-review", null),
+                new Probe("GET", "/api/v1/deals/cost", "/api/v1/deals/cost", null),
+                new Probe("GET", "/api/v1/commissions/rules", "/api/v1/commissions/rules", null),
+                new Probe("PUT", "/api/v1/commissions/rules", "/api/v1/commissions/rules", Map.of("items", List.of(
+                        Map.of("projectId", aProject, "percentOfAmount", 10, "agentSplit", 50, "repSplit", 50)))),
+                new Probe("GET", "/api/v1/commissions/ledger", "/api/v1/commissions/ledger?userId=" + aAgent.id(),
+                        null),
+                new Probe("GET", "/api/v1/commissions/payout", "/api/v1/commissions/payout", null),
                 new Probe("GET", "/api/v1/duty", "/api/v1/duty?at=2030-01-07T08:30:00Z", null),
                 new Probe("GET", "/api/v1/duty/roster", "/api/v1/duty/roster", null),
                 new Probe("PUT", "/api/v1/duty/roster", "/api/v1/duty/roster", Map.of("items", List.of(Map.of(
@@ -232,7 +291,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
             assertThat(response.status()).as(probe + " -> " + response).isLessThan(500);
             String sent = probe.path() + " " + probe.body();
             for (String secret : List.of(a.id(), a.key(), "Alpha", aAgent.id(), aAgent.username(), aTeam, aRegion, aToken,
-                    aContact, aImport, "Secretperson", "alpha-secret", "22334455", "Importee", aProject, aAttempt, "23456789")) {
+                    aContact, aImport, "Secretperson", "alpha-secret", "22334455", "Importee", aProject, aAttempt, "23456789",
+                    aDeal, aPipeline, "Alpha deal note")) {
                 // Echoing what the caller itself sent (an id in its own URL) reveals nothing.
                 if (!sent.contains(secret) && response.body() != null && response.body().contains(secret)) {
                     leaks.add(probe.method() + " " + probe.path() + " leaked " + secret);
@@ -242,7 +302,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                     || probe.path().contains(aToken) || probe.path().contains(aContact) || probe.path().contains(aImport)
                     || probe.path().contains(aProject) || probe.path().contains(aAttempt)
                     || probe.path().contains(aRep.id()) || probe.path().contains(aAppointment)
-                    || probe.path().contains(aSwap) || probe.path().contains(aTask)
+                    || probe.path().contains(aSwap) || probe.path().contains(aTask) || probe.path().contains(aDeal)
                     || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
@@ -272,5 +332,13 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         assertThat(asA.get("/api/v1/holidays?from=2026-01-01&to=2027-12-31").body()).contains("Alpha Christmas");
         assertThat(asA.get("/api/v1/dnc/check?phone=%2B4723456789").json().get("listed").asBoolean()).isTrue();
         assertThat(asA.get("/api/v1/projects/" + aProject + "/outcomes").body()).doesNotContain("Hijacked");
+        JsonNode deal = asA.get("/api/v1/deals/" + aDeal).json();
+        assertThat(deal.get("status").asText()).isEqualTo("OPEN");
+        assertThat(deal.get("stage").asText()).isEqualTo("MEETING");
+        assertThat(deal.get("touches")).isEmpty();
+        assertThat(deal.toString()).doesNotContain("Hijacked");
+        assertThat(asA.get("/api/v1/pipelines/" + aPipeline).json().get("name").asText()).isEqualTo("Sales");
+        assertThat(asA.get("/api/v1/deal-settings").json().get("accountManagerId").isNull()).isTrue();
+        assertThat(asA.get("/api/v1/commissions/rules").json().get("items")).isEmpty();
     }
 }
