@@ -45,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@code owner}, {@code sales_agent}: a member's name or username (else the importer); {@code account},
  * {@code organisation}, {@code company}: the buyer;</li>
  * <li>{@code known}: data points known when the deal left its last stage (separated by ; or |);
- * {@code <stage>:<point>} (yes/no): a point known, or not, when the deal left that stage;</li>
+ * {@code <stage>:<point>} (yes/no): a point known, or not, when the deal left that stage; {@code <stage>:left}: the
+ * date it left that stage (else the opening date, and the close for the stage it closed in);</li>
  * <li>every other column (product, sector…) becomes an input of the win model.</li>
  * </ul>
  */
@@ -92,11 +93,7 @@ public class DealImports {
             temp = Files.createTempFile("callsheet-deals-", fileName != null && fileName.toLowerCase(Locale.ROOT)
                     .endsWith(".xlsx") ? ".xlsx" : ".csv");
             Files.write(temp, content);
-            Iterator<List<String>> rows = Spreadsheet.open(temp, null).rows();
-            Report report = importRows(user, pipeline, rows);
-            int closed = insights.train(user.workspaceId(), pipeline.id());
-            return new Report(report.pipelineId(), report.rows(), report.imported(), report.skipped(),
-                    report.errors(), closed);
+            return importTable(user, pipeline.id(), Spreadsheet.open(temp, null).rows());
         } catch (IOException e) {
             throw ApiProblem.badRequest("file", "the file could not be read: " + e.getMessage());
         } catch (UncheckedIOException e) {
@@ -112,7 +109,17 @@ public class DealImports {
         }
     }
 
-    Report importRows(CurrentUser user, Pipeline pipeline, Iterator<List<String>> rows) {
+    /** Imports rows (the header first) into the pipeline, then refits the pipeline's win model. */
+    @Transactional
+    public Report importTable(CurrentUser user, UUID pipelineId, Iterator<List<String>> rows) {
+        Pipeline pipeline = pipelines.pipeline(user.workspaceId(), pipelineId);
+        Report report = importRows(user, pipeline, rows);
+        int closed = insights.train(user.workspaceId(), pipeline.id());
+        return new Report(report.pipelineId(), report.rows(), report.imported(), report.skipped(), report.errors(),
+                closed);
+    }
+
+    private Report importRows(CurrentUser user, Pipeline pipeline, Iterator<List<String>> rows) {
         if (!rows.hasNext()) {
             throw ApiProblem.badRequest("file", "the file has no header row");
         }
@@ -213,17 +220,24 @@ public class DealImports {
         }
         String externalId = c.get(row, c.id);
         String title = organisation != null ? organisation : externalId;
+        String source = c.get(row, c.source);
+        String reason = status.equals(Deal.OPEN) ? null : c.get(row, c.reason);
         Optional<UUID> id = repository.importDeal(new DealRepository.NewDeal(user.workspaceId(), null, owner, null,
-                null, null, "IMPORT", pipeline.id(), stage, title, amount, amount == null ? null : currency, null,
-                null, opened), externalId, status, closed, features);
+                null, null, source == null ? "IMPORT" : source.length() > 40 ? source.substring(0, 40) : source,
+                pipeline.id(), stage, title, amount, amount == null ? null : currency, null, null, opened), externalId,
+                status, closed, reason == null ? null : reason.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"),
+                features);
         if (id.isEmpty()) {
             return id;
         }
         int at = pipeline.position(stage);
         int lastExit = status.equals(Deal.OPEN) ? at - 1 : at;
+        Instant entered = opened;
         for (int i = 0; i <= lastExit; i++) {
             String from = pipeline.stages().get(i).code();
             boolean closing = i == at;
+            Integer leftColumn = c.stageLeft.get(from.toLowerCase(Locale.ROOT));
+            Instant left = leftColumn == null ? null : date(c.header, leftColumn, c.get(row, leftColumn), zone);
             Set<String> known = new LinkedHashSet<>(base);
             c.stagePoints.forEach((column, stagePoint) -> {
                 if (stagePoint[0].equalsIgnoreCase(from) && yes(c.get(row, column))) {
@@ -240,11 +254,19 @@ public class DealImports {
                     }
                 }
             }
-            Instant exitAt = closing ? closed : opened;
-            Double days = closing ? Duration.between(opened, closed).toMinutes() / 1440.0 : null;
+            Instant exitAt = left != null ? left : closing ? closed : opened;
+            if (exitAt.isBefore(entered)) {
+                throw ApiProblem.badRequest(leftColumn == null ? c.header.get(c.closed) : c.header.get(leftColumn),
+                        "the stages' dates are out of order");
+            }
+            Double days = left != null || closing ? Duration.between(entered, exitAt).toMinutes() / 1440.0 : null;
+            entered = exitAt;
             repository.recordChange(user.workspaceId(), id.get(), from,
                     closing ? null : pipeline.stages().get(i + 1).code(), closing ? status : Deal.OPEN, known,
                     List.of(), null, days, 0, 0, null, exitAt);
+        }
+        if (status.equals(Deal.OPEN) && entered.isAfter(opened)) {
+            repository.moveTo(user.workspaceId(), id.get(), stage, entered);
         }
         return id;
     }
@@ -319,7 +341,10 @@ public class DealImports {
         final int owner;
         final int organisation;
         final int known;
+        final int source;
+        final int reason;
         final Map<Integer, String[]> stagePoints = new LinkedHashMap<>();
+        final Map<String, Integer> stageLeft = new HashMap<>();
         final List<Integer> extra = new ArrayList<>();
 
         Columns(List<String> header) {
@@ -334,12 +359,16 @@ public class DealImports {
             owner = find("owner", "sales_agent", "rep", "agent");
             organisation = find("organisation", "organization", "account", "company");
             known = find("known");
+            source = find("source", "lead_source");
+            reason = find("reason", "close_reason", "lost_reason", "dq_reason");
             Set<Integer> used = new java.util.HashSet<>(List.of(id, status, lastStage, opened, closed, amount, revenue,
-                    owner, organisation, known));
+                    owner, organisation, known, source, reason));
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i);
                 int colon = h.indexOf(':');
-                if (colon > 0 && colon < h.length() - 1) {
+                if (colon > 0 && h.endsWith(":left")) {
+                    stageLeft.put(h.substring(0, colon), i);
+                } else if (colon > 0 && colon < h.length() - 1) {
                     stagePoints.put(i, new String[] {h.substring(0, colon), h.substring(colon + 1)});
                 } else if (!used.contains(i) && !h.isEmpty()) {
                     extra.add(i);

@@ -59,9 +59,11 @@ class DemoProjects {
     private final Clock clock;
     private final DemoCalendars calendars;
     private final DemoIntake intake;
+    private final DemoDeals demoDeals;
 
     DemoProjects(Projects projects, Queue queue, Contacts contacts, People people, Workspaces workspaces, Clock clock,
-            DemoCalendars calendars, DemoIntake intake) {
+            DemoCalendars calendars, DemoIntake intake, DemoDeals demoDeals) {
+        this.demoDeals = demoDeals;
         this.calendars = calendars;
         this.intake = intake;
         this.projects = projects;
@@ -140,6 +142,7 @@ class DemoProjects {
                 + calendars.book(agents, handedOff, seminar.id());
         log.info("Demo: {} meetings booked for the coming week", meetings);
         intake.seed(demo, user(demo, "ingrid.supervisor"), ids);
+        demoDeals.seed(user(demo, "ingrid.supervisor"), username -> user(demo, username));
     }
 
     private static LocalDate lastWorkingDay(LocalDate today) {

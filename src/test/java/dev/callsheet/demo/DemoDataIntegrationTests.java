@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callsheet.support.IntegrationTest;
 import dev.callsheet.support.Tenant;
 import dev.callsheet.workspace.WorkspaceSummary;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -87,6 +88,32 @@ class DemoDataIntegrationTests extends IntegrationTest {
                 .query(Integer.class).single()).isEqualTo(14);
         assertThat(jdbc.sql("SELECT count(*) FROM assignment WHERE workspace_id = ? AND channel = 'WEB'")
                 .param(first.id()).query(Integer.class).single()).isEqualTo(8);
+        // a year of deals: the evidence finds the budget and the economic buyer, the model is shown, some are flagged
+        var evidence = supervisor.get("/api/v1/insights/disqualification").json();
+        assertThat(evidence.get("closedDeals").asInt()).isGreaterThan(250);
+        List<String> clear = new java.util.ArrayList<>();
+        evidence.get("rows").forEach(r -> {
+            if (r.get("known").get("deals").asInt() > 0 && r.get("unknown").get("deals").asInt() > 0
+                    && r.get("known").get("low").asDouble() > r.get("unknown").get("high").asDouble()) {
+                clear.add(r.get("stage").asText() + "/" + r.get("point").asText());
+            }
+        });
+        assertThat(clear).contains("DISCOVERY/budget_known", "DISCOVERY/economic_buyer");
+        var lars = api.as("lars.rep", "second-demo-pass");
+        var board = lars.get("/api/v1/deals/board").json().get("columns");
+        List<String> flags = new java.util.ArrayList<>();
+        List<Double> chances = new java.util.ArrayList<>();
+        board.forEach(c -> c.get("cards").forEach(card -> {
+            card.get("flags").forEach(f -> flags.add(f.get("kind").asText()));
+            if (!card.get("winProbability").isNull()) {
+                chances.add(card.get("winProbability").asDouble());
+            }
+        }));
+        assertThat(flags).contains("GONE_DARK", "MISSING_EXIT_DATA");
+        assertThat(chances).isNotEmpty();
+        assertThat(lars.get("/api/v1/commissions/ledger").json().get("items")).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM commission_entry WHERE workspace_id = ?").param(first.id())
+                .query(Integer.class).single()).isPositive();
     }
 
     @Test

@@ -76,17 +76,17 @@ public class DealRepository {
     }
 
     /** A historical deal from another system: no card; what was known rides in {@code features}. */
-    public Optional<UUID> importDeal(NewDeal d, String externalId, String status, Instant closedAt,
+    public Optional<UUID> importDeal(NewDeal d, String externalId, String status, Instant closedAt, String reason,
             Map<String, String> features) {
         return jdbc.sql("""
                 INSERT INTO deal (workspace_id, owner_id, source, pipeline_id, stage, stage_entered_at, title, amount,
-                  currency, status, opened_at, closed_at, external_id, features)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                  currency, status, opened_at, closed_at, close_reason, external_id, features)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (workspace_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id""")
                 .params(d.workspaceId(), d.ownerId(), d.source(), d.pipelineId(), d.stage(),
                         Timestamp.from(d.openedAt()), d.title(), d.amount(), d.currency(), status,
-                        Timestamp.from(d.openedAt()), closedAt == null ? null : Timestamp.from(closedAt), externalId,
-                        json.writeValueAsString(features))
+                        Timestamp.from(d.openedAt()), closedAt == null ? null : Timestamp.from(closedAt), reason,
+                        externalId, json.writeValueAsString(features))
                 .query(UUID.class).optional();
     }
 
