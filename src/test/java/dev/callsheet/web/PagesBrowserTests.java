@@ -26,7 +26,7 @@ import org.openqa.selenium.interactions.Actions;
 class PagesBrowserTests extends IntegrationTest {
 
     private static final List<String> SECTIONS = List.of("console", "incoming", "leads", "tasks", "projects",
-            "calendar", "deals", "routing", "reports", "admin");
+            "calendar", "deals", "commissions", "routing", "reports", "admin");
 
     @Autowired
     MessageSource messages;
@@ -61,10 +61,10 @@ class PagesBrowserTests extends IntegrationTest {
     @Test
     void eachRoleSeesItsOwnNavigation() {
         Map<String, List<String>> expected = Map.of(
-                "AGENT", List.of("console", "incoming", "leads", "tasks", "calendar"),
-                "REP", List.of("incoming", "leads", "tasks", "calendar", "deals"),
-                "SUPERVISOR", List.of("console", "incoming", "leads", "tasks", "projects", "calendar", "deals", "routing",
-                        "reports"),
+                "AGENT", List.of("console", "incoming", "leads", "tasks", "calendar", "commissions"),
+                "REP", List.of("incoming", "leads", "tasks", "calendar", "deals", "commissions"),
+                "SUPERVISOR", List.of("console", "incoming", "leads", "tasks", "projects", "calendar", "deals",
+                        "commissions", "routing", "reports"),
                 "ADMIN", SECTIONS);
         expected.forEach((role, sections) -> {
             Tenant.User user = tenant.user(role);
