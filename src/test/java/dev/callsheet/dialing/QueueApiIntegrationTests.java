@@ -239,10 +239,11 @@ public class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(missing.json().get("field").asText()).isEqualTo("callbackAt");
         Api.Response past = me.post(attempt, Map.of("outcome", "FOLLOW_UP", "callbackAt", "2001-01-01T10:00"));
         assertThat(past.json().get("field").asText()).isEqualTo("callbackAt");
-        // 15:30 in Oslo (UTC+1 in winter) is 14:30 UTC.
+        // 15:30 on the lead's clock in Oslo (14:30 UTC in winter, 13:30 in summer: the shared clock may be in either)
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         JsonNode recorded = outcome(me, lease, Map.of("outcome", "FOLLOW_UP", "callbackAt", today + "T15:30"));
-        assertThat(Instant.parse(recorded.get("dueAt").asText())).isEqualTo(today.atTime(14, 30).toInstant(ZoneOffset.UTC));
+        assertThat(Instant.parse(recorded.get("dueAt").asText()))
+                .isEqualTo(today.atTime(15, 30).atZone(java.time.ZoneId.of("Europe/Oslo")).toInstant());
     }
 
     @Test
