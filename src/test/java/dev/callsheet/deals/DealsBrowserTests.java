@@ -77,6 +77,7 @@ class DealsBrowserTests extends IntegrationTest {
 
         browser.go(dealPath);
         assertThat(browser.text(By.id("alerts"))).contains("Budget known").contains("Budget comes with the proposal");
+        assertThat(browser.text(By.id("flags"))).contains("Exit data missing").contains("Budget known, Buying team known");
         assertThat(browser.text(By.id("chance"))).contains("Not shown yet");
         browser.screenshot("deals-deal");
 
