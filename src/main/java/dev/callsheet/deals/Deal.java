@@ -10,6 +10,7 @@ import java.util.UUID;
  * A sales process (DOMAIN.md §2).
  *
  * @param contactId     the lead it was opened for; null for a deal imported from another system's history
+ * @param organisationId the buyer's organisation: the lead's now, else the one it had when the deal opened
  * @param owner         the rep who runs it
  * @param creditedAgent the agent who booked the meeting that opened it (earns commission on a win), or null
  * @param stage         the code of its pipeline stage
@@ -17,7 +18,7 @@ import java.util.UUID;
  * @param closeReason   the disqualification or loss reason's code
  * @param features      what else is known of it (imported columns such as product or sector), for the win model
  */
-public record Deal(UUID id, UUID contactId, String contactName, Person owner, Person creditedAgent, UUID projectId,
+public record Deal(UUID id, UUID contactId, String contactName, UUID organisationId, Person owner, Person creditedAgent, UUID projectId,
         UUID appointmentId, String source, UUID pipelineId, String stage, String status, String title,
         BigDecimal amount, String currency, LocalDate expectedClose, Instant stageEnteredAt, Instant openedAt,
         Instant closedAt, String closeReason, String closeNote, Map<String, Object> qualification,

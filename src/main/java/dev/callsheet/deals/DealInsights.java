@@ -113,8 +113,13 @@ public class DealInsights {
         Map<String, List<Card>> byStage = new LinkedHashMap<>();
         pipeline.stages().forEach(s -> byStage.put(s.code(), new ArrayList<>()));
         Instant now = clock.instant();
-        for (DealRepository.BoardRow row : deals.board(user.workspaceId(), pipeline.id(), ownerId)) {
-            Set<String> known = known(user.workspaceId(), row.deal());
+        List<DealRepository.BoardRow> rows = deals.board(user.workspaceId(), pipeline.id(), ownerId);
+        List<UUID> ids = rows.stream().map(r -> r.deal().id()).toList();
+        Map<UUID, List<DealParts.Member>> members = deals.members(user.workspaceId(), ids);
+        Map<UUID, List<DealParts.Check>> checks = deals.checks(user.workspaceId(), ids);
+        for (DealRepository.BoardRow row : rows) {
+            Set<String> known = Deals.known(row.deal(), members.getOrDefault(row.deal().id(), List.of()),
+                    checks.getOrDefault(row.deal().id(), List.of()));
             List<Insights.Flag> flags = flags(pipeline, row.deal(), known, row.lastTwoWay(), row.lastOneWay(),
                     medians, now);
             Double chance = model.map(m -> m.probability(example(pipeline, row.deal(), known, row.touches(),
@@ -135,7 +140,7 @@ public class DealInsights {
         Pipeline pipeline = pipelines.pipeline(ws, deal.pipelineId());
         List<DealParts.Member> members = deals.members(ws, id);
         List<DealParts.Check> checks = deals.checks(ws, id);
-        Set<String> known = dealService.known(ws, deal, members, checks);
+        Set<String> known = Deals.known(deal, members, checks);
         List<DealParts.Touch> touches = deals.touches(ws, id);
         List<DealParts.StageChange> history = deals.history(ws, id);
         Instant now = clock.instant();
@@ -212,10 +217,6 @@ public class DealInsights {
             flags.add(new Insights.Flag(Insights.Flag.MISSING_EXIT_DATA, Map.of("points", missing)));
         }
         return flags;
-    }
-
-    private Set<String> known(UUID ws, Deal deal) {
-        return dealService.known(ws, deal, deals.members(ws, deal.id()), deals.checks(ws, deal.id()));
     }
 
     private WinModel.Example example(Pipeline pipeline, Deal deal, Set<String> known, int touches, int twoWay,

@@ -193,7 +193,7 @@ public class DealStages {
     }
 
     private Set<String> known(UUID workspaceId, Deal deal) {
-        return deals.known(workspaceId, deal, repository.members(workspaceId, deal.id()),
+        return Deals.known(deal, repository.members(workspaceId, deal.id()),
                 repository.checks(workspaceId, deal.id()));
     }
 

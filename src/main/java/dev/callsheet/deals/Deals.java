@@ -221,7 +221,7 @@ public class Deals {
     }
 
     /** The data points a deal knows now: its filled fields, its buying team, its ticked checklist items. */
-    Set<String> known(UUID workspaceId, Deal deal, List<DealParts.Member> members, List<DealParts.Check> checks) {
+    static Set<String> known(Deal deal, List<DealParts.Member> members, List<DealParts.Check> checks) {
         Set<String> known = new java.util.TreeSet<>();
         if (deal.amount() != null && deal.amount().signum() > 0) {
             known.add(Pipeline.Point.AMOUNT.code());
@@ -235,8 +235,7 @@ public class Deals {
         if (members.stream().anyMatch(m -> m.role().equals("ECONOMIC_BUYER"))) {
             known.add(Pipeline.Point.ECONOMIC_BUYER.code());
         }
-        if (deal.contactId() != null && contacts.card(workspaceId, deal.contactId()).organisation() != null
-                || deal.features().get("organisation") != null) {
+        if (deal.organisationId() != null || deal.features().get("organisation") != null) {
             known.add(Pipeline.Point.ORGANISATION.code());
         }
         checks.stream().filter(DealParts.Check::done).forEach(c -> known.add(c.code()));

@@ -30,7 +30,8 @@ public class DealRepository {
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
     private static final String SELECT = """
             SELECT d.*, o.username AS owner_username, o.display_name AS owner_name,
-              a.username AS agent_username, a.display_name AS agent_name, c.display_name AS contact_name
+              a.username AS agent_username, a.display_name AS agent_name, c.display_name AS contact_name,
+              coalesce(c.organisation_id, d.organisation_id) AS buyer_organisation_id
             FROM deal d JOIN app_user o ON o.id = d.owner_id LEFT JOIN app_user a ON a.id = d.credited_agent_id
               LEFT JOIN contact c ON c.workspace_id = d.workspace_id AND c.id = d.contact_id
             """;
@@ -191,6 +192,41 @@ public class DealRepository {
                 .list();
     }
 
+    /** The buying teams of many deals at once, for the board. */
+    public Map<UUID, List<DealParts.Member>> members(UUID workspaceId, Collection<UUID> dealIds) {
+        Map<UUID, List<DealParts.Member>> out = new java.util.HashMap<>();
+        if (dealIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT m.*, c.display_name FROM deal_member m JOIN contact c ON c.workspace_id = m.workspace_id
+                  AND c.id = m.contact_id
+                WHERE m.workspace_id = ? AND m.deal_id = ANY(?)""")
+                .params(workspaceId, dealIds.toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getObject("deal_id", UUID.class), k -> new ArrayList<>())
+                            .add(new DealParts.Member(rs.getObject("contact_id", UUID.class),
+                                    rs.getString("display_name"), rs.getString("role"), rs.getString("personal_goal")));
+                });
+        return out;
+    }
+
+    /** The ticked checklist codes of many deals at once, for the board. */
+    public Map<UUID, List<DealParts.Check>> checks(UUID workspaceId, Collection<UUID> dealIds) {
+        Map<UUID, List<DealParts.Check>> out = new java.util.HashMap<>();
+        if (dealIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT deal_id, code, done, note, at FROM deal_check WHERE workspace_id = ? AND deal_id = ANY(?)")
+                .params(workspaceId, dealIds.toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getObject("deal_id", UUID.class), k -> new ArrayList<>())
+                            .add(new DealParts.Check(rs.getString("code"), rs.getBoolean("done"), rs.getString("note"),
+                                    null, rs.getTimestamp("at").toInstant()));
+                });
+        return out;
+    }
+
     public void saveMember(UUID workspaceId, UUID dealId, UUID contactId, String role, String goal, Instant at) {
         jdbc.sql("""
                 INSERT INTO deal_member (workspace_id, deal_id, contact_id, role, personal_goal, added_at)
@@ -272,7 +308,7 @@ public class DealRepository {
         Date expected = rs.getDate("expected_close");
         String currency = rs.getString("currency");
         return new Deal(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class),
-                rs.getString("contact_name"),
+                rs.getString("contact_name"), rs.getObject("buyer_organisation_id", UUID.class),
                 person(rs, "owner_id", "owner_username", "owner_name"),
                 person(rs, "credited_agent_id", "agent_username", "agent_name"),
                 rs.getObject("project_id", UUID.class), rs.getObject("appointment_id", UUID.class),
