@@ -120,19 +120,30 @@ public class DealStages {
     @Transactional
     public Deal lose(CurrentUser user, UUID id, String reason, String note) {
         Deal deal = open(user, id);
-        close(user, deal, Deal.LOST, reason(user, reason, false), Inputs.optional("note", note, 1000));
+        String given = Inputs.optional("reason", reason, 300);
+        String code = given == null ? null : reasonCode(user, given);
+        String text = Inputs.optional("note", note, 1000);
+        if ("OTHER".equals(code) && !given.equalsIgnoreCase("OTHER")) {
+            text = text == null ? given : given + " — " + text;
+        }
+        close(user, deal, Deal.LOST, code, text);
         return repository.deal(user.workspaceId(), id).orElseThrow();
     }
 
     /**
-     * Disqualifies the deal (DOMAIN.md §2, §9) for a reason from the workspace's list; its lead goes back to marketing
+     * Disqualifies the deal (DOMAIN.md §2, §9) for a reason from the workspace's list (other words are OTHER, kept as the
+     * note); its lead goes back to marketing
      * for nurturing, with the reason on its timeline.
      */
     @Transactional
     public Deal disqualify(CurrentUser user, UUID id, String reason, String note) {
         Deal deal = open(user, id);
-        String code = reason(user, reason, true);
+        String given = Inputs.required("reason", reason, 300);
+        String code = reasonCode(user, given);
         String text = Inputs.optional("note", note, 1000);
+        if (code.equals("OTHER") && !given.equalsIgnoreCase("OTHER")) {
+            text = text == null ? given : given + " — " + text;
+        }
         close(user, deal, Deal.DISQUALIFIED, code, text);
         if (deal.contactId() != null) {
             contacts.setStatus(user.workspaceId(), deal.contactId(), LeadStatus.NURTURE, user.userId());
@@ -197,16 +208,13 @@ public class DealStages {
                 repository.checks(workspaceId, deal.id()));
     }
 
-    private String reason(CurrentUser user, String reason, boolean required) {
-        String code = required ? Inputs.required("reason", reason, 40) : Inputs.optional("reason", reason, 40);
-        if (code == null) {
-            return null;
-        }
+    /**
+     * The workspace's reason code for what the rep chose or typed (any case, spaces or underscores); anything not on
+     * the list is OTHER, and the caller keeps the words as the note.
+     */
+    private String reasonCode(CurrentUser user, String given) {
         List<String> reasons = pipelines.settings(user.workspaceId()).dqReasons();
-        String upper = code.toUpperCase(Locale.ROOT).replace(' ', '_');
-        if (!reasons.contains(upper)) {
-            throw ApiProblem.badRequest("reason", "reason must be one of " + String.join(", ", reasons));
-        }
-        return upper;
+        String upper = given.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        return reasons.contains(upper) ? upper : "OTHER";
     }
 }
