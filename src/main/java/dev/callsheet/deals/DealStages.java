@@ -131,9 +131,8 @@ public class DealStages {
     }
 
     /**
-     * Disqualifies the deal (DOMAIN.md §2, §9) for a reason from the workspace's list (other words are OTHER, kept as the
-     * note); its lead goes back to marketing
-     * for nurturing, with the reason on its timeline.
+     * Disqualifies the deal (DOMAIN.md §2, §9) for a reason from the workspace's list (other words are OTHER, kept as
+     * the note); its lead goes back to marketing for nurturing, with the reason on its timeline.
      */
     @Transactional
     public Deal disqualify(CurrentUser user, UUID id, String reason, String note) {
