@@ -222,17 +222,13 @@ public class DealImports {
         String title = organisation != null ? organisation : externalId;
         String source = c.get(row, c.source);
         String reason = status.equals(Deal.OPEN) ? null : c.get(row, c.reason);
-        Optional<UUID> id = repository.importDeal(new DealRepository.NewDeal(user.workspaceId(), null, owner, null,
-                null, null, source == null ? "IMPORT" : source.length() > 40 ? source.substring(0, 40) : source,
-                pipeline.id(), stage, title, amount, amount == null ? null : currency, null, null, opened), externalId,
-                status, closed, reason == null ? null : reason.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"),
-                features);
-        if (id.isEmpty()) {
-            return id;
+        record Exit(String from, String to, String status, Set<String> known, Double days, Instant at) {
         }
+        List<Exit> exits = new ArrayList<>();
         int at = pipeline.position(stage);
         int lastExit = status.equals(Deal.OPEN) ? at - 1 : at;
         Instant entered = opened;
+        Set<String> everKnown = new java.util.TreeSet<>();
         for (int i = 0; i <= lastExit; i++) {
             String from = pipeline.stages().get(i).code();
             boolean closing = i == at;
@@ -261,9 +257,25 @@ public class DealImports {
             }
             Double days = left != null || closing ? Duration.between(entered, exitAt).toMinutes() / 1440.0 : null;
             entered = exitAt;
-            repository.recordChange(user.workspaceId(), id.get(), from,
-                    closing ? null : pipeline.stages().get(i + 1).code(), closing ? status : Deal.OPEN, known,
-                    List.of(), null, days, 0, 0, null, exitAt);
+            everKnown.addAll(known);
+            exits.add(new Exit(from, closing ? null : pipeline.stages().get(i + 1).code(),
+                    closing ? status : Deal.OPEN, known, days, exitAt));
+        }
+        if (status.equals(Deal.OPEN) && !everKnown.isEmpty()) {
+            // what the old system knew of a deal still open: it stays known here (Deals.known reads it)
+            features.put(Deals.IMPORTED_KNOWN, String.join(";", everKnown));
+        }
+        Optional<UUID> id = repository.importDeal(new DealRepository.NewDeal(user.workspaceId(), null, owner, null,
+                null, null, source == null ? "IMPORT" : source.length() > 40 ? source.substring(0, 40) : source,
+                pipeline.id(), stage, title, amount, amount == null ? null : currency, null, null, opened), externalId,
+                status, closed, reason == null ? null : reason.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"),
+                features);
+        if (id.isEmpty()) {
+            return id;
+        }
+        for (Exit e : exits) {
+            repository.recordChange(user.workspaceId(), id.get(), e.from(), e.to(), e.status(), e.known(), List.of(),
+                    null, e.days(), 0, 0, null, e.at());
         }
         if (status.equals(Deal.OPEN) && entered.isAfter(opened)) {
             repository.moveTo(user.workspaceId(), id.get(), stage, entered);

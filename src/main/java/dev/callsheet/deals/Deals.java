@@ -33,6 +33,8 @@ public class Deals {
     public static final List<String> MEMBER_ROLES = List.of("ECONOMIC_BUYER", "CHAMPION", "USER", "TECHNICAL",
             "BLOCKER", "OTHER");
     public static final List<String> TOUCH_KINDS = List.of("CALL", "EMAIL", "MEETING", "OTHER");
+    /** The feature an imported open deal keeps the data points its old system knew in (separated by ;). */
+    public static final String IMPORTED_KNOWN = "known";
 
     /** A deal opened by hand. */
     public record Draft(String contactId, String ownerId, String title, BigDecimal amount, String currency,
@@ -237,6 +239,10 @@ public class Deals {
         }
         if (deal.organisationId() != null || deal.features().get("organisation") != null) {
             known.add(Pipeline.Point.ORGANISATION.code());
+        }
+        String imported = deal.features().get(IMPORTED_KNOWN);
+        if (imported != null) {
+            known.addAll(List.of(imported.split(";")));
         }
         checks.stream().filter(DealParts.Check::done).forEach(c -> known.add(c.code()));
         return known;
