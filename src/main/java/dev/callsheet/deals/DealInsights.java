@@ -69,7 +69,7 @@ public class DealInsights {
     private final Labels labels;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<UUID, Optional<WinModel>> models = new ConcurrentHashMap<>();
+    private final Map<UUID, Optional<TrainedModel>> models = new ConcurrentHashMap<>();
 
     DealInsights(InsightsRepository repository, DealRepository deals, Deals dealService, Pipelines pipelines,
             Labels labels, ObjectMapper json, Clock clock) {
@@ -236,11 +236,16 @@ public class DealInsights {
             return new Insights.WinChance(null, "TOO_FEW_CLOSED_DEALS", List.of(), closed, pipeline.minClosedDeals(),
                     trained);
         }
-        Optional<WinModel> model = model(ws, pipeline);
-        if (model.isEmpty()) {
+        Optional<TrainedModel> trainedModel = trained(ws, pipeline);
+        if (trainedModel.isEmpty()) {
             return new Insights.WinChance(null, "NOT_TRAINED_YET", List.of(), closed, pipeline.minClosedDeals(),
                     trained);
         }
+        if (!trainedModel.get().beatsBaseRate()) {
+            return new Insights.WinChance(null, "NO_BETTER_THAN_BASE_RATE", List.of(), closed,
+                    pipeline.minClosedDeals(), trained);
+        }
+        Optional<WinModel> model = trainedModel.map(TrainedModel::model);
         List<DealParts.Touch> inStage = touches.stream().filter(t -> deal.stageEnteredAt() == null
                 || !t.at().isBefore(deal.stageEnteredAt())).toList();
         WinModel.Example example = example(pipeline, deal, known, inStage.size(),
@@ -249,9 +254,14 @@ public class DealInsights {
                 model.get().explain(example, 6), closed, pipeline.minClosedDeals(), trained);
     }
 
+    /** The pipeline's model if it is trusted: fitted, and better than the base rate on the deals it had not seen. */
     private Optional<WinModel> model(UUID ws, Pipeline pipeline) {
+        return trained(ws, pipeline).filter(TrainedModel::beatsBaseRate).map(TrainedModel::model);
+    }
+
+    private Optional<TrainedModel> trained(UUID ws, Pipeline pipeline) {
         return models.computeIfAbsent(pipeline.id(), id -> repository.model(ws, id)
-                .map(text -> json.readValue(text, TrainedModel.class).model()));
+                .map(text -> json.readValue(text, TrainedModel.class)));
     }
 
     /**
@@ -282,6 +292,15 @@ public class DealInsights {
 
     /** The stored model with how it scored on the deals closed last. */
     public record TrainedModel(WinModel model, Calibration heldOut, int closedDeals) {
+
+        /**
+         * Whether its predictions on the deals closed last beat always guessing the base rate (Brier score); a model
+         * that does not is kept for the evidence page but no chance is shown from it. Too few deals to hold some
+         * out: trusted on the minimum of closed deals alone.
+         */
+        public boolean beatsBaseRate() {
+            return heldOut == null || heldOut.brier() < heldOut.baseBrier();
+        }
     }
 
     /** Scores a fit on the exits of deals closed first against the exits of those closed last (by close time). */
