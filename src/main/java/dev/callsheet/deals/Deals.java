@@ -248,7 +248,8 @@ public class Deals {
         return known;
     }
 
-    static boolean supervises(CurrentUser user) {
+    /** Whether the person runs the team: a supervisor or an administrator. */
+    public static boolean supervises(CurrentUser user) {
         return user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN);
     }
 

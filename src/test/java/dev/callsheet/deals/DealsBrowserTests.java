@@ -75,6 +75,15 @@ class DealsBrowserTests extends IntegrationTest {
                 .contains("Exit data missing").contains("48 000 EUR");
         browser.screenshot("deals-board");
 
+        // the workspace's administrator (a supervisor by the role hierarchy) sees everyone's board
+        browser.signOut();
+        browser.signIn(tenant.admin().username(), tenant.admin().password());
+        browser.go("/deals");
+        assertThat(browser.text(By.cssSelector(".board-column[data-stage='PROPOSAL'] .deal-card")))
+                .contains("Lunde Bakeri AS");
+        browser.signOut();
+        browser.signIn(rep.username(), rep.password());
+
         browser.go(dealPath);
         assertThat(browser.text(By.id("alerts"))).contains("Budget known").contains("Budget comes with the proposal");
         assertThat(browser.text(By.id("flags"))).contains("Exit data missing").contains("Budget known, Buying team known");

@@ -2,9 +2,9 @@ package dev.callsheet.deals.web;
 
 import dev.callsheet.campaigns.Projects;
 import dev.callsheet.deals.Commissions;
+import dev.callsheet.deals.Deals;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
-import dev.callsheet.workspace.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -58,7 +58,7 @@ class CommissionsPagesController {
         model.addAttribute("user", who);
         model.addAttribute("lines", lines);
         model.addAttribute("totals", Commissions.payout(lines));
-        if (user.hasRole(Role.SUPERVISOR)) {
+        if (Deals.supervises(user)) {
             List<Commissions.Rule> rules = new ArrayList<>(commissions.rules(user.workspaceId()));
             rules.add(new Commissions.Rule(null, null, null, null, null, null));
             model.addAttribute("rulesForm", rules);

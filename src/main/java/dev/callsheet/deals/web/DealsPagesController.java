@@ -69,7 +69,7 @@ class DealsPagesController {
     String board(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID pipeline,
             @RequestParam(required = false) String owner, Model model) {
         Pipeline chosen = pipelines.pipeline(user.workspaceId(), pipeline);
-        boolean supervisor = user.hasRole(Role.SUPERVISOR);
+        boolean supervisor = Deals.supervises(user);
         UUID ownerId = "me".equals(owner) || !supervisor ? user.userId()
                 : owner == null || owner.isBlank() || "all".equals(owner) ? null : UUID.fromString(owner);
         model.addAttribute("pipeline", chosen);
@@ -130,7 +130,7 @@ class DealsPagesController {
     String newDeal(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID contact, Model model) {
         model.addAttribute("contact", contacts.card(user.workspaceId(), contact));
         model.addAttribute("pipelines", pipelines.pipelines(user.workspaceId()));
-        model.addAttribute("reps", user.hasRole(Role.SUPERVISOR) ? reps(user) : List.of());
+        model.addAttribute("reps", Deals.supervises(user) ? reps(user) : List.of());
         return "deals/new";
     }
 
@@ -159,7 +159,7 @@ class DealsPagesController {
         model.addAttribute("view", view);
         model.addAttribute("deal", view.deal());
         model.addAttribute("settings", pipelines.settings(user.workspaceId()));
-        model.addAttribute("mayChange", view.deal().ownedBy(user.userId()) || user.hasRole(Role.SUPERVISOR));
+        model.addAttribute("mayChange", view.deal().ownedBy(user.userId()) || Deals.supervises(user));
         model.addAttribute("who", who);
         if (who != null && !who.isBlank()) {
             model.addAttribute("found", contacts.search(user.workspaceId(), new ContactSearch(who.strip(), null, null,
