@@ -45,7 +45,10 @@ public final class Features {
         numeric.put("touches", Math.log1p(touches));
         numeric.put("twoWayTouches", Math.log1p(twoWay));
         numeric.put("knownShare", points.isEmpty() ? 0 : knownCount / (double) points.size());
-        return new WinModel.Example(categorical, numeric, won);
+        Map<String, String> shown = Map.of("daysInStage", String.valueOf(Math.round(Math.max(0, daysInStage))),
+                "touches", String.valueOf(touches), "twoWayTouches", String.valueOf(twoWay),
+                "knownShare", knownCount + "/" + points.size());
+        return new WinModel.Example(categorical, numeric, shown, won);
     }
 
     /** An order of magnitude: "<1k", "1k-10k", "10k-100k", "100k+", or "unknown". */

@@ -28,8 +28,12 @@ public record WinModel(List<String> categorical, List<Scale> numeric, double int
     public record Scale(String name, double mean, double sd) {
     }
 
-    /** One deal at one moment: its inputs and, for training, whether it was won. */
-    public record Example(Map<String, String> categorical, Map<String, Double> numeric, boolean won) {
+    /**
+     * One deal at one moment: its inputs and, for training, whether it was won. {@code shown} holds the numbers as
+     * people read them (days, not the log of days) for the explanations.
+     */
+    public record Example(Map<String, String> categorical, Map<String, Double> numeric, Map<String, String> shown,
+            boolean won) {
     }
 
     public static WinModel fit(List<Example> examples) {
@@ -149,7 +153,8 @@ public record WinModel(List<String> categorical, List<Scale> numeric, double int
             String input = numeric.get(j).name();
             effects.merge(input, weights[at] * (row[at] - columnMeans[at]), Double::sum);
             Double value = e.numeric().get(input);
-            values.put(input, value == null ? "" : String.valueOf(Math.round(value * 10) / 10.0));
+            values.put(input, e.shown().containsKey(input) ? e.shown().get(input)
+                    : value == null ? "" : String.valueOf(Math.round(value * 10) / 10.0));
         }
         return effects.entrySet().stream().filter(x -> Math.abs(x.getValue()) >= 0.01)
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Double> x) -> -Math.abs(x.getValue())))
