@@ -20,7 +20,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -292,8 +291,8 @@ public class Projects {
         Project.Status status = Inputs.choice("status", d.status(), Project.Status.class,
                 base != null ? base.status() : Project.Status.ACTIVE);
         List<MediaStep> plan = mediaPlan(d.mediaPlan(), base);
-        LocalDate startsOn = date("startsOn", d.startsOn());
-        LocalDate endsOn = date("endsOn", d.endsOn());
+        LocalDate startsOn = Inputs.date("startsOn", d.startsOn());
+        LocalDate endsOn = Inputs.date("endsOn", d.endsOn());
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             throw ApiProblem.badRequest("endsOn", "endsOn must not be before startsOn");
         }
@@ -417,17 +416,6 @@ public class Projects {
         return TimeWindow.weekly("callingHours", hours);
     }
 
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a date like 2026-12-01, not " + text);
-        }
-    }
-
 
 
     private static String requiredCountry(String country) {
@@ -444,6 +432,5 @@ public class Projects {
         }
         return value;
     }
-
 
 }

@@ -11,8 +11,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +90,7 @@ public class Deals {
         UUID id = repository.open(new DealRepository.NewDeal(user.workspaceId(), contactId, owner, null, null, null,
                 Optional.ofNullable(Inputs.optional("source", draft.source(), 40)).orElse("MANUAL"), pipeline.id(),
                 pipeline.first().code(), Inputs.optional("title", draft.title(), 200), amount(draft.amount()),
-                currency(user.workspaceId(), draft.currency()), date("expectedClose", draft.expectedClose()), null,
+                currency(user.workspaceId(), draft.currency()), Inputs.date("expectedClose", draft.expectedClose()), null,
                 clock.instant())).orElseThrow();
         contacts.claimOwner(user.workspaceId(), contactId, owner, user.userId());
         return repository.deal(user.workspaceId(), id).orElseThrow();
@@ -145,7 +143,7 @@ public class Deals {
                 changes.title() == null ? deal.title() : Inputs.optional("title", changes.title(), 200),
                 changes.amount() == null ? deal.amount() : amount(changes.amount()),
                 changes.currency() == null ? deal.currency() : currency(user.workspaceId(), changes.currency()),
-                changes.expectedClose() == null ? deal.expectedClose() : date("expectedClose", changes.expectedClose()),
+                changes.expectedClose() == null ? deal.expectedClose() : Inputs.date("expectedClose", changes.expectedClose()),
                 owner);
         return repository.deal(user.workspaceId(), id).orElseThrow();
     }
@@ -294,14 +292,4 @@ public class Deals {
         }
     }
 
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a date like 2026-12-31");
-        }
-    }
 }

@@ -66,6 +66,18 @@ public final class Inputs {
         }
     }
 
+    /** A date like 2026-12-31, or null when absent; anything else names the field. */
+    public static java.time.LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, field + " must be a date like 2026-12-31, not " + value.strip());
+        }
+    }
+
     public static String required(String field, String value, int max) {
         String text = optional(field, value, max);
         if (text == null) {

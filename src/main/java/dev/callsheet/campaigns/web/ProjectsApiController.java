@@ -7,10 +7,10 @@ import dev.callsheet.campaigns.ProjectDraft;
 import dev.callsheet.campaigns.Projects;
 import dev.callsheet.campaigns.Script;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,8 +132,8 @@ class ProjectsApiController {
     @GetMapping("/api/v1/holidays")
     Map<String, List<Holiday>> holidays(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate start = from == null ? LocalDate.now().withDayOfYear(1) : date("from", from);
-        LocalDate end = to == null ? start.plusYears(1) : date("to", to);
+        LocalDate start = from == null ? LocalDate.now().withDayOfYear(1) : Inputs.date("from", from);
+        LocalDate end = to == null ? start.plusYears(1) : Inputs.date("to", to);
         return Map.of("items", projects.holidays(user.workspaceId(), start, end));
     }
 
@@ -141,7 +141,7 @@ class ProjectsApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     ResponseEntity<Holiday> addHoliday(@AuthenticationPrincipal CurrentUser user, @RequestBody HolidayRequest body) {
         Holiday saved = projects.saveHoliday(user.workspaceId(),
-                new Holiday(body.country(), body.day() == null ? null : date("day", body.day()), body.name()));
+                new Holiday(body.country(), body.day() == null ? null : Inputs.date("day", body.day()), body.name()));
         return ResponseEntity.status(201).body(saved);
     }
 
@@ -152,15 +152,8 @@ class ProjectsApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     ResponseEntity<Void> deleteHoliday(@AuthenticationPrincipal CurrentUser user, @PathVariable String country,
             @PathVariable String day) {
-        projects.deleteHoliday(user.workspaceId(), country, date("day", day));
+        projects.deleteHoliday(user.workspaceId(), country, Inputs.date("day", day));
         return ResponseEntity.noContent().build();
     }
 
-    private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a date like 2026-12-25");
-        }
-    }
 }

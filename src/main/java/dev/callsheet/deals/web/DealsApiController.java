@@ -13,12 +13,11 @@ import dev.callsheet.deals.Insights;
 import dev.callsheet.deals.Pipeline;
 import dev.callsheet.deals.Pipelines;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +292,7 @@ class DealsApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     DealInsights.DqReview dqReview(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return insights.dqReview(user, date("from", from), date("to", to));
+        return insights.dqReview(user, Inputs.date("from", from), Inputs.date("to", to));
     }
 
     @GetMapping("/api/v1/deals/cost")
@@ -352,17 +351,6 @@ class DealsApiController {
                     .body(PayoutExport.xlsx(totals, lines));
             default -> throw ApiProblem.badRequest("format", "format must be json, csv or xlsx");
         };
-    }
-
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a date like 2026-11-23");
-        }
     }
 
 }

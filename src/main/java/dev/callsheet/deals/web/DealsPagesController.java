@@ -14,6 +14,7 @@ import dev.callsheet.deals.Labels;
 import dev.callsheet.deals.Pipeline;
 import dev.callsheet.deals.Pipelines;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.People;
 import dev.callsheet.workspace.Role;
@@ -299,8 +300,8 @@ class DealsPagesController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     String dqReview(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model) {
-        model.addAttribute("review", insights.dqReview(user, DealsApiController.date("from", from),
-                DealsApiController.date("to", to)));
+        model.addAttribute("review", insights.dqReview(user, Inputs.date("from", from),
+                Inputs.date("to", to)));
         model.addAttribute("stageNames", stageNames(user));
         return "deals/dq-review";
     }
