@@ -224,7 +224,7 @@ public class Commissions {
         if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
             throw ApiProblem.badRequest(field, field + " must be 0 to 100");
         }
-        return value.setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return dev.callsheet.deals.internal.Decimals.plain(value.setScale(3, RoundingMode.HALF_EVEN));
     }
 
     private static BigDecimal money(String field, BigDecimal value) {

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * A year of the demo reps' deals, so the evidence table, the flags and the win model have something to say on first
  * run: about 360 deals, most closed (won, lost or disqualified) and the rest open in their stages, each with the data
  * its rep knew when it left every stage. Deals whose reps knew the budget and the economic buyer early win far more
- * often, as in the trade; open deals get touches, some of them gone quiet. Commission rules are set, and two recent
- * deals are won this month so the ledger has lines.
+ * often, as in the trade; open deals get touches, some of them gone quiet. Commission rules are set; two recent
+ * deals are won this month (the ledger has lines) and three disqualified this week (the DQ review has rows).
  */
 @Component
 class DemoDeals {
@@ -151,9 +151,13 @@ class DemoDeals {
         return row;
     }
 
-    /** Open deals: calls and e-mails over the last weeks; some buyers stopped answering three weeks ago. */
+    /**
+     * Open deals: calls and e-mails over the last weeks; some buyers stopped answering three weeks ago. Two deals in
+     * negotiation are won and three in discovery disqualified now, for this month's ledger and this week's review.
+     */
     private void touches(Function<String, CurrentUser> users, Random random, Instant now) {
         int won = 0;
+        int disqualified = 0;
         for (String rep : List.of("lars.rep", "minjun.rep", "ana.rep")) {
             CurrentUser user = users.apply(rep);
             for (Deal deal : deals.mine(user, 300)) {
@@ -170,6 +174,10 @@ class DemoDeals {
                 } else if (won < 2 && "NEGOTIATION".equals(deal.stage())) {
                     stages.win(user, deal.id(), null);
                     won++;
+                } else if (disqualified < 3 && "DISCOVERY".equals(deal.stage())) {
+                    stages.disqualify(user, deal.id(), List.of("NO_BUDGET", "NO_AUTHORITY", "BAD_TIMING")
+                            .get(disqualified), null);
+                    disqualified++;
                 }
             }
         }

@@ -114,6 +114,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(lars.get("/api/v1/commissions/ledger").json().get("items")).isNotNull();
         assertThat(jdbc.sql("SELECT count(*) FROM commission_entry WHERE workspace_id = ?").param(first.id())
                 .query(Integer.class).single()).isPositive();
+        assertThat(supervisor.get("/api/v1/dq-review").json().get("deals")).isNotEmpty();
     }
 
     @Test

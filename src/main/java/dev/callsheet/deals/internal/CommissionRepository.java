@@ -112,8 +112,8 @@ public class CommissionRepository {
     private Commissions.Rule rule(ResultSet rs, int row) throws SQLException {
         UUID project = rs.getObject("project_id", UUID.class);
         return new Commissions.Rule(project == null ? null : project.toString(),
-                rs.getBigDecimal("percent_of_amount").stripTrailingZeros(),
-                rs.getBigDecimal("agent_split").stripTrailingZeros(), rs.getBigDecimal("rep_split").stripTrailingZeros(),
+                Decimals.plain(rs.getBigDecimal("percent_of_amount")),
+                Decimals.plain(rs.getBigDecimal("agent_split")), Decimals.plain(rs.getBigDecimal("rep_split")),
                 rs.getBigDecimal("agent_per_held"), rs.getBigDecimal("rep_per_held"));
     }
 }

@@ -121,7 +121,7 @@ public class PipelineRepository {
     private Pipeline pipeline(ResultSet rs, int row) throws SQLException {
         return new Pipeline(rs.getObject("id", UUID.class), rs.getString("name"),
                 json.readValue(rs.getString("stages"), STAGES), rs.getInt("gone_dark_days"),
-                rs.getBigDecimal("stalled_factor").stripTrailingZeros(), rs.getInt("min_closed_deals"),
+                Decimals.plain(rs.getBigDecimal("stalled_factor")), rs.getInt("min_closed_deals"),
                 rs.getBoolean("is_default"));
     }
 
