@@ -69,8 +69,19 @@
         pausedAt = null;
       } else {
         pausedAt = Date.now();
+        hangUp();
       }
       timerText.classList.toggle('paused', pausedAt !== null);
+    };
+    // The first stop of the talk timer ends the talk: the floor view shows the agent wrapping up.
+    let hungUp = false;
+    const hangUp = () => {
+      if (hungUp || !root.dataset.hangup) {
+        return;
+      }
+      hungUp = true;
+      const headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+      fetch(root.dataset.hangup, { method: 'POST', headers: headers, credentials: 'same-origin' });
     };
 
     const buttons = Array.from(form.querySelectorAll('[data-outcome]'));

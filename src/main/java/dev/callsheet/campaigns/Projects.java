@@ -84,6 +84,12 @@ public class Projects {
         return repository.find(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("project"));
     }
 
+    /** Every active project of every workspace, by workspace: for work done on each project's schedule. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<Project>> active() {
+        return repository.active();
+    }
+
     /** The projects this person may see: all for supervisors, else those of their team or of no team. */
     @Transactional(readOnly = true)
     public List<Project> visibleTo(CurrentUser user) {

@@ -14,8 +14,9 @@ import java.util.UUID;
  * @param country    ISO 3166 code of the number, else of the card's address
  * @param timeZones  the number's time zones from the geocoder, possibly several, possibly none
  * @param national   the national significant number, area code first
+ * @param source     where the lead came from (DOMAIN.md §3)
  */
 public record Dialable(UUID contactId, String displayName, LeadStatus status, String phone, String country,
         List<String> timeZones, String national, String postcode, String region, Integer score,
-        Map<String, Object> custom, Instant createdAt) {
+        Map<String, Object> custom, Instant createdAt, LeadSource source) {
 }

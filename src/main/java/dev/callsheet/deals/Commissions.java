@@ -63,6 +63,12 @@ public class Commissions {
         this.clock = clock;
     }
 
+    /** Commission earned on the project's deals in [from, to) (wins less reversals), per person. */
+    @Transactional(readOnly = true)
+    public Map<UUID, BigDecimal> earned(UUID workspaceId, UUID projectId, Instant from, Instant to) {
+        return repository.earned(workspaceId, projectId, from, to);
+    }
+
     @Transactional(readOnly = true)
     public List<Rule> rules(UUID workspaceId) {
         return repository.rules(workspaceId);

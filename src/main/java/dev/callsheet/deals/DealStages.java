@@ -169,7 +169,7 @@ public class DealStages {
                 Inputs.optional("note", note, 1000), now);
         commissions.reverse(user.workspaceId(), id, now);
         events.publishEvent(new DealClosed(user.workspaceId(), id, deal.contactId(), Deal.CANCELLED, null,
-                deal.amount(), deal.currency(), now));
+                deal.amount(), deal.currency(), now, deal.projectId(), agentOf(deal), deal.closedAt()));
         return repository.deal(user.workspaceId(), id).orElseThrow();
     }
 
@@ -187,8 +187,12 @@ public class DealStages {
         recordExit(user, deal, null, status, known(user.workspaceId(), deal), List.of(), null, now);
         repository.close(user.workspaceId(), deal.id(), status, reason, note, now);
         events.publishEvent(new DealClosed(user.workspaceId(), deal.id(), deal.contactId(), status, reason,
-                deal.amount(), deal.currency(), now));
+                deal.amount(), deal.currency(), now, deal.projectId(), agentOf(deal), null));
         return now;
+    }
+
+    private static UUID agentOf(Deal deal) {
+        return deal.creditedAgent() == null ? null : deal.creditedAgent().id();
     }
 
     private void recordExit(CurrentUser user, Deal deal, String to, String status, Set<String> known,

@@ -106,7 +106,8 @@ class DemoData implements ApplicationRunner {
         people.createTeam(workspace.id(), "Closers", null);
         for (DemoPerson person : PEOPLE) {
             people.createDemoUser(workspace.id(), new NewUser(person.username(), password, person.roles(),
-                    person.displayName(), person.timeZone(), person.locale(), person.region(), person.team()));
+                    person.displayName(), person.timeZone(), person.locale(), person.region(), person.team(),
+                    person.username() + "@demo.callsheet.example"));
         }
         // The platform administrator sees the demo too, as an agency's admin would.
         people.addExistingUser(workspace.id(), "admin", EnumSet.of(Role.ADMIN));

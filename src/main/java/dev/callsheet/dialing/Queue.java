@@ -62,17 +62,19 @@ public class Queue {
     private final Contacts contacts;
     private final DialingSettings settings;
     private final ApplicationEventPublisher events;
+    private final Floor floor;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Queue(QueueRepository repository, ProjectCache cache, Projects projects,
-            Contacts contacts, DialingSettings settings, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+    Queue(QueueRepository repository, ProjectCache cache, Projects projects, Contacts contacts,
+            DialingSettings settings, ApplicationEventPublisher events, Floor floor, ObjectMapper json, Clock clock) {
         this.repository = repository;
         this.cache = cache;
         this.projects = projects;
         this.contacts = contacts;
         this.settings = settings;
         this.events = events;
+        this.floor = floor;
         this.json = json;
         this.clock = clock;
     }
@@ -131,7 +133,7 @@ public class Queue {
                 continue;
             }
             entries.add(new NewEntry(lead.contactId(), lead.phone(), lead.country(), zone(project, lead.timeZones()),
-                    PriorityKey.of(project.priority(), lead), due, step));
+                    PriorityKey.of(project.priority(), lead), due, step, lead.source().name()));
         }
         return entries;
     }
@@ -162,17 +164,25 @@ public class Queue {
         Project project = projects.workable(agent, snapshot.project());
         Optional<Entry> held = repository.liveLease(projectId, agent.userId(), now);
         if (held.isPresent()) {
+            floor.onCall(agent.workspaceId(), agent.userId(), projectId, held.get().attemptId(), now);
             return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
         }
         maintain(projectId, now);
         List<String> open = CallingWindows.open(project, snapshot.zoneKeys(), snapshot.holidays(), now);
         if (open.isEmpty()) {
+            floor.waiting(agent.workspaceId(), agent.userId(), projectId, now);
             return Optional.empty();
         }
         UUID attemptId = UUID.randomUUID();
         Optional<Entry> claimed = repository.claim(projectId, agent.userId(), open, attemptId, now,
                 now.plus(settings.lease()));
-        claimed.ifPresent(entry -> repository.insertAttempt(attemptId, entry, agent.userId(), false, now));
+        claimed.ifPresent(entry -> {
+            repository.insertAttempt(attemptId, entry, agent.userId(), false, now);
+            floor.onCall(agent.workspaceId(), agent.userId(), projectId, attemptId, now);
+        });
+        if (claimed.isEmpty()) {
+            floor.waiting(agent.workspaceId(), agent.userId(), projectId, now);
+        }
         return claimed.map(entry -> lease(agent.workspaceId(), entry, now, false));
     }
 
@@ -206,7 +216,7 @@ public class Queue {
             }
             repository.add(agent.workspaceId(), projectId, List.of(new NewEntry(contactId, lead.phone(), lead.country(),
                     zone(project, lead.timeZones()), PriorityKey.of(project.priority(), lead), now,
-                    Math.max(0, project.callStepFrom(0)))), now);
+                    Math.max(0, project.callStepFrom(0)), lead.source().name())), now);
             entry = repository.entry(projectId, contactId).orElseThrow();
             cache.forget(projectId);
         }
@@ -221,6 +231,7 @@ public class Queue {
             repository.lease(entry.id(), agent.userId(), attemptId, now, expires);
         }
         repository.insertAttempt(attemptId, entry, agent.userId(), true, now);
+        floor.onCall(agent.workspaceId(), agent.userId(), projectId, attemptId, now);
         Entry leased = new Entry(entry.id(), entry.workspaceId(), entry.projectId(), entry.contactId(), entry.phone(),
                 entry.country(), entry.timeZone(), entry.state(), entry.rank(), entry.dueAt(), entry.step(),
                 entry.attempts(), agent.userId(), expires, attemptId, entry.callbackFor(), entry.exitReason());
@@ -331,6 +342,8 @@ public class Queue {
         repository.recordOutcome(attempt.id(), code, outcome.connected(), notes, reason, callbackAt, callbackFor,
                 qualification == null ? null : json.writeValueAsString(qualification), qualified, talk, now);
 
+        QueueRepository.Progress progress = repository.markProgress(attempt.entryId(), outcome.connected(),
+                Boolean.TRUE.equals(qualified), now);
         String handOff = null;
         boolean current = attempt.id().equals(entry.attemptId()) || inQueue(entry.state());
         if (current) {
@@ -364,8 +377,12 @@ public class Queue {
             details.put("callbackAt", callbackAt.toString());
         }
         contacts.recordActivity(agent.workspaceId(), attempt.contactId(), Activity.CALLED, agent.userId(), details, now);
+        boolean successful = Boolean.TRUE.equals(qualified) || code.equals("DEAL");
         events.publishEvent(new CallLogged(agent.workspaceId(), project.id(), attempt.id(), attempt.contactId(),
-                attempt.agentId(), code, outcome.connected(), talk == null ? 0 : talk, attempt.inbound(), now));
+                attempt.agentId(), code, outcome.connected(), talk == null ? 0 : talk, attempt.inbound(), now,
+                attempt.startedAt(), progress.source(), Boolean.TRUE.equals(qualified), successful, outcome.isFinal(),
+                progress.firstCall(), progress.enteredAt()));
+        floor.waiting(agent.workspaceId(), attempt.agentId(), project.id(), now);
         if (Boolean.TRUE.equals(qualified)) {
             handOff = "BOOKING";
             events.publishEvent(new LeadHandedToBooking(agent.workspaceId(), project.id(), attempt.contactId(),
@@ -534,8 +551,24 @@ public class Queue {
                 .orElseThrow(() -> ApiProblem.badRequest("outcome",
                         "outcome must be a confirmation (node 2) or revisit (node 3) result of this project"));
         repository.recordResult(attempt.id(), outcome.node(), outcome.code());
+        events.publishEvent(new CallResultRecorded(user.workspaceId(), attempt.projectId(), attempt.id(),
+                attempt.agentId(), outcome.node(), outcome.code(), attempt.startedAt()));
         contacts.recordActivity(user.workspaceId(), attempt.contactId(), Activity.CALLED, user.userId(),
                 Map.of("outcome", outcome.code(), "node", outcome.node()));
+    }
+
+    /** The talk is over (the agent stopped the call timer): the agent is wrapping up until the outcome is saved. */
+    @Transactional
+    public void hangUp(CurrentUser agent, UUID attemptId) {
+        Attempt attempt = repository.attempt(agent.workspaceId(), attemptId)
+                .orElseThrow(() -> ApiProblem.notFound("attempt"));
+        if (!attempt.agentId().equals(agent.userId())) {
+            throw ApiProblem.forbidden("this call belongs to another agent");
+        }
+        Instant now = clock.instant();
+        if (repository.hangUp(agent.workspaceId(), attemptId, agent.userId(), now)) {
+            floor.wrapUp(agent.workspaceId(), agent.userId(), attempt.projectId(), attemptId, now);
+        }
     }
 
     /** Notes typed during the call, saved as they are typed; the outcome's notes replace them. */
@@ -589,6 +622,27 @@ public class Queue {
     /** The call that led to a booking, as {@link #bookingContext} gives it. */
     public record BookingContext(UUID attemptId, UUID projectId, UUID contactId, UUID agentId, String outcome,
             OutcomeReport.Qualification qualification, String notes) {
+    }
+
+    /** The funnel's first steps for the leads that entered a project's queue in a period, per source (DOMAIN.md §3). */
+    public record FunnelStart(String source, long entered, long contacted, long connected, long qualified) {
+    }
+
+    /** Where a lead in a project's queue came from and when it entered the queue. */
+    public record LeadEntry(String source, Instant enteredAt) {
+    }
+
+    /** Leads that entered the queue in [from, to): per source, how many were called, reached and qualified since. */
+    @Transactional(readOnly = true)
+    public List<FunnelStart> funnel(UUID workspaceId, UUID projectId, Instant from, Instant to) {
+        projects.project(workspaceId, projectId);
+        return repository.funnel(projectId, from, to);
+    }
+
+    /** The lead's place in the project's funnel, if it is in the project's queue. */
+    @Transactional(readOnly = true)
+    public Optional<LeadEntry> entry(UUID projectId, UUID contactId) {
+        return repository.progress(projectId, contactId).map(p -> new LeadEntry(p.source(), p.enteredAt()));
     }
 
     /** Leads per state in the project's queue, with DUE (ready now) and CALLBACKS. */

@@ -286,7 +286,8 @@ public class Appointments {
         contacts.recordActivity(ws, moved.lead().id(), Activity.MEETING_CHANGED, user.userId(),
                 Map.of("change", "RESCHEDULED", "from", current.start().toString(), "start", start.toString(),
                         "rep", moved.rep().displayName()), now);
-        events.publishEvent(new AppointmentChanged(ws, id, moved.lead().id(), repId, "RESCHEDULED", start, now));
+        events.publishEvent(new AppointmentChanged(ws, id, moved.lead().id(), repId, "RESCHEDULED", start, now,
+                moved.projectId(), moved.bookedBy().id(), current.status()));
         return moved;
     }
 
@@ -303,7 +304,7 @@ public class Appointments {
         contacts.recordActivity(ws, current.lead().id(), Activity.MEETING_CHANGED, user.userId(),
                 Map.of("change", "CANCELLED", "reason", reason, "start", current.start().toString()), now);
         events.publishEvent(new AppointmentChanged(ws, id, current.lead().id(), current.rep().id(), "CANCELLED",
-                current.start(), now));
+                current.start(), now, current.projectId(), current.bookedBy().id(), current.status()));
         return cancelled;
     }
 
@@ -331,7 +332,7 @@ public class Appointments {
         contacts.recordActivity(ws, current.lead().id(), Activity.MEETING_CHANGED, user.userId(),
                 Map.of("change", status, "start", current.start().toString()), now);
         events.publishEvent(new AppointmentChanged(ws, id, current.lead().id(), current.rep().id(), status,
-                current.start(), now));
+                current.start(), now, current.projectId(), current.bookedBy().id(), current.status()));
         return appointments.find(ws, id).orElseThrow();
     }
 

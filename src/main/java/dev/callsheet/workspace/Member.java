@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** A person's place in a workspace, as admins and other modules see it. */
 public record Member(UUID id, String username, String displayName, Set<Role> roles, String locale, String timeZone,
-        Named team, Named region, boolean active, boolean demo, Instant createdAt) {
+        Named team, Named region, boolean active, boolean demo, Instant createdAt, String email) {
 
     /** A team or region reference. */
     public record Named(UUID id, String name) {

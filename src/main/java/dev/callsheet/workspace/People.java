@@ -1,6 +1,7 @@
 package dev.callsheet.workspace;
 
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.Member.Named;
 import dev.callsheet.workspace.internal.Checks;
 import dev.callsheet.workspace.internal.TeamRepository;
@@ -62,6 +63,9 @@ public class People {
         UUID id = users.insert(username, passwords.encode(password), displayName, locale, timeZone, false, demo,
                 workspaceId);
         users.addMembership(workspaceId, id, roles, teamId, regionId);
+        if (user.email() != null && !user.email().isBlank()) {
+            users.updateEmail(id, Inputs.email("email", user.email()));
+        }
         return id;
     }
 
@@ -83,14 +87,17 @@ public class People {
     }
 
     /**
-     * Changes a member's display name, roles, team and region; null leaves a field as it is,
-     * an empty team or region string clears it.
+     * Changes a member's display name, roles, team, region and e-mail address; null leaves a field as
+     * it is, an empty team, region or e-mail string clears it.
      */
     public Member updateMember(UUID workspaceId, UUID userId, String displayName, Set<Role> roles, String team,
-            String region) {
+            String region, String email) {
         Member member = users.member(workspaceId, userId).orElseThrow(() -> ApiProblem.notFound("user"));
         if (displayName != null) {
             users.updateDisplayName(userId, Checks.text("displayName", displayName, 80));
+        }
+        if (email != null) {
+            users.updateEmail(userId, email.isBlank() ? null : Inputs.email("email", email));
         }
         Set<Role> newRoles = roles == null ? member.roles() : roles(roles);
         UUID teamId = team == null ? idOf(member.team()) : team.isBlank() ? null : team(workspaceId, team).id();

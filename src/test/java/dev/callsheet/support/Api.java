@@ -83,6 +83,27 @@ public final class Api {
     }
 
     /** Sends raw text as the JSON body, for malformed-input tests. */
+    /** A download as bytes (a spreadsheet, an image); fails on any status but 200. */
+    public byte[] bytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+                .header("Accept", "*/*");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postRaw(String path, String body) {
         return exchange("POST", path, HttpRequest.BodyPublishers.ofString(body));
     }

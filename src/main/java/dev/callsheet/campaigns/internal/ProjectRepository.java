@@ -99,6 +99,17 @@ public class ProjectRepository {
                 .params(workspaceId).query(this::project).list();
     }
 
+    /** Every active project of every workspace, by workspace. */
+    public Map<UUID, List<Project>> active() {
+        Map<UUID, List<Project>> active = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM project WHERE status = 'ACTIVE' ORDER BY workspace_id, created_at")
+                .query(rs -> {
+                    active.computeIfAbsent(rs.getObject("workspace_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(project(rs, 0));
+                });
+        return active;
+    }
+
     private Project project(ResultSet rs, int row) throws SQLException {
         Date startsOn = rs.getDate("starts_on");
         Date endsOn = rs.getDate("ends_on");

@@ -1,6 +1,7 @@
 package dev.callsheet.contacts.internal;
 
 import dev.callsheet.contacts.Dialable;
+import dev.callsheet.contacts.LeadSource;
 import dev.callsheet.contacts.LeadStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public class DialableQueries {
 
     /** The card with its first callable phone: readable, and not flagged dead in this workspace. */
     private static final String DIALABLE = """
-            SELECT c.id, c.display_name, c.status, c.postcode, r.name AS region_name, c.score, c.custom::text AS custom,
+            SELECT c.id, c.display_name, c.status, c.source, c.postcode, r.name AS region_name, c.score, c.custom::text AS custom,
                    c.created_at, coalesce(p.region, c.country) AS country, p.value AS phone, p.time_zones, p.national
             FROM contact c
             LEFT JOIN region r ON r.id = c.region_id
@@ -109,6 +110,6 @@ public class DialableQueries {
                 CardRepository.strings(rs.getArray("time_zones")), rs.getString("national"), rs.getString("postcode"),
                 rs.getString("region_name"), rs.getObject("score", Integer.class),
                 json.readValue(rs.getString("custom"), new TypeReference<Map<String, Object>>() { }),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), LeadSource.valueOf(rs.getString("source")));
     }
 }

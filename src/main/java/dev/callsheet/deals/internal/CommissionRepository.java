@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,21 @@ public class CommissionRepository {
     }
 
     /** Ledger lines of a period (first day of the month), of one person when given. */
+    /** Commission entries (wins less reversals) on the project's deals booked in [from, to), per person. */
+    public Map<UUID, BigDecimal> earned(UUID workspaceId, UUID projectId, Instant from, Instant to) {
+        Map<UUID, BigDecimal> earned = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.user_id, sum(e.amount) AS amount FROM commission_entry e
+                JOIN deal d ON d.id = e.deal_id
+                WHERE e.workspace_id = ? AND d.project_id = ? AND e.at >= ? AND e.at < ?
+                GROUP BY e.user_id""")
+                .params(workspaceId, projectId, Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    earned.put(rs.getObject("user_id", UUID.class), rs.getBigDecimal("amount"));
+                });
+        return earned;
+    }
+
     public List<Commissions.Entry> ledger(UUID workspaceId, UUID userId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT e.*, u.username, u.display_name, d.title, c.display_name AS contact_name

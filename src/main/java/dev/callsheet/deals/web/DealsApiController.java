@@ -13,6 +13,7 @@ import dev.callsheet.deals.Insights;
 import dev.callsheet.deals.Pipeline;
 import dev.callsheet.deals.Pipelines;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.Sheets;
 import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -338,19 +338,8 @@ class DealsApiController {
         List<Commissions.Entry> lines = commissions.ledger(user, "all", from, to);
         List<Commissions.Payout> totals = Commissions.payout(lines);
         String name = "payout-" + (from == null ? "this-month" : from) + (to == null ? "" : "-" + to);
-        return switch (format) {
-            case "json" -> ResponseEntity.ok(Map.of("items", totals, "lines", lines));
-            case "csv" -> ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .body(PayoutExport.csv(totals, lines));
-            case "xlsx" -> ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
-                    .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(PayoutExport.xlsx(totals, lines));
-            default -> throw ApiProblem.badRequest("format", "format must be json, csv or xlsx");
-        };
+        return Sheets.respond(format, name, () -> Map.of("items", totals, "lines", lines),
+                () -> PayoutExport.sheets(totals, lines));
     }
 
 }

@@ -5,6 +5,7 @@ import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.ContactSearch;
 import dev.callsheet.contacts.Contacts;
+import dev.callsheet.dialing.Floor;
 import dev.callsheet.dialing.Lease;
 import dev.callsheet.dialing.OutcomeReport;
 import dev.callsheet.dialing.Queue;
@@ -54,12 +55,14 @@ class ConsolePagesController {
     }
 
     private final Queue queue;
+    private final Floor floor;
     private final Projects projects;
     private final Contacts contacts;
     private final FormErrors formErrors;
 
-    ConsolePagesController(Queue queue, Projects projects, Contacts contacts, FormErrors formErrors) {
+    ConsolePagesController(Queue queue, Floor floor, Projects projects, Contacts contacts, FormErrors formErrors) {
         this.queue = queue;
+        this.floor = floor;
         this.projects = projects;
         this.contacts = contacts;
         this.formErrors = formErrors;
@@ -79,6 +82,7 @@ class ConsolePagesController {
         Project project = projects.workable(user, projectId);
         model.addAttribute("project", project);
         model.addAttribute("q", q);
+        model.addAttribute("paused", floor.paused(user));
         if (q != null && !q.isBlank()) {
             model.addAttribute("callers", contacts.search(user.workspaceId(), new ContactSearch(q.strip(), null, null,
                     null, null, null, null, null, null, null, null, null, 0, 10)).items());
@@ -143,6 +147,32 @@ class ConsolePagesController {
             model.addAttribute("errors", formErrors.of(problem));
             return "console/call";
         }
+    }
+
+    @PostMapping("/{projectId}/pause")
+    String pause(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
+        floor.pause(user);
+        return "redirect:/console/" + projectId;
+    }
+
+    @PostMapping("/{projectId}/resume")
+    String resume(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
+        floor.resume(user);
+        return "redirect:/console/" + projectId;
+    }
+
+    /** The console is open (htmx, every half minute): the agent is on the floor. */
+    @PostMapping("/heartbeat")
+    ResponseEntity<Void> heartbeat(@AuthenticationPrincipal CurrentUser user) {
+        floor.seen(user);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The agent stopped the talk timer: wrap-up begins. */
+    @PostMapping("/{projectId}/calls/{attemptId}/hangup")
+    ResponseEntity<Void> hangUp(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID attemptId) {
+        queue.hangUp(user, attemptId);
+        return ResponseEntity.noContent().build();
     }
 
     /** Notes saved as they are typed (htmx), so a crash or a closed tab loses nothing. */

@@ -3,6 +3,7 @@ package dev.callsheet.dialing.web;
 import dev.callsheet.contacts.ImportStatus;
 import dev.callsheet.contacts.Imports;
 import dev.callsheet.dialing.DoNotCall;
+import dev.callsheet.dialing.Floor;
 import dev.callsheet.dialing.Lease;
 import dev.callsheet.dialing.OutcomeReport;
 import dev.callsheet.dialing.Queue;
@@ -35,11 +36,13 @@ import org.springframework.web.multipart.MultipartFile;
 class DialingApiController {
 
     private final Queue queue;
+    private final Floor floor;
     private final DoNotCall doNotCall;
     private final Imports imports;
 
-    DialingApiController(Queue queue, DoNotCall doNotCall, Imports imports) {
+    DialingApiController(Queue queue, Floor floor, DoNotCall doNotCall, Imports imports) {
         this.queue = queue;
+        this.floor = floor;
         this.doNotCall = doNotCall;
         this.imports = imports;
     }
@@ -115,6 +118,33 @@ class DialingApiController {
     ResponseEntity<Void> result(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody ResultRequest body) {
         queue.result(user, id, body.outcome());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The talk is over: the agent wraps the call up (the floor view shows it) until the outcome is saved. */
+    @PostMapping("/api/v1/attempts/{id}/hangup")
+    ResponseEntity<Void> hangUp(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        queue.hangUp(user, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    // --- the agent on the floor ---
+
+    @PostMapping("/api/v1/console/heartbeat")
+    ResponseEntity<Void> heartbeat(@AuthenticationPrincipal CurrentUser user) {
+        floor.seen(user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/console/pause")
+    ResponseEntity<Void> pause(@AuthenticationPrincipal CurrentUser user) {
+        floor.pause(user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/console/resume")
+    ResponseEntity<Void> resume(@AuthenticationPrincipal CurrentUser user) {
+        floor.resume(user);
         return ResponseEntity.noContent().build();
     }
 

@@ -17,7 +17,7 @@ public class MailRepository {
 
     /** A message due to be sent, as the worker reads it. */
     record Due(UUID id, String recipient, String recipientName, String subject, String body, String calendar,
-            String calendarMethod, int attempts) {
+            String calendarMethod, String html, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -27,14 +27,32 @@ public class MailRepository {
     }
 
     public UUID insert(OutgoingMail mail, Instant now) {
-        return jdbc.sql("""
+        UUID id = jdbc.sql("""
                 INSERT INTO mail_message (workspace_id, reference, kind, recipient, recipient_name, subject, body,
-                  calendar, calendar_method, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""")
+                  calendar, calendar_method, html, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""")
                 .params(mail.workspaceId(), mail.reference(), mail.kind(), mail.recipient(), mail.recipientName(),
-                        mail.subject(), mail.body(), mail.calendar(), mail.calendarMethod(), Timestamp.from(now),
-                        Timestamp.from(now))
+                        mail.subject(), mail.body(), mail.calendar(), mail.calendarMethod(), mail.html(),
+                        Timestamp.from(now), Timestamp.from(now))
                 .query(UUID.class).single();
+        int position = 0;
+        for (OutgoingMail.Part part : mail.parts()) {
+            jdbc.sql("""
+                    INSERT INTO mail_part (message_id, position, content_id, file_name, content_type, data)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, position++, part.contentId(), part.fileName(), part.contentType(), part.data())
+                    .update();
+        }
+        return id;
+    }
+
+    /** The message's inline images and attachments, in order. */
+    List<OutgoingMail.Part> parts(UUID messageId) {
+        return jdbc.sql("SELECT content_id, file_name, content_type, data FROM mail_part WHERE message_id = ? ORDER BY position")
+                .params(messageId)
+                .query((rs, n) -> new OutgoingMail.Part(rs.getString("content_id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getBytes("data")))
+                .list();
     }
 
     public List<MailStatus> about(UUID workspaceId, String reference) {
@@ -54,13 +72,14 @@ public class MailRepository {
     /** Claims the messages due now, so that two instances never send one twice. */
     List<Due> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, recipient, recipient_name, subject, body, calendar, calendar_method, attempts
+                SELECT id, recipient, recipient_name, subject, body, calendar, calendar_method, html, attempts
                 FROM mail_message WHERE status = 'PENDING' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(Timestamp.from(now), limit)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("recipient_name"), rs.getString("subject"), rs.getString("body"),
-                        rs.getString("calendar"), rs.getString("calendar_method"), rs.getInt("attempts")))
+                        rs.getString("calendar"), rs.getString("calendar_method"), rs.getString("html"),
+                        rs.getInt("attempts")))
                 .list();
     }
 

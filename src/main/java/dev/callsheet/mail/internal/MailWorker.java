@@ -1,5 +1,6 @@
 package dev.callsheet.mail.internal;
 
+import dev.callsheet.mail.OutgoingMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -96,8 +98,11 @@ class MailWorker {
         message.setRecipient(MimeMessage.RecipientType.TO,
                 new InternetAddress(mail.recipient(), mail.recipientName(), StandardCharsets.UTF_8.name()));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-        if (mail.calendar() == null) {
+        List<OutgoingMail.Part> parts = repository.parts(mail.id());
+        if (mail.calendar() == null && mail.html() == null && parts.isEmpty()) {
             message.setText(mail.body(), StandardCharsets.UTF_8.name());
+        } else if (mail.calendar() == null) {
+            message.setContent(withParts(mail, parts));
         } else {
             // RFC 6047: the text for people, the calendar part for their calendar client.
             MimeMultipart alternative = new MimeMultipart("alternative");
@@ -120,6 +125,46 @@ class MailWorker {
             message.setContent(mixed);
         }
         return message;
+    }
+
+    /**
+     * multipart/mixed of [multipart/related of [multipart/alternative of [text, HTML], inline images],
+     * attachments]: mail clients show the HTML with its images in place and list the attachments.
+     */
+    private static MimeMultipart withParts(MailRepository.Due mail, List<OutgoingMail.Part> parts)
+            throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.body(), StandardCharsets.UTF_8.name());
+        alternative.addBodyPart(text);
+        if (mail.html() != null) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(html);
+        }
+        MimeBodyPart alternativeBody = new MimeBodyPart();
+        alternativeBody.setContent(alternative);
+        MimeMultipart related = new MimeMultipart("related");
+        related.addBodyPart(alternativeBody);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        for (OutgoingMail.Part part : parts) {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(part.data(), part.contentType())));
+            body.setFileName(part.fileName());
+            if (part.contentId() != null) {
+                body.setContentID("<" + part.contentId() + ">");
+                body.setDisposition(MimeBodyPart.INLINE);
+                related.addBodyPart(body);
+            } else {
+                body.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(body);
+            }
+        }
+        MimeBodyPart relatedBody = new MimeBodyPart();
+        relatedBody.setContent(related);
+        mixed.addBodyPart(relatedBody, 0);
+        return mixed;
     }
 
     /** The server said no to the address or the message: trying again would not help. */

@@ -69,6 +69,11 @@ public class Formats {
         return number == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(number);
     }
 
+    /** A report's figure, formatted by what it is (see {@link dev.callsheet.web.Figures}). */
+    public String kpi(String kpi, Object value) {
+        return dev.callsheet.web.Figures.format(kpi, value, LocaleContextHolder.getLocale());
+    }
+
     public String zone() {
         return LocaleContextHolder.getTimeZone().toZoneId().getId();
     }

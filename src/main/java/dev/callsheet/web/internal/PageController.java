@@ -24,7 +24,7 @@ class PageController {
         return "home";
     }
 
-    @GetMapping("/{section:calendar|reports}")
+    @GetMapping("/{section:calendar}")
     @PreAuthorize("@sections.allowed(#section, authentication)")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", section);

@@ -26,7 +26,7 @@ public class UserRepository {
     }
 
     private static final String MEMBER_COLUMNS = """
-            u.id, u.username, u.display_name, m.roles, u.locale, u.time_zone, m.active, u.demo, m.created_at,
+            u.id, u.username, u.display_name, u.email, m.roles, u.locale, u.time_zone, m.active, u.demo, m.created_at,
             t.id AS team_id, t.name AS team_name, r.id AS region_id, r.name AS region_name
             FROM membership m
             JOIN app_user u ON u.id = m.user_id
@@ -90,6 +90,10 @@ public class UserRepository {
                 .params(rolesLiteral(roles), teamId, regionId, workspaceId, userId).update();
     }
 
+    public void updateEmail(UUID userId, String email) {
+        jdbc.sql("UPDATE app_user SET email = ?, updated_at = now() WHERE id = ?").params(email, userId).update();
+    }
+
     public void updateDisplayName(UUID userId, String displayName) {
         jdbc.sql("UPDATE app_user SET display_name = ?, updated_at = now() WHERE id = ?").params(displayName, userId).update();
     }
@@ -149,7 +153,8 @@ public class UserRepository {
                 roles(rs.getArray("roles")), rs.getString("locale"), rs.getString("time_zone"),
                 teamId == null ? null : new Member.Named(teamId, rs.getString("team_name")),
                 regionId == null ? null : new Member.Named(regionId, rs.getString("region_name")),
-                rs.getBoolean("active"), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("active"), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("email"));
     }
 
     private static Set<Role> roles(Array array) throws SQLException {

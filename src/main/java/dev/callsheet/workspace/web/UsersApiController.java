@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersApiController {
 
     record CreateUser(String username, String password, Set<Role> roles, String displayName, String timeZone,
-            String locale, String region, String team) {
+            String locale, String region, String team, String email) {
     }
 
-    record UpdateUser(String displayName, Set<Role> roles, String team, String region) {
+    record UpdateUser(String displayName, Set<Role> roles, String team, String region, String email) {
     }
 
     private final People people;
@@ -44,7 +44,7 @@ class UsersApiController {
     @PostMapping
     ResponseEntity<Map<String, UUID>> create(@AuthenticationPrincipal CurrentUser admin, @RequestBody CreateUser body) {
         UUID id = people.createUser(admin.workspaceId(), new NewUser(body.username(), body.password(), body.roles(),
-                body.displayName(), body.timeZone(), body.locale(), body.region(), body.team()));
+                body.displayName(), body.timeZone(), body.locale(), body.region(), body.team(), body.email()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(Map.of("id", id));
     }
 
@@ -61,7 +61,7 @@ class UsersApiController {
     @PatchMapping("/{id}")
     Member update(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestBody UpdateUser body) {
         return people.updateMember(admin.workspaceId(), id, body.displayName(), body.roles(), body.team(),
-                body.region());
+                body.region(), body.email());
     }
 
     @PostMapping("/{id}/deactivate")

@@ -1,0 +1,62 @@
+package dev.callsheet.reporting;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The KPIs of a project (or an agent, team, source, day) over a period; docs/REPORTS.md defines each.
+ * Rates are fractions (0.25 is 25 %) and null when their denominator is zero: no calls is not a 0 % rate.
+ */
+public record Kpis(long dials, long connects, Double connectRate, long talkSeconds, long phoneSeconds,
+        long successfulCalls, Double averageSuccessfulCallSeconds, long appointmentsSet, Double appointmentsPerHour,
+        long appointmentsHeld, long noShows, Double showRate, long resolved, long resolvedFirstCall,
+        Double oneCallResolutionRate, long qualified, Double qualificationRate, long dealsWon, BigDecimal revenue,
+        BigDecimal commission) {
+
+    /** The average successful call of DOMAIN.md §7: about three and a half minutes. */
+    public static final int REFERENCE_SUCCESSFUL_CALL_SECONDS = 210;
+
+    /** The figures in the order the report shows them, as the API's JSON and the exports carry them. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("dials", dials);
+        map.put("connects", connects);
+        map.put("connectRate", connectRate);
+        map.put("talkSeconds", talkSeconds);
+        map.put("phoneSeconds", phoneSeconds);
+        map.put("successfulCalls", successfulCalls);
+        map.put("averageSuccessfulCallSeconds", averageSuccessfulCallSeconds);
+        map.put("appointmentsSet", appointmentsSet);
+        map.put("appointmentsPerHour", appointmentsPerHour);
+        map.put("appointmentsHeld", appointmentsHeld);
+        map.put("noShows", noShows);
+        map.put("showRate", showRate);
+        map.put("resolved", resolved);
+        map.put("resolvedFirstCall", resolvedFirstCall);
+        map.put("oneCallResolutionRate", oneCallResolutionRate);
+        map.put("qualified", qualified);
+        map.put("qualificationRate", qualificationRate);
+        map.put("dealsWon", dealsWon);
+        map.put("revenue", revenue);
+        map.put("commission", commission);
+        return map;
+    }
+
+    static Kpis of(long dials, long connects, long talk, long phone, long successful, long successfulTalk,
+            long set, long held, long noShows, long resolved, long resolvedFirst, long qualified, long won,
+            BigDecimal revenue, BigDecimal commission) {
+        return new Kpis(dials, connects, ratio(connects, dials), talk, phone, successful,
+                ratio(successfulTalk, successful), set, phone == 0 ? null : round(set * 3600.0 / phone), held,
+                noShows, ratio(held, held + noShows), resolved, resolvedFirst, ratio(resolvedFirst, resolved),
+                qualified, ratio(qualified, connects), won, revenue, commission);
+    }
+
+    static Double ratio(long part, long whole) {
+        return whole == 0 ? null : round((double) part / whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}
