@@ -44,6 +44,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aTask;
     private String aDeal;
     private String aPipeline;
+    private String aReview;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -97,6 +98,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         }
         a.asAdmin().post("/api/v1/deals/" + aDeal + "/notes", Map.of("text", "Alpha deal note"));
         aPipeline = a.asAdmin().get("/api/v1/pipelines").json().get("items").get(0).get("id").asText();
+        aReview = a.asAdmin().post("/api/v1/reports/projects/" + aProject + "/reviews", null).json().get("id").asText();
+        a.asAdmin().send("PUT", "/api/v1/reports/reviews/" + aReview + "/decisions", Map.of("decisions", "Alpha plan"));
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -241,6 +244,28 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("GET", "/api/v1/commissions/ledger", "/api/v1/commissions/ledger?userId=" + aAgent.id(),
                         null),
                 new Probe("GET", "/api/v1/commissions/payout", "/api/v1/commissions/payout", null),
+                new Probe("GET", "/api/v1/reports/projects/{id}/kpis", "/api/v1/reports/projects/" + aProject
+                        + "/kpis?groupBy=agent", null),
+                new Probe("GET", "/api/v1/reports/projects/{id}/trend", "/api/v1/reports/projects/" + aProject
+                        + "/trend", null),
+                new Probe("GET", "/api/v1/reports/projects/{id}/leaderboard", "/api/v1/reports/projects/" + aProject
+                        + "/leaderboard", null),
+                new Probe("GET", "/api/v1/reports/projects/{id}/funnel", "/api/v1/reports/projects/" + aProject
+                        + "/funnel", null),
+                new Probe("GET", "/api/v1/reports/projects/{id}/outcomes", "/api/v1/reports/projects/" + aProject
+                        + "/outcomes?format=csv", null),
+                new Probe("GET", "/api/v1/reports/funnel", "/api/v1/reports/funnel", null),
+                new Probe("GET", "/api/v1/reports/floor", "/api/v1/reports/floor", null),
+                new Probe("GET", "/api/v1/reports/reviews", "/api/v1/reports/reviews?projectId=" + aProject, null),
+                new Probe("POST", "/api/v1/reports/projects/{id}/reviews", "/api/v1/reports/projects/" + aProject
+                        + "/reviews", null),
+                new Probe("GET", "/api/v1/reports/reviews/{id}", "/api/v1/reports/reviews/" + aReview, null),
+                new Probe("PUT", "/api/v1/reports/reviews/{id}/decisions", "/api/v1/reports/reviews/" + aReview
+                        + "/decisions", Map.of("decisions", "Hijacked")),
+                new Probe("POST", "/api/v1/attempts/{id}/hangup", "/api/v1/attempts/" + aAttempt + "/hangup", null),
+                new Probe("POST", "/api/v1/console/heartbeat", "/api/v1/console/heartbeat", null),
+                new Probe("POST", "/api/v1/console/pause", "/api/v1/console/pause", null),
+                new Probe("POST", "/api/v1/console/resume", "/api/v1/console/resume", null),
                 new Probe("GET", "/api/v1/duty", "/api/v1/duty?at=2030-01-07T08:30:00Z", null),
                 new Probe("GET", "/api/v1/duty/roster", "/api/v1/duty/roster", null),
                 new Probe("PUT", "/api/v1/duty/roster", "/api/v1/duty/roster", Map.of("items", List.of(Map.of(
@@ -292,7 +317,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
             String sent = probe.path() + " " + probe.body();
             for (String secret : List.of(a.id(), a.key(), "Alpha", aAgent.id(), aAgent.username(), aTeam, aRegion, aToken,
                     aContact, aImport, "Secretperson", "alpha-secret", "22334455", "Importee", aProject, aAttempt, "23456789",
-                    aDeal, aPipeline, "Alpha deal note")) {
+                    aDeal, aPipeline, "Alpha deal note", aReview, "Alpha plan")) {
                 // Echoing what the caller itself sent (an id in its own URL) reveals nothing.
                 if (!sent.contains(secret) && response.body() != null && response.body().contains(secret)) {
                     leaks.add(probe.method() + " " + probe.path() + " leaked " + secret);
@@ -303,6 +328,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                     || probe.path().contains(aProject) || probe.path().contains(aAttempt)
                     || probe.path().contains(aRep.id()) || probe.path().contains(aAppointment)
                     || probe.path().contains(aSwap) || probe.path().contains(aTask) || probe.path().contains(aDeal)
+                    || probe.path().contains(aReview)
                     || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
@@ -338,6 +364,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         assertThat(deal.get("touches")).isEmpty();
         assertThat(deal.toString()).doesNotContain("Hijacked");
         assertThat(asA.get("/api/v1/pipelines/" + aPipeline).json().get("name").asText()).isEqualTo("Sales");
+        assertThat(asA.get("/api/v1/reports/reviews/" + aReview).json().get("decisions").asText())
+                .isEqualTo("Alpha plan");
         assertThat(asA.get("/api/v1/deal-settings").json().get("accountManagerId").isNull()).isTrue();
         assertThat(asA.get("/api/v1/commissions/rules").json().get("items")).isEmpty();
     }
