@@ -1,7 +1,8 @@
 // The report page's charts, drawn with ECharts (SVG, so they print and scale); each has its table one click away.
 (function () {
   'use strict';
-  const data = window.callsheetCharts;
+  const source = document.getElementById('chart-data');
+  const data = source ? JSON.parse(source.dataset.charts) : null;
   if (!data || !window.echarts) {
     return;
   }
@@ -9,14 +10,14 @@
   const colours = ['#2563eb', '#10b981', '#f59e0b', '#ef4444'];
   const base = {
     color: colours,
-    textStyle: { fontFamily: 'inherit' },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    textStyle: { fontFamily: 'sans-serif' },
+    grid: { left: 24, right: 32, top: 36, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     animation: false
   };
   const horizontalBars = (names, values, series, itemColours) => Object.assign({}, base, {
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: names, inverse: true },
     series: [{ type: 'bar', name: series, data: values.map((v, i) => itemColours
       ? { value: v, itemStyle: { color: itemColours[i] } } : v), label: { show: true, position: 'right' } }]
   });

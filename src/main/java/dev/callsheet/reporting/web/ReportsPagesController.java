@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
 
 /** The report pages: projects at a glance, a project's report with its charts, the live floor, the reviews. */
 @Controller
@@ -37,9 +38,12 @@ class ReportsPagesController {
     private final Reviews reviews;
     private final Projects projects;
     private final MessageSource messages;
+    private final ObjectMapper json;
 
-    ReportsPagesController(Reports reports, Reviews reviews, Projects projects, MessageSource messages) {
+    ReportsPagesController(Reports reports, Reviews reviews, Projects projects, MessageSource messages,
+            ObjectMapper json) {
         this.messages = messages;
+        this.json = json;
         this.reports = reports;
         this.reviews = reviews;
         this.projects = projects;
@@ -92,10 +96,16 @@ class ReportsPagesController {
         model.addAttribute("trend", trend);
         model.addAttribute("funnel", funnel);
         model.addAttribute("breakdown", breakdown);
+        Map<String, List<Reports.OutcomeShare>> groups = new LinkedHashMap<>();
+        groups.put("connected", breakdown.connected());
+        groups.put("notConnected", breakdown.notConnected());
+        groups.put("confirmation", breakdown.confirmation());
+        groups.put("revisit", breakdown.revisit());
+        model.addAttribute("outcomeGroups", groups);
         model.addAttribute("groupBy", group);
         Map<String, Object> charts = charts(trend, funnel, kpis, breakdown);
         charts.put("labels", labels(breakdown));
-        model.addAttribute("charts", charts);
+        model.addAttribute("chartsJson", json.writeValueAsString(charts));
         model.addAttribute("query", "from=" + period.firstDay() + "&to=" + period.lastDay());
         return "reports/project";
     }
