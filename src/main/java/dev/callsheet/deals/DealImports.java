@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@code opened}, {@code engage_date}, {@code created}; {@code closed}, {@code close_date}: dates;</li>
  * <li>{@code amount}, {@code value}: the deal's value while open; {@code close_value}, {@code revenue}: what a won deal
  * brought (kept, never a model input: it is the outcome);</li>
- * <li>{@code owner}, {@code sales_agent}: a member's name or username (else the importer); {@code account},
+ * <li>{@code owner}, {@code sales_agent}: a member's name or username (else the importer); {@code setter},
+ * {@code sdr}: who set the meeting (a member is credited with it, any other name is kept); {@code account},
  * {@code organisation}, {@code company}: the buyer;</li>
  * <li>{@code known}: data points known when the deal left its last stage (separated by ; or |);
  * {@code <stage>:<point>} (yes/no): a point known, or not, when the deal left that stage; {@code <stage>:left}: the
@@ -201,6 +202,12 @@ public class DealImports {
             features.put("owner", ownerName);
             owner = owners.getOrDefault(ownerName.toLowerCase(Locale.ROOT), user.userId());
         }
+        String setterName = c.get(row, c.setter);
+        UUID setter = null;
+        if (setterName != null) {
+            features.put("setter", setterName);
+            setter = owners.get(setterName.toLowerCase(Locale.ROOT));
+        }
         String revenue = c.get(row, c.revenue);
         if (revenue != null) {
             features.put("revenue", revenue);
@@ -265,7 +272,7 @@ public class DealImports {
             // what the old system knew of a deal still open: it stays known here (Deals.known reads it)
             features.put(Deals.IMPORTED_KNOWN, String.join(";", everKnown));
         }
-        Optional<UUID> id = repository.importDeal(new DealRepository.NewDeal(user.workspaceId(), null, owner, null,
+        Optional<UUID> id = repository.importDeal(new DealRepository.NewDeal(user.workspaceId(), null, owner, setter,
                 null, null, source == null ? "IMPORT" : source.length() > 40 ? source.substring(0, 40) : source,
                 pipeline.id(), stage, title, amount, amount == null ? null : currency, null, null, opened), externalId,
                 status, closed, reason == null ? null : reason.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"),
@@ -351,6 +358,7 @@ public class DealImports {
         final int amount;
         final int revenue;
         final int owner;
+        final int setter;
         final int organisation;
         final int known;
         final int source;
@@ -368,13 +376,14 @@ public class DealImports {
             closed = find("closed", "closed_at", "close_date");
             amount = find("amount", "value", "deal_value");
             revenue = find("close_value", "revenue");
-            owner = find("owner", "sales_agent", "rep", "agent");
+            owner = find("owner", "sales_agent", "rep", "agent", "closer");
+            setter = find("setter", "sdr", "booked_by");
             organisation = find("organisation", "organization", "account", "company");
             known = find("known");
             source = find("source", "lead_source");
             reason = find("reason", "close_reason", "lost_reason", "dq_reason");
             Set<Integer> used = new java.util.HashSet<>(List.of(id, status, lastStage, opened, closed, amount, revenue,
-                    owner, organisation, known, source, reason));
+                    owner, setter, organisation, known, source, reason));
             for (int i = 0; i < header.size(); i++) {
                 String h = header.get(i);
                 int colon = h.indexOf(':');

@@ -256,6 +256,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                         + "/outcomes?format=csv", null),
                 new Probe("GET", "/api/v1/reports/funnel", "/api/v1/reports/funnel", null),
                 new Probe("GET", "/api/v1/reports/floor", "/api/v1/reports/floor", null),
+                new Probe("GET", "/api/v1/reports/deals", "/api/v1/reports/deals?pipelineId=" + aPipeline, null),
                 new Probe("GET", "/api/v1/reports/reviews", "/api/v1/reports/reviews?projectId=" + aProject, null),
                 new Probe("POST", "/api/v1/reports/projects/{id}/reviews", "/api/v1/reports/projects/" + aProject
                         + "/reviews", null),

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class Features {
 
     /** Imported columns that name one deal or one person rather than describe it. */
-    private static final Set<String> NOT_INPUTS = Set.of("organisation", "owner", "id", "title", "contact", "revenue", "known");
+    private static final Set<String> NOT_INPUTS = Set.of("organisation", "owner", "setter", "id", "title", "contact", "revenue", "known");
 
     private Features() {
     }

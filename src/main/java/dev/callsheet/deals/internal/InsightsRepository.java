@@ -169,4 +169,29 @@ public class InsightsRepository {
                         (Double) rs.getObject("dq_days"), (Double) rs.getObject("won_days")))
                 .list();
     }
+
+    /** Deals of a pipeline grouped by source, setter or closer: how many, won, lost, and what the wins brought. */
+    public List<dev.callsheet.deals.DealFigures.Row> figures(UUID workspaceId, UUID pipelineId, String by) {
+        String key = switch (by) {
+            case "setter" -> "coalesce(d.features->>'setter', agent.display_name)";
+            case "closer" -> "coalesce(d.features->>'owner', owner.display_name)";
+            default -> "d.source";
+        };
+        return jdbc.sql("""
+                SELECT coalesce(%s, '') AS key, count(*) AS deals,
+                  count(*) FILTER (WHERE d.status = 'WON') AS won,
+                  count(*) FILTER (WHERE d.status IN ('LOST', 'DISQUALIFIED')) AS lost,
+                  coalesce(sum(CASE WHEN d.features->>'revenue' ~ '^-?[0-9]+(\\.[0-9]+)?$'
+                                    THEN (d.features->>'revenue')::numeric ELSE d.amount END)
+                           FILTER (WHERE d.status = 'WON'), 0) AS revenue
+                FROM deal d
+                LEFT JOIN app_user owner ON owner.id = d.owner_id
+                LEFT JOIN app_user agent ON agent.id = d.credited_agent_id
+                WHERE d.workspace_id = ? AND d.pipeline_id = ? AND d.status <> 'CANCELLED'
+                GROUP BY 1 ORDER BY won DESC, deals DESC, key""".formatted(key))
+                .params(workspaceId, pipelineId)
+                .query((rs, row) -> new dev.callsheet.deals.DealFigures.Row(rs.getString("key"), rs.getLong("deals"),
+                        rs.getLong("won"), rs.getLong("lost"), rs.getBigDecimal("revenue")))
+                .list();
+    }
 }

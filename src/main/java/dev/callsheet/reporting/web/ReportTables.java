@@ -1,6 +1,7 @@
 package dev.callsheet.reporting.web;
 
 import dev.callsheet.campaigns.Project;
+import dev.callsheet.deals.DealFigures;
 import dev.callsheet.reporting.Kpis;
 import dev.callsheet.reporting.Reports;
 import dev.callsheet.web.Sheets;
@@ -115,6 +116,40 @@ final class ReportTables {
         groups.forEach((group, shares) -> shares.forEach(s -> rows.add(Arrays.asList(group, s.code(), s.label(),
                 s.calls(), s.share()))));
         return new Sheets.Sheet("Outcomes", List.of("group", "outcome", "label", "calls", "share"), rows);
+    }
+
+    static Map<String, Object> json(DealFigures.Figures f) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pipelineId", f.pipeline().id());
+        json.put("pipeline", f.pipeline().name());
+        json.put("total", row(f.total()));
+        json.put("bySource", f.bySource().stream().map(ReportTables::row).toList());
+        json.put("bySetter", f.bySetter().stream().map(ReportTables::row).toList());
+        json.put("byCloser", f.byCloser().stream().map(ReportTables::row).toList());
+        return json;
+    }
+
+    private static Map<String, Object> row(DealFigures.Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("key", r.key());
+        row.put("deals", r.deals());
+        row.put("won", r.won());
+        row.put("lost", r.lost());
+        row.put("winRate", r.winRate());
+        row.put("conversion", r.conversion());
+        row.put("revenue", r.revenue());
+        return row;
+    }
+
+    static List<Sheets.Sheet> deals(DealFigures.Figures f) {
+        List<String> header = List.of("key", "deals", "won", "lost", "winRate", "conversion", "revenue");
+        return List.of(new Sheets.Sheet("By source", header, f.bySource().stream().map(ReportTables::cells).toList()),
+                new Sheets.Sheet("By setter", header, f.bySetter().stream().map(ReportTables::cells).toList()),
+                new Sheets.Sheet("By closer", header, f.byCloser().stream().map(ReportTables::cells).toList()));
+    }
+
+    private static List<Object> cells(DealFigures.Row r) {
+        return Arrays.asList(r.key(), r.deals(), r.won(), r.lost(), r.winRate(), r.conversion(), r.revenue());
     }
 
     static Sheets.Sheet floor(Reports.FloorView floor) {

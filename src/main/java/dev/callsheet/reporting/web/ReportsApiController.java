@@ -1,5 +1,6 @@
 package dev.callsheet.reporting.web;
 
+import dev.callsheet.deals.DealFigures;
 import dev.callsheet.reporting.Reports;
 import dev.callsheet.reporting.Reviews;
 import dev.callsheet.web.Sheets;
@@ -29,10 +30,12 @@ class ReportsApiController {
 
     private final Reports reports;
     private final Reviews reviews;
+    private final DealFigures dealFigures;
 
-    ReportsApiController(Reports reports, Reviews reviews) {
+    ReportsApiController(Reports reports, Reviews reviews, DealFigures dealFigures) {
         this.reports = reports;
         this.reviews = reviews;
+        this.dealFigures = dealFigures;
     }
 
     @GetMapping("/api/v1/reports/projects/{id}/kpis")
@@ -93,6 +96,15 @@ class ReportsApiController {
     ResponseEntity<?> floor(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String format) {
         Reports.FloorView floor = reports.floor(user);
         return Sheets.respond(format, "floor", () -> floor, () -> List.of(ReportTables.floor(floor)));
+    }
+
+    /** A pipeline's deals by source, setter and closer: the funnel of a deal history, imported ones too. */
+    @GetMapping("/api/v1/reports/deals")
+    ResponseEntity<?> deals(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID pipelineId,
+            @RequestParam(required = false) String format) {
+        DealFigures.Figures figures = dealFigures.figures(user, pipelineId);
+        return Sheets.respond(format, "deals-" + figures.pipeline().name().replaceAll("[^\\p{L}\\p{N}]+", "-"),
+                () -> ReportTables.json(figures), () -> ReportTables.deals(figures));
     }
 
     // --- reviews ---

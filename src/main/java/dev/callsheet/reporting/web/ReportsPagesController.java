@@ -2,6 +2,8 @@ package dev.callsheet.reporting.web;
 
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Projects;
+import dev.callsheet.deals.DealFigures;
+import dev.callsheet.deals.Pipelines;
 import dev.callsheet.reporting.Reports;
 import dev.callsheet.reporting.Reviews;
 import dev.callsheet.web.ApiProblem;
@@ -40,8 +42,13 @@ class ReportsPagesController {
     private final MessageSource messages;
     private final ObjectMapper json;
 
+    private final DealFigures dealFigures;
+    private final Pipelines pipelines;
+
     ReportsPagesController(Reports reports, Reviews reviews, Projects projects, MessageSource messages,
-            ObjectMapper json) {
+            ObjectMapper json, DealFigures dealFigures, Pipelines pipelines) {
+        this.dealFigures = dealFigures;
+        this.pipelines = pipelines;
         this.messages = messages;
         this.json = json;
         this.reports = reports;
@@ -146,6 +153,13 @@ class ReportsPagesController {
         labels.put("connected", messages.getMessage("report.group.connected", null, "connected", locale));
         labels.put("notConnected", messages.getMessage("report.group.notConnected", null, "not connected", locale));
         return labels;
+    }
+
+    @GetMapping("/reports/deals")
+    String deals(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID pipeline, Model model) {
+        model.addAttribute("figures", dealFigures.figures(user, pipeline));
+        model.addAttribute("pipelines", pipelines.pipelines(user.workspaceId()));
+        return "reports/deals";
     }
 
     @GetMapping("/reports/floor")
