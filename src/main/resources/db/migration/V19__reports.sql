@@ -68,6 +68,32 @@ CREATE TABLE report_hour (
 );
 CREATE INDEX report_hour_workspace_idx ON report_hour (workspace_id, hour);
 
+-- The same counts per local day: what reports over whole days read (a tenth of the rows or fewer);
+-- the hours serve the half-day reviews.
+CREATE TABLE report_day (
+  workspace_id             uuid NOT NULL,
+  project_id               uuid NOT NULL,
+  day                      date NOT NULL,         -- local day in the project's zone
+  agent_id                 uuid NOT NULL,
+  source                   text NOT NULL,
+  dials                    int NOT NULL DEFAULT 0,
+  connects                 int NOT NULL DEFAULT 0,
+  talk_seconds             bigint NOT NULL DEFAULT 0,
+  handle_seconds           bigint NOT NULL DEFAULT 0,  -- from the lead on screen to the outcome saved
+  successful_calls         int NOT NULL DEFAULT 0,
+  successful_talk_seconds  bigint NOT NULL DEFAULT 0,
+  qualified                int NOT NULL DEFAULT 0,
+  resolved                 int NOT NULL DEFAULT 0,     -- calls with a final outcome
+  resolved_first_call      int NOT NULL DEFAULT 0,     -- ...that were the lead's first call in the project
+  appointments_set         int NOT NULL DEFAULT 0,
+  appointments_held        int NOT NULL DEFAULT 0,
+  appointments_no_show     int NOT NULL DEFAULT 0,
+  deals_won                int NOT NULL DEFAULT 0,
+  revenue                  numeric(16, 2) NOT NULL DEFAULT 0,
+  PRIMARY KEY (project_id, day, agent_id, source)
+);
+CREATE INDEX report_day_workspace_idx ON report_day (workspace_id, day);
+
 -- Outcomes per node of the tree (§8): node 1 the call, 2 the system confirmation, 3 the revisit.
 CREATE TABLE report_outcome_hour (
   workspace_id  uuid NOT NULL,
@@ -131,3 +157,11 @@ SELECT a.workspace_id, a.project_id, date_trunc('hour', a.started_at AT TIME ZON
 FROM call_attempt a JOIN project p ON p.id = a.project_id
 WHERE a.outcome IS NOT NULL
 GROUP BY 1, 2, 3, 4, 6;
+INSERT INTO report_day (workspace_id, project_id, day, agent_id, source, dials, connects, talk_seconds, handle_seconds,
+  successful_calls, successful_talk_seconds, qualified, resolved, resolved_first_call, appointments_set,
+  appointments_held, appointments_no_show, deals_won, revenue)
+SELECT workspace_id, project_id, hour::date, agent_id, source, sum(dials), sum(connects), sum(talk_seconds),
+  sum(handle_seconds), sum(successful_calls), sum(successful_talk_seconds), sum(qualified), sum(resolved),
+  sum(resolved_first_call), sum(appointments_set), sum(appointments_held), sum(appointments_no_show), sum(deals_won),
+  sum(revenue)
+FROM report_hour GROUP BY 1, 2, 3, 4, 5;

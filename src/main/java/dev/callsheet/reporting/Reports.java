@@ -268,8 +268,11 @@ public class Reports {
                 : Kpis.REFERENCE_SUCCESSFUL_CALL_SECONDS;
         targets.add(new Target("averageSuccessfulCallSeconds", seconds, totals.averageSuccessfulCallSeconds(), null));
         if (t.talkMinutesPerDay() != null) {
-            long agentDays = repository.sums(ids, period.start(), period.end(), "agentday").stream()
-                    .filter(s -> s.counts().dials() > 0).count();
+            long agentDays = period.start().toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    && period.end().toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    ? repository.agentDays(ids, period.firstDay(), period.end().toLocalDate())
+                    : repository.sums(ids, period.start(), period.end(), "agentday").stream()
+                            .filter(s -> s.counts().dials() > 0).count();
             Double perDay = agentDays == 0 ? null
                     : Math.round(totals.talkSeconds() / 60.0 / agentDays * 10) / 10.0;
             targets.add(atLeast("talkMinutesPerDay", t.talkMinutesPerDay(), perDay));
@@ -370,10 +373,10 @@ public class Reports {
     /** Every agent who has used the console, with their state now and today's calls and meetings. */
     public FloorView floor(CurrentUser user) {
         Instant now = clock.instant();
-        Map<UUID, LocalDateTime> midnight = new HashMap<>();
+        Map<UUID, LocalDate> midnight = new HashMap<>();
         Map<UUID, String> projectNames = new HashMap<>();
         for (Project p : projects.visibleTo(user)) {
-            midnight.put(p.id(), LocalDate.now(clock.withZone(p.zone())).atStartOfDay());
+            midnight.put(p.id(), LocalDate.now(clock.withZone(p.zone())));
             projectNames.put(p.id(), p.name());
         }
         Map<UUID, long[]> today = repository.today(midnight);

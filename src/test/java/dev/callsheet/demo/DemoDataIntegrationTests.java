@@ -115,6 +115,21 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM commission_entry WHERE workspace_id = ?").param(first.id())
                 .query(Integer.class).single()).isPositive();
         assertThat(supervisor.get("/api/v1/dq-review").json().get("deals")).isNotEmpty();
+        // the replayed calls are in the reports: KPIs and a funnel for each project, the supervisor has an address
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        String period = "from=" + today.minusDays(14) + "&to=" + today.plusDays(1);
+        for (var project : projects) {
+            var kpis = supervisor.get("/api/v1/reports/projects/" + project.get("id").asText() + "/kpis?" + period
+                    + "&groupBy=agent").json();
+            assertThat(kpis.get("dials").asInt()).as(kpis.toString()).isPositive();
+            assertThat(kpis.get("rows")).isNotEmpty();
+        }
+        var funnels = supervisor.get("/api/v1/reports/funnel?" + period).json().get("items");
+        assertThat(funnels).hasSize(2);
+        assertThat(funnels.get(0).get("steps").get(1).get("count").asInt()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user u JOIN membership m ON m.user_id = u.id"
+                + " WHERE m.workspace_id = ? AND 'SUPERVISOR' = ANY(m.roles) AND u.email IS NOT NULL")
+                .param(first.id()).query(Integer.class).single()).isPositive();
     }
 
     @Test

@@ -55,6 +55,8 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("callsheet.mail.poll", () -> "200ms");
+        // Tests move the clock and make the due reviews themselves (Reviews.runDue), not every minute of wall time.
+        registry.add("callsheet.reports.review-poll", () -> "PT1H");
     }
 
     @BeforeEach

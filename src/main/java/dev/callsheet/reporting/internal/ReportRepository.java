@@ -47,14 +47,22 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
+    /** Adds the counts to the hour's row and to the day's (the reports over whole days read the days). */
     public void add(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, String source, Counts c) {
+        upsert("report_hour", "hour", Timestamp.valueOf(hour), workspaceId, projectId, agentId, source, c);
+        upsert("report_day", "day", java.sql.Date.valueOf(hour.toLocalDate()), workspaceId, projectId, agentId, source,
+                c);
+    }
+
+    private void upsert(String table, String time, Object at, UUID workspaceId, UUID projectId, UUID agentId,
+            String source, Counts c) {
         jdbc.sql("""
-                INSERT INTO report_hour AS r (workspace_id, project_id, hour, agent_id, source, dials, connects,
+                INSERT INTO %1$s AS r (workspace_id, project_id, %2$s, agent_id, source, dials, connects,
                   talk_seconds, handle_seconds, successful_calls, successful_talk_seconds, qualified, resolved,
                   resolved_first_call, appointments_set, appointments_held, appointments_no_show, deals_won, revenue)
-                VALUES (:ws, :project, :hour, :agent, :source, :dials, :connects, :talk, :handle, :successful,
+                VALUES (:ws, :project, :at, :agent, :source, :dials, :connects, :talk, :handle, :successful,
                   :successfulTalk, :qualified, :resolved, :resolvedFirst, :set, :held, :noShow, :won, :revenue)
-                ON CONFLICT (project_id, hour, agent_id, source) DO UPDATE SET
+                ON CONFLICT (project_id, %2$s, agent_id, source) DO UPDATE SET
                   dials = r.dials + EXCLUDED.dials, connects = r.connects + EXCLUDED.connects,
                   talk_seconds = r.talk_seconds + EXCLUDED.talk_seconds,
                   handle_seconds = r.handle_seconds + EXCLUDED.handle_seconds,
@@ -65,8 +73,8 @@ public class ReportRepository {
                   appointments_set = r.appointments_set + EXCLUDED.appointments_set,
                   appointments_held = r.appointments_held + EXCLUDED.appointments_held,
                   appointments_no_show = r.appointments_no_show + EXCLUDED.appointments_no_show,
-                  deals_won = r.deals_won + EXCLUDED.deals_won, revenue = r.revenue + EXCLUDED.revenue""")
-                .param("ws", workspaceId).param("project", projectId).param("hour", Timestamp.valueOf(hour))
+                  deals_won = r.deals_won + EXCLUDED.deals_won, revenue = r.revenue + EXCLUDED.revenue""".formatted(table, time))
+                .param("ws", workspaceId).param("project", projectId).param("at", at)
                 .param("agent", agentId).param("source", source).param("dials", c.dials())
                 .param("connects", c.connects()).param("talk", c.talkSeconds()).param("handle", c.handleSeconds())
                 .param("successful", c.successfulCalls()).param("successfulTalk", c.successfulTalkSeconds())
@@ -116,14 +124,21 @@ public class ReportRepository {
 
     // --- reading ---
 
-    /** Counts of the projects over local hours [from, to), grouped by {@code group}: agent, source, day, or null for the total. */
+    /**
+     * Counts of the projects over local time [from, to), grouped by {@code group}: agent, source, day, project,
+     * agentday (one row per agent and day), or null for the total. Whole days read the daily rows.
+     */
     public List<Sums> sums(List<UUID> projectIds, LocalDateTime from, LocalDateTime to, String group) {
+        boolean days = from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                && to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        String table = days ? "report_day" : "report_hour";
+        String time = days ? "day" : "hour";
         String key = switch (group == null ? "" : group) {
             case "agent" -> "agent_id::text";
             case "source" -> "source";
-            case "day" -> "to_char(hour, 'YYYY-MM-DD')";
+            case "day" -> days ? "day::text" : "to_char(hour, 'YYYY-MM-DD')";
             case "project" -> "project_id::text";
-            case "agentday" -> "agent_id::text || to_char(hour, 'YYYY-MM-DD')";
+            case "agentday" -> days ? "agent_id::text || day" : "agent_id::text || hour::date";
             default -> "NULL::text";
         };
         return jdbc.sql("""
@@ -133,10 +148,20 @@ public class ReportRepository {
                   sum(resolved) AS resolved, sum(resolved_first_call) AS resolved_first,
                   sum(appointments_set) AS set, sum(appointments_held) AS held,
                   sum(appointments_no_show) AS no_show, sum(deals_won) AS won, sum(revenue) AS revenue
-                FROM report_hour WHERE project_id = ANY(?) AND hour >= ? AND hour < ?
-                GROUP BY 1 ORDER BY 1""".formatted(key))
-                .params(projectIds.toArray(UUID[]::new), Timestamp.valueOf(from), Timestamp.valueOf(to))
+                FROM %s WHERE project_id = ANY(?) AND %s >= ? AND %s < ?
+                GROUP BY 1 ORDER BY 1""".formatted(key, table, time, time))
+                .params(projectIds.toArray(UUID[]::new), days ? java.sql.Date.valueOf(from.toLocalDate())
+                        : Timestamp.valueOf(from), days ? java.sql.Date.valueOf(to.toLocalDate()) : Timestamp.valueOf(to))
                 .query(this::sums).list();
+    }
+
+    /** Agent-days with at least one dial over whole days [from, to): what talk minutes per agent-day divide by. */
+    public long agentDays(List<UUID> projectIds, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                SELECT count(*) FROM (SELECT DISTINCT agent_id, day FROM report_day
+                  WHERE project_id = ANY(?) AND day >= ? AND day < ? AND dials > 0) d""")
+                .params(projectIds.toArray(UUID[]::new), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
+                .query(Long.class).single();
     }
 
     public List<OutcomeCount> outcomes(UUID projectId, LocalDateTime from, LocalDateTime to) {
@@ -161,21 +186,21 @@ public class ReportRepository {
                 .list();
     }
 
-    /** Calls and appointments per agent since each project's local midnight: the floor's "today". */
-    public Map<UUID, long[]> today(Map<UUID, LocalDateTime> midnightByProject) {
+    /** Calls and appointments per agent on each project's own today (its local date). */
+    public Map<UUID, long[]> today(Map<UUID, java.time.LocalDate> todayByProject) {
         Map<UUID, long[]> today = new java.util.HashMap<>();
-        if (midnightByProject.isEmpty()) {
+        if (todayByProject.isEmpty()) {
             return today;
         }
-        UUID[] projects = midnightByProject.keySet().toArray(UUID[]::new);
-        Timestamp[] since = java.util.Arrays.stream(projects).map(p -> Timestamp.valueOf(midnightByProject.get(p)))
-                .toArray(Timestamp[]::new);
+        UUID[] projects = todayByProject.keySet().toArray(UUID[]::new);
+        java.sql.Date[] days = java.util.Arrays.stream(projects).map(p -> java.sql.Date.valueOf(todayByProject.get(p)))
+                .toArray(java.sql.Date[]::new);
         jdbc.sql("""
                 SELECT r.agent_id, sum(r.dials) AS dials, sum(r.connects) AS connects, sum(r.appointments_set) AS set
-                FROM unnest(?::uuid[], ?::timestamp[]) AS p(project_id, since)
-                JOIN report_hour r ON r.project_id = p.project_id AND r.hour >= p.since
+                FROM unnest(?::uuid[], ?::date[]) AS p(project_id, day)
+                JOIN report_day r ON r.project_id = p.project_id AND r.day = p.day
                 GROUP BY r.agent_id""")
-                .params(projects, since)
+                .params(projects, days)
                 .query(rs -> {
                     today.put(rs.getObject("agent_id", UUID.class),
                             new long[] {rs.getLong("dials"), rs.getLong("connects"), rs.getLong("set")});

@@ -101,6 +101,10 @@ class ReportsPagesController {
         model.addAttribute("figures", kpis.totals().asMap());
         model.addAttribute("tiles", TILES);
         model.addAttribute("trend", trend);
+        // the leaderboard is by agent whatever the table below is split by
+        Reports.KpiReport byAgent = group.equals("agent") ? kpis
+                : reports.kpis(user.workspaceId(), project, period, "agent");
+        model.addAttribute("leaders", byAgent.rows().stream().limit(15).toList());
         model.addAttribute("funnel", funnel);
         model.addAttribute("breakdown", breakdown);
         Map<String, List<Reports.OutcomeShare>> groups = new LinkedHashMap<>();
@@ -110,7 +114,7 @@ class ReportsPagesController {
         groups.put("revisit", breakdown.revisit());
         model.addAttribute("outcomeGroups", groups);
         model.addAttribute("groupBy", group);
-        Map<String, Object> charts = charts(trend, funnel, kpis, breakdown);
+        Map<String, Object> charts = charts(trend, funnel, byAgent, breakdown);
         charts.put("labels", labels(breakdown));
         model.addAttribute("chartsJson", json.writeValueAsString(charts));
         model.addAttribute("query", "from=" + period.firstDay() + "&to=" + period.lastDay());
