@@ -107,11 +107,13 @@ class DemoData implements ApplicationRunner {
         for (DemoPerson person : PEOPLE) {
             people.createDemoUser(workspace.id(), new NewUser(person.username(), password, person.roles(),
                     person.displayName(), person.timeZone(), person.locale(), person.region(), person.team(),
-                    person.username() + "@demo.callsheet.example"));
+                    person.username() + "@demo.callsheet.example", null));
         }
         // The platform administrator sees the demo too, as an agency's admin would.
         people.addExistingUser(workspace.id(), "admin", EnumSet.of(Role.ADMIN));
         workspaces.setDefaultCountry(workspace.id(), "NO");
+        // An appointment setter's hour costs the business about 130–150 kroner (11–13 USD, sources 000 and 001).
+        people.setWorkspaceHourlyCost(workspace.id(), new java.math.BigDecimal("140"));
         UUID supervisor = people.members(workspace.id()).stream().filter(m -> m.username().equals("ingrid.supervisor"))
                 .findFirst().orElseThrow().id();
         projects.create(workspace, supervisor);

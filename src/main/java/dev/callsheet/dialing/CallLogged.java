@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param resolved      the outcome is final: the lead needs no further call in this project
  * @param firstCall     this was the lead's first call in the project (one-call resolution, §6)
  * @param leadEnteredAt when the lead entered the project's queue
+ * @param gatekeeper    connected, but not to the person who decides (DOMAIN.md §7)
  */
 public record CallLogged(UUID workspaceId, UUID projectId, UUID attemptId, UUID contactId, UUID agentId,
         String outcome, boolean connected, int talkSeconds, boolean inbound, Instant at, Instant startedAt,
         String source, boolean qualified, boolean successful, boolean resolved, boolean firstCall,
-        Instant leadEnteredAt) {
+        Instant leadEnteredAt, boolean gatekeeper) {
 }

@@ -8,9 +8,23 @@ package dev.callsheet.dialing;
  *                    date-time without offset ({@code 2026-11-24T10:30})
  * @param callbackFor {@code ME} (the default) or {@code ANYONE}
  * @param reason      why the lead said no, where the outcome asks for it
+ * @param decisionMaker for {@code GATEKEEPER}: what the agent learnt of the person who decides, if anything
  */
 public record OutcomeReport(String outcome, String notes, String callbackAt, String callbackFor,
-        Qualification qualification, Integer talkSeconds, String reason) {
+        Qualification qualification, Integer talkSeconds, String reason, DecisionMaker decisionMaker) {
+
+    public OutcomeReport(String outcome, String notes, String callbackAt, String callbackFor,
+            Qualification qualification, Integer talkSeconds, String reason) {
+        this(outcome, notes, callbackAt, callbackFor, qualification, talkSeconds, reason, null);
+    }
+
+    /**
+     * The key person behind a gatekeeper (DOMAIN.md §7).
+     *
+     * @param bestTime when they can be reached, in words ("mornings before 9")
+     */
+    public record DecisionMaker(String name, String phone, String bestTime) {
+    }
 
     /** Interest, ability and willingness to buy (DOMAIN.md §2), each 1 to 5. */
     public record Qualification(Integer interest, Integer ability, Integer willingness, String notes) {

@@ -323,7 +323,10 @@ public class Queue {
         }
         Instant callbackAt = null;
         String callbackFor = null;
-        if (outcome.followUp() == FollowUp.CALLBACK) {
+        // A retry with a time agreed ("the manager is in after nine") is a callback at that time.
+        FollowUp followUp = outcome.followUp() == FollowUp.RETRY && report.callbackAt() != null
+                && !report.callbackAt().isBlank() ? FollowUp.CALLBACK : outcome.followUp();
+        if (followUp == FollowUp.CALLBACK) {
             callbackAt = callbackAt(report.callbackAt(), ZoneId.of(entry.timeZone()), now);
             callbackFor = report.callbackFor() == null || report.callbackFor().isBlank() ? "ME"
                     : report.callbackFor().strip().toUpperCase(Locale.ROOT);
@@ -339,15 +342,19 @@ public class Queue {
         } else if (qualification != null) {
             qualification = checked(qualification);
         }
+        OutcomeReport.DecisionMaker decisionMaker = decisionMaker(report.decisionMaker());
         repository.recordOutcome(attempt.id(), code, outcome.connected(), notes, reason, callbackAt, callbackFor,
                 qualification == null ? null : json.writeValueAsString(qualification), qualified, talk, now);
+        if (decisionMaker != null) {
+            repository.recordDecisionMaker(attempt.id(), json.writeValueAsString(decisionMaker));
+        }
 
         QueueRepository.Progress progress = repository.markProgress(attempt.entryId(), outcome.connected(),
                 Boolean.TRUE.equals(qualified), now);
         String handOff = null;
         boolean current = attempt.id().equals(entry.attemptId()) || inQueue(entry.state());
         if (current) {
-            entry = next(project, entry, outcome, attempt, callbackAt, callbackFor, now);
+            entry = next(project, entry, outcome, followUp, attempt, callbackAt, callbackFor, now);
         }
         if (outcome.followUp() == FollowUp.NEVER) {
             contacts.flagDeadNumber(agent.workspaceId(), attempt.contactId(), attempt.phone(), agent.userId());
@@ -376,12 +383,16 @@ public class Queue {
         if (callbackAt != null) {
             details.put("callbackAt", callbackAt.toString());
         }
+        if (decisionMaker != null) {
+            details.put("decisionMaker", decisionMaker);
+        }
         contacts.recordActivity(agent.workspaceId(), attempt.contactId(), Activity.CALLED, agent.userId(), details, now);
         boolean successful = Boolean.TRUE.equals(qualified) || code.equals("DEAL");
+        boolean gatekeeper = code.equals(GATEKEEPER);
         events.publishEvent(new CallLogged(agent.workspaceId(), project.id(), attempt.id(), attempt.contactId(),
                 attempt.agentId(), code, outcome.connected(), talk == null ? 0 : talk, attempt.inbound(), now,
                 attempt.startedAt(), progress.source(), Boolean.TRUE.equals(qualified), successful, outcome.isFinal(),
-                progress.firstCall(), progress.enteredAt()));
+                progress.firstCall(), progress.enteredAt(), gatekeeper));
         floor.waiting(agent.workspaceId(), attempt.agentId(), project.id(), now);
         if (Boolean.TRUE.equals(qualified)) {
             handOff = "BOOKING";
@@ -390,6 +401,24 @@ public class Queue {
         }
         return new RecordedOutcome(attempt.id(), code, entry.state(), entry.state().equals("READY") ? entry.dueAt() : null,
                 entry.exitReason(), qualified, handOff);
+    }
+
+    /** The connected outcome "reached someone, not the key person" (DOMAIN.md §7). */
+    public static final String GATEKEEPER = "GATEKEEPER";
+
+    /** What the agent learnt of the decision maker, checked; null when nothing was given. */
+    private static OutcomeReport.DecisionMaker decisionMaker(OutcomeReport.DecisionMaker given) {
+        if (given == null) {
+            return null;
+        }
+        String name = Inputs.optional("decisionMaker.name", given.name(), 200);
+        String phone = Inputs.optional("decisionMaker.phone", given.phone(), 40);
+        String bestTime = Inputs.optional("decisionMaker.bestTime", given.bestTime(), 200);
+        if (phone != null && !phone.matches("[+0-9 ().\\-/]{3,40}")) {
+            throw ApiProblem.badRequest("decisionMaker.phone", "decisionMaker.phone must be a phone number");
+        }
+        return name == null && phone == null && bestTime == null ? null
+                : new OutcomeReport.DecisionMaker(name, phone, bestTime);
     }
 
     /** READY (due now) and WAITING (due later) are both "in the queue"; the API says READY for either. */
@@ -404,8 +433,8 @@ public class Queue {
     }
 
     /** Where the lead goes after this outcome (DOMAIN.md §8): the retry rules, callbacks, the plan's next step. */
-    private Entry next(Project project, Entry entry, Outcome outcome, Attempt attempt, Instant callbackAt,
-            String callbackFor, Instant now) {
+    private Entry next(Project project, Entry entry, Outcome outcome, FollowUp followUp, Attempt attempt,
+            Instant callbackAt, String callbackFor, Instant now) {
         int attempts = entry.attempts() + 1;
         String state = "READY";
         String exit = null;
@@ -415,7 +444,7 @@ public class Queue {
         UUID owner = null;
         Instant ownerUntil = null;
         String phone = entry.phone();
-        switch (outcome.followUp()) {
+        switch (followUp) {
             case RETRY -> {
                 if (attempts >= project.maxAttempts()) {
                     state = "EXHAUSTED";

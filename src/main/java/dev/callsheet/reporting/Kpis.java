@@ -1,6 +1,7 @@
 package dev.callsheet.reporting;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ public record Kpis(long dials, long connects, Double connectRate, long talkSecon
         long successfulCalls, Double averageSuccessfulCallSeconds, long appointmentsSet, Double appointmentsPerHour,
         long appointmentsHeld, long noShows, Double showRate, long resolved, long resolvedFirstCall,
         Double oneCallResolutionRate, long qualified, Double qualificationRate, long dealsWon, BigDecimal revenue,
-        BigDecimal commission) {
+        BigDecimal commission, long gatekeepers, Double decisionMakerReachRate, BigDecimal cost,
+        BigDecimal costPerDialHour, BigDecimal costPerAppointment, BigDecimal costPerHeld,
+        BigDecimal costPerWonDeal) {
 
     /** The average successful call of DOMAIN.md §7: about three and a half minutes. */
     public static final int REFERENCE_SUCCESSFUL_CALL_SECONDS = 210;
@@ -40,16 +43,32 @@ public record Kpis(long dials, long connects, Double connectRate, long talkSecon
         map.put("dealsWon", dealsWon);
         map.put("revenue", revenue);
         map.put("commission", commission);
+        map.put("gatekeepers", gatekeepers);
+        map.put("decisionMakerReachRate", decisionMakerReachRate);
+        map.put("cost", cost);
+        map.put("costPerDialHour", costPerDialHour);
+        map.put("costPerAppointment", costPerAppointment);
+        map.put("costPerHeld", costPerHeld);
+        map.put("costPerWonDeal", costPerWonDeal);
         return map;
     }
 
     static Kpis of(long dials, long connects, long talk, long phone, long successful, long successfulTalk,
             long set, long held, long noShows, long resolved, long resolvedFirst, long qualified, long won,
-            BigDecimal revenue, BigDecimal commission) {
+            BigDecimal revenue, BigDecimal commission, long gatekeepers, BigDecimal cost) {
         return new Kpis(dials, connects, ratio(connects, dials), talk, phone, successful,
                 ratio(successfulTalk, successful), set, phone == 0 ? null : round(set * 3600.0 / phone), held,
                 noShows, ratio(held, held + noShows), resolved, resolvedFirst, ratio(resolvedFirst, resolved),
-                qualified, ratio(qualified, connects), won, revenue, commission);
+                qualified, ratio(qualified, connects), won, revenue, commission, gatekeepers,
+                ratio(connects - gatekeepers, connects), cost,
+                cost == null || phone == 0 ? null : cost.multiply(BigDecimal.valueOf(3600))
+                        .divide(BigDecimal.valueOf(phone), 2, RoundingMode.HALF_UP),
+                per(cost, set), per(cost, held), per(cost, won));
+    }
+
+    /** What each one cost: the paid time's cost divided by their number; null when there are none or no cost. */
+    private static BigDecimal per(BigDecimal cost, long count) {
+        return cost == null || count == 0 ? null : cost.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
     }
 
     static Double ratio(long part, long whole) {

@@ -159,10 +159,12 @@ public class Reports {
         Map<UUID, BigDecimal> earned = commissions.earned(workspaceId, project.id(), period.startInstant(),
                 period.endInstant());
         BigDecimal commission = earned.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        Counts total = repository.sums(ids, period.start(), period.end(), null).stream().findFirst()
-                .map(Sums::counts).orElse(Counts.none());
-        Kpis totals = kpis(total, commission);
-        List<Row> rows = groupBy == null ? List.of() : rows(workspaceId, ids, period, groupBy, earned);
+        List<Sums> agents = repository.sums(ids, period.start(), period.end(), "agent");
+        Counts total = agents.stream().map(Sums::counts).reduce(Counts.none(), Reports::plus);
+        Map<UUID, BigDecimal> costs = costs(agents, people.hourlyCosts(workspaceId));
+        Kpis totals = kpis(total, commission, costs == null ? null
+                : costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        List<Row> rows = groupBy == null ? List.of() : rows(workspaceId, ids, period, groupBy, earned, costs);
         return new KpiReport(project, period, totals, targets(project, period, totals, ids), groupBy, rows);
     }
 
@@ -177,8 +179,28 @@ public class Reports {
         return group;
     }
 
+    /**
+     * What each agent's paid time cost: the time on the phone (dialling, talk and wrap-up) at their hourly
+     * cost (their own, else their team's, else the workspace's). Null when no cost is set anywhere.
+     */
+    private static Map<UUID, BigDecimal> costs(List<Sums> agents, Map<UUID, BigDecimal> rates) {
+        if (rates.isEmpty()) {
+            return null;
+        }
+        Map<UUID, BigDecimal> costs = new HashMap<>();
+        for (Sums s : agents) {
+            UUID agent = UUID.fromString(s.key());
+            BigDecimal rate = rates.get(agent);
+            if (rate != null) {
+                costs.put(agent, rate.multiply(BigDecimal.valueOf(s.counts().handleSeconds()))
+                        .divide(BigDecimal.valueOf(3600), 2, java.math.RoundingMode.HALF_UP));
+            }
+        }
+        return costs;
+    }
+
     private List<Row> rows(UUID workspaceId, List<UUID> ids, Period period, String groupBy,
-            Map<UUID, BigDecimal> earned) {
+            Map<UUID, BigDecimal> earned, Map<UUID, BigDecimal> costs) {
         String sqlGroup = groupBy.equals("team") ? "agent" : groupBy;
         List<Sums> sums = repository.sums(ids, period.start(), period.end(), sqlGroup);
         if (groupBy.equals("source") || groupBy.equals("day")) {
@@ -202,11 +224,15 @@ public class Reports {
         Map<String, Counts> merged = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, BigDecimal> commission = new HashMap<>();
+        Map<String, BigDecimal> cost = new HashMap<>();
         for (Sums s : sums) {
             UUID agent = UUID.fromString(s.key());
             String[] key = keyOf.apply(agent);
             merged.merge(key[0], s.counts(), Reports::plus);
             labels.put(key[0], key[1]);
+            if (costs != null && costs.containsKey(agent)) {
+                cost.merge(key[0], costs.get(agent), BigDecimal::add);
+            }
         }
         earned.forEach((person, amount) -> {
             String[] key = keyOf.apply(person);
@@ -216,7 +242,8 @@ public class Reports {
         });
         return merged.entrySet().stream()
                 .map(e -> new Row(e.getKey(), labels.get(e.getKey()),
-                        kpis(e.getValue(), commission.getOrDefault(e.getKey(), BigDecimal.ZERO))))
+                        kpis(e.getValue(), commission.getOrDefault(e.getKey(), BigDecimal.ZERO),
+                                cost.get(e.getKey()))))
                 .sorted(Comparator.comparingLong((Row r) -> r.kpis().appointmentsSet()).reversed()
                         .thenComparing(Comparator.comparingLong((Row r) -> r.kpis().dials()).reversed())
                         .thenComparing(Row::label))
@@ -243,13 +270,18 @@ public class Reports {
                 a.resolved() + b.resolved(), a.resolvedFirstCall() + b.resolvedFirstCall(),
                 a.appointmentsSet() + b.appointmentsSet(), a.appointmentsHeld() + b.appointmentsHeld(),
                 a.appointmentsNoShow() + b.appointmentsNoShow(), a.dealsWon() + b.dealsWon(),
-                a.revenue().add(b.revenue()));
+                a.revenue().add(b.revenue()), a.gatekeepers() + b.gatekeepers());
     }
 
     private static Kpis kpis(Counts c, BigDecimal commission) {
+        return kpis(c, commission, null);
+    }
+
+    private static Kpis kpis(Counts c, BigDecimal commission, BigDecimal cost) {
         return Kpis.of(c.dials(), c.connects(), c.talkSeconds(), c.handleSeconds(), c.successfulCalls(),
                 c.successfulTalkSeconds(), c.appointmentsSet(), c.appointmentsHeld(), c.appointmentsNoShow(),
-                c.resolved(), c.resolvedFirstCall(), c.qualified(), c.dealsWon(), c.revenue(), commission);
+                c.resolved(), c.resolvedFirstCall(), c.qualified(), c.dealsWon(), c.revenue(), commission,
+                c.gatekeepers(), cost);
     }
 
     private List<Target> targets(Project project, Period period, Kpis totals, List<UUID> ids) {

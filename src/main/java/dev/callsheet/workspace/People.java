@@ -66,6 +66,9 @@ public class People {
         if (user.email() != null && !user.email().isBlank()) {
             users.updateEmail(id, Inputs.email("email", user.email()));
         }
+        if (user.hourlyCost() != null) {
+            users.updateHourlyCost(id, cost("hourlyCost", user.hourlyCost()));
+        }
         return id;
     }
 
@@ -92,6 +95,12 @@ public class People {
      */
     public Member updateMember(UUID workspaceId, UUID userId, String displayName, Set<Role> roles, String team,
             String region, String email) {
+        return updateMember(workspaceId, userId, displayName, roles, team, region, email, null, false);
+    }
+
+    /** As {@link #updateMember}, and the hourly cost: when {@code setCost}, {@code hourlyCost} (null clears it). */
+    public Member updateMember(UUID workspaceId, UUID userId, String displayName, Set<Role> roles, String team,
+            String region, String email, java.math.BigDecimal hourlyCost, boolean setCost) {
         Member member = users.member(workspaceId, userId).orElseThrow(() -> ApiProblem.notFound("user"));
         if (displayName != null) {
             users.updateDisplayName(userId, Checks.text("displayName", displayName, 80));
@@ -99,12 +108,47 @@ public class People {
         if (email != null) {
             users.updateEmail(userId, email.isBlank() ? null : Inputs.email("email", email));
         }
+        if (setCost) {
+            users.updateHourlyCost(userId, hourlyCost == null ? null : cost("hourlyCost", hourlyCost));
+        }
         Set<Role> newRoles = roles == null ? member.roles() : roles(roles);
         UUID teamId = team == null ? idOf(member.team()) : team.isBlank() ? null : team(workspaceId, team).id();
         UUID regionId = region == null ? idOf(member.region())
                 : region.isBlank() ? null : region(workspaceId, region).id();
         users.updateMembership(workspaceId, userId, newRoles, teamId, regionId);
         return users.member(workspaceId, userId).orElseThrow();
+    }
+
+    /** Each member's hourly cost (their own, else their team's, else the workspace's); those with none are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, java.math.BigDecimal> hourlyCosts(UUID workspaceId) {
+        return users.hourlyCosts(workspaceId);
+    }
+
+    /** The team's hourly cost, for its members without their own; null clears it. */
+    public void setTeamHourlyCost(UUID workspaceId, UUID teamId, java.math.BigDecimal hourlyCost) {
+        if (!teams.setHourlyCost(workspaceId, teamId, hourlyCost == null ? null : cost("hourlyCost", hourlyCost))) {
+            throw ApiProblem.notFound("team");
+        }
+    }
+
+    /** The workspace's hourly cost, for members with neither their own nor a team's; null clears it. */
+    public void setWorkspaceHourlyCost(UUID workspaceId, java.math.BigDecimal hourlyCost) {
+        teams.setWorkspaceHourlyCost(workspaceId, hourlyCost == null ? null : cost("hourlyCost", hourlyCost));
+    }
+
+    /** The workspace's own hourly cost, or null. */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal workspaceHourlyCost(UUID workspaceId) {
+        return teams.workspaceHourlyCost(workspaceId);
+    }
+
+    private static java.math.BigDecimal cost(String field, java.math.BigDecimal cost) {
+        if (cost.signum() < 0 || cost.compareTo(java.math.BigDecimal.valueOf(100_000)) > 0 || cost.scale() > 2
+                && cost.stripTrailingZeros().scale() > 2) {
+            throw ApiProblem.badRequest(field, field + " must be 0 to 100000 with at most two decimals");
+        }
+        return cost.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** Deactivates or reactivates a member: a deactivated member can no longer sign in to the workspace. */

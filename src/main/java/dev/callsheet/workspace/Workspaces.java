@@ -27,7 +27,7 @@ public class Workspaces {
         WorkspaceSummary workspace = create(name, false);
         try {
             people.createUser(workspace.id(),
-                    new NewUser(adminUsername, adminPassword, EnumSet.of(Role.ADMIN), null, null, null, null, null, null));
+                    new NewUser(adminUsername, adminPassword, EnumSet.of(Role.ADMIN), null, null, null, null, null, null, null));
         } catch (ApiProblem problem) {
             // The admin's fields have other names in this request.
             String field = "username".equals(problem.field()) ? "adminUsername"

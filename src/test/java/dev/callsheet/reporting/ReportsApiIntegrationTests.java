@@ -292,6 +292,74 @@ class ReportsApiIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo("0");
     }
 
+    @Test
+    void costPerAppointmentAndDecisionMakerReachAreExact() {
+        assertThat(boss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar", Map.of("timeZone", "Europe/Oslo",
+                "email", rep.username() + "@reps.test", "minNoticeMinutes", 0)).status()).isEqualTo(200);
+        Api admin = tenant.asAdmin();
+        // costs: A has her own (30 an hour), B his team's (20), the workspace's (10) is nobody's here
+        assertThat(admin.send("PUT", "/api/v1/workspace/costs", Map.of("hourlyCost", 10)).json().get("hourlyCost")
+                .decimalValue()).isEqualByComparingTo("10");
+        Api.Response own = admin.send("PUT", "/api/v1/users/" + agentA.id(), Map.of("hourlyCost", 30));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().get("hourlyCost").decimalValue()).isEqualByComparingTo("30");
+        String team = admin.post("/api/v1/teams", Map.of("name", "Setters " + System.nanoTime(), "hourlyCost", 20))
+                .json().get("id").asText();
+        assertThat(admin.patch("/api/v1/users/" + agentB.id(), Map.of("team", team)).status()).isEqualTo(200);
+        Api.Response negative = admin.send("PUT", "/api/v1/users/" + agentB.id(), Map.of("hourlyCost", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("field").asText()).isEqualTo("hourlyCost");
+
+        String project = project(Map.of());
+        String l1 = lead("WEB");
+        String l2 = lead("WEB");
+        add(project, l1, l2);
+        // A: a gatekeeper (6 minutes on the phone), who names the decision maker and a time to call back
+        at(9, 0, 0);
+        JsonNode first = next(agentA, project);
+        at(9, 6, 0);
+        String tomorrow = monday.plusDays(1) + "T09:30";
+        Api.Response badPhone = api.as(agentA).post("/api/v1/attempts/" + first.get("attemptId").asText() + "/outcome",
+                Map.of("outcome", "GATEKEEPER", "decisionMaker", Map.of("phone", "call the front desk")));
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.json().get("field").asText()).isEqualTo("decisionMaker.phone");
+        outcome(agentA, first, Map.of("outcome", "GATEKEEPER", "talkSeconds", 50, "callbackAt", tomorrow,
+                "decisionMaker", Map.of("name", "Kari Nordmann", "phone", "+47 22 33 44 55", "bestTime", "after nine")));
+        JsonNode call = boss.get("/api/v1/attempts/" + first.get("attemptId").asText()).json();
+        assertThat(call.get("callbackAt").asText()).isEqualTo(monday.plusDays(1).atTime(8, 30) + ":00Z");
+        String firstLead = first.get("lead").get("id").asText();
+        assertThat(boss.get("/api/v1/contacts/" + firstLead + "/activities").body()).contains("Kari Nordmann")
+                .contains("after nine");
+        // A: the other lead qualifies (6 minutes) and gets a meeting
+        at(9, 10, 0);
+        JsonNode second = next(agentA, project);
+        at(9, 16, 0);
+        outcome(agentA, second, qualified(100));
+        book(agentA, second.get("lead").get("id").asText(), second, monday.atTime(15, 0).atZone(OSLO).toInstant());
+        // B: a third lead says no (12 minutes)
+        String l3 = lead("AGENT");
+        add(project, l3);
+        at(9, 20, 0);
+        JsonNode third = next(agentB, project);
+        at(9, 32, 0);
+        outcome(agentB, third, Map.of("outcome", "REJECTED", "talkSeconds", 300, "reason", "no roof"));
+
+        JsonNode report = kpis(project, "from=" + monday + "&to=" + monday + "&groupBy=agent");
+        assertThat(report.get("connects").asLong()).isEqualTo(3);
+        assertThat(report.get("gatekeepers").asLong()).isEqualTo(1);
+        assertThat(report.get("decisionMakerReachRate").asDouble()).isEqualTo(0.6667);
+        assertThat(row(report, agentA.id()).get("decisionMakerReachRate").asDouble()).isEqualTo(0.5);
+        // paid time: A 720 s at 30 = 6.00, B 720 s at 20 = 4.00; one appointment; 1,440 s on the phone
+        assertThat(report.get("phoneSeconds").asLong()).isEqualTo(1440);
+        assertThat(report.get("cost").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(report.get("costPerAppointment").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(report.get("costPerDialHour").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(report.get("costPerHeld").isNull()).isTrue();
+        assertThat(report.get("costPerWonDeal").isNull()).isTrue();
+        assertThat(row(report, agentA.id()).get("cost").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(row(report, agentB.id()).get("cost").decimalValue()).isEqualByComparingTo("4.00");
+    }
+
     private String dealOf(String contact) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             JsonNode items = api.as(rep).get("/api/v1/deals?contactId=" + contact).json().get("items");

@@ -22,14 +22,16 @@ public final class DefaultOutcomes {
             builtIn("BUSY", 1, false, FollowUp.RETRY, 15, false, 8),
             builtIn("INVALID_NUMBER", 1, false, FollowUp.NEVER, null, false, 9),
             builtIn("OUT_OF_AREA", 1, false, FollowUp.RETRY, 24 * 60, false, 10),
-            builtIn("SALE_SUCCESSFUL", 2, true, FollowUp.NONE, null, false, 11),
-            builtIn("CANCELLED", 2, true, FollowUp.NONE, null, true, 12),
-            builtIn("PENDING_CONFIRMATION", 2, true, FollowUp.NONE, null, false, 13),
-            builtIn("REVISIT_SCHEDULED", 2, true, FollowUp.NONE, null, false, 14),
-            builtIn("REVISIT_SALE", 3, true, FollowUp.NONE, null, false, 15),
-            builtIn("REVISIT_CANCELLED", 3, true, FollowUp.NONE, null, true, 16),
-            builtIn("RESCHEDULED", 3, true, FollowUp.NONE, null, false, 17),
-            builtIn("ON_HOLD", 3, true, FollowUp.NONE, null, false, 18));
+            // reached someone, not the key person (§7): the agent notes who decides and when to call back
+            builtIn("GATEKEEPER", 1, true, FollowUp.RETRY, 24 * 60, false, 11),
+            builtIn("SALE_SUCCESSFUL", 2, true, FollowUp.NONE, null, false, 12),
+            builtIn("CANCELLED", 2, true, FollowUp.NONE, null, true, 13),
+            builtIn("PENDING_CONFIRMATION", 2, true, FollowUp.NONE, null, false, 14),
+            builtIn("REVISIT_SCHEDULED", 2, true, FollowUp.NONE, null, false, 15),
+            builtIn("REVISIT_SALE", 3, true, FollowUp.NONE, null, false, 16),
+            builtIn("REVISIT_CANCELLED", 3, true, FollowUp.NONE, null, true, 17),
+            builtIn("RESCHEDULED", 3, true, FollowUp.NONE, null, false, 18),
+            builtIn("ON_HOLD", 3, true, FollowUp.NONE, null, false, 19));
 
     private DefaultOutcomes() {
     }

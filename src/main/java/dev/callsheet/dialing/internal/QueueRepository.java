@@ -379,6 +379,11 @@ public class QueueRepository {
                 .params(Timestamp.from(at), workspaceId, attemptId, agentId).update() == 1;
     }
 
+    public void recordDecisionMaker(UUID attemptId, String decisionMaker) {
+        jdbc.sql("UPDATE call_attempt SET decision_maker = ?::jsonb WHERE id = ?").params(decisionMaker, attemptId)
+                .update();
+    }
+
     /** Notes typed during the call, saved as they are typed. */
     public boolean saveNotes(UUID workspaceId, UUID id, String notes) {
         return jdbc.sql("UPDATE call_attempt SET notes = ? WHERE workspace_id = ? AND id = ?")

@@ -43,14 +43,18 @@ class ConsolePagesController {
 
     /** The outcome form: the lead's callback time is typed in the lead's own local time. */
     record OutcomeForm(String outcome, String notes, String callbackAt, String callbackFor, Integer interest,
-            Integer ability, Integer willingness, String qualificationNotes, Integer talkSeconds, String reason) {
+            Integer ability, Integer willingness, String qualificationNotes, Integer talkSeconds, String reason,
+            String dmName, String dmPhone, String dmBestTime, String dmCallbackAt) {
 
         OutcomeReport report() {
-            String at = callbackAt == null ? null : callbackAt.strip().replace(' ', 'T');
+            boolean gatekeeper = Queue.GATEKEEPER.equals(outcome);
+            String time = gatekeeper ? dmCallbackAt : callbackAt;
+            String at = time == null || time.isBlank() ? null : time.strip().replace(' ', 'T');
             boolean rated = interest != null || ability != null || willingness != null;
             return new OutcomeReport(outcome, notes, at, callbackFor,
                     rated ? new OutcomeReport.Qualification(interest, ability, willingness, qualificationNotes) : null,
-                    talkSeconds, reason);
+                    talkSeconds, reason,
+                    gatekeeper ? new OutcomeReport.DecisionMaker(dmName, dmPhone, dmBestTime) : null);
         }
     }
 
@@ -116,7 +120,8 @@ class ConsolePagesController {
         }
         show(user, projectId, lease.get(), model);
         model.addAttribute("form", new OutcomeForm(null, queue.call(user.workspaceId(), attemptId)
-                .map(Queue.CallRecord::notes).orElse(null), null, "ME", null, null, null, null, null, null));
+                .map(Queue.CallRecord::notes).orElse(null), null, "ME", null, null, null, null, null, null, null, null,
+                null, null));
         return "console/call";
     }
 

@@ -45,7 +45,8 @@ class ReportCounts {
         long handle = Math.max(0, call.at().getEpochSecond() - call.startedAt().getEpochSecond());
         Counts counts = new Counts(1, call.connected() ? 1 : 0, call.talkSeconds(), handle,
                 call.successful() ? 1 : 0, call.successful() ? call.talkSeconds() : 0, call.qualified() ? 1 : 0,
-                call.resolved() ? 1 : 0, call.resolved() && call.firstCall() ? 1 : 0, 0, 0, 0, 0, BigDecimal.ZERO);
+                call.resolved() ? 1 : 0, call.resolved() && call.firstCall() ? 1 : 0, 0, 0, 0, 0, BigDecimal.ZERO,
+                call.gatekeeper() ? 1 : 0);
         repository.add(call.workspaceId(), call.projectId(), hour, call.agentId(), call.source(), counts);
         repository.addOutcome(call.workspaceId(), call.projectId(), hour, call.agentId(), 1, call.outcome(),
                 call.connected());
@@ -67,7 +68,7 @@ class ReportCounts {
                 .orElse(new Queue.LeadEntry("OTHER", booked.at()));
         String source = repository.booked(booked.workspaceId(), booked.projectId(), booked.contactId(),
                 entry.source(), entry.enteredAt(), booked.at());
-        Counts set = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, BigDecimal.ZERO);
+        Counts set = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, BigDecimal.ZERO, 0);
         repository.add(booked.workspaceId(), booked.projectId(),
                 hour(booked.workspaceId(), booked.projectId(), booked.at()), agent(booked.agentId()), source, set);
     }
@@ -85,7 +86,7 @@ class ReportCounts {
         String source = source(changed.projectId(), changed.contactId());
         repository.add(changed.workspaceId(), changed.projectId(),
                 hour(changed.workspaceId(), changed.projectId(), changed.start()), agent(changed.bookedBy()), source,
-                new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, held, noShow, 0, BigDecimal.ZERO));
+                new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, held, noShow, 0, BigDecimal.ZERO, 0));
         if (held != 0) {
             repository.held(changed.projectId(), changed.contactId(), held > 0 ? changed.start() : null);
         }
@@ -113,7 +114,7 @@ class ReportCounts {
         String source = source(closed.projectId(), closed.contactId());
         repository.add(closed.workspaceId(), closed.projectId(), hour(closed.workspaceId(), closed.projectId(), at),
                 agent(closed.creditedAgentId()), source,
-                new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, won ? 1 : -1, won ? amount : amount.negate()));
+                new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, won ? 1 : -1, won ? amount : amount.negate(), 0));
         repository.won(closed.projectId(), closed.contactId(), won ? closed.at() : null);
     }
 

@@ -22,10 +22,10 @@ public class ReportRepository {
     /** The counters of one hour's row; any may be negative to take a count back. */
     public record Counts(int dials, int connects, long talkSeconds, long handleSeconds, int successfulCalls,
             long successfulTalkSeconds, int qualified, int resolved, int resolvedFirstCall, int appointmentsSet,
-            int appointmentsHeld, int appointmentsNoShow, int dealsWon, BigDecimal revenue) {
+            int appointmentsHeld, int appointmentsNoShow, int dealsWon, BigDecimal revenue, int gatekeepers) {
 
         public static Counts none() {
-            return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO);
+            return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0);
         }
     }
 
@@ -59,9 +59,11 @@ public class ReportRepository {
         jdbc.sql("""
                 INSERT INTO %1$s AS r (workspace_id, project_id, %2$s, agent_id, source, dials, connects,
                   talk_seconds, handle_seconds, successful_calls, successful_talk_seconds, qualified, resolved,
-                  resolved_first_call, appointments_set, appointments_held, appointments_no_show, deals_won, revenue)
+                  resolved_first_call, appointments_set, appointments_held, appointments_no_show, deals_won, revenue,
+                  gatekeepers)
                 VALUES (:ws, :project, :at, :agent, :source, :dials, :connects, :talk, :handle, :successful,
-                  :successfulTalk, :qualified, :resolved, :resolvedFirst, :set, :held, :noShow, :won, :revenue)
+                  :successfulTalk, :qualified, :resolved, :resolvedFirst, :set, :held, :noShow, :won, :revenue,
+                  :gatekeepers)
                 ON CONFLICT (project_id, %2$s, agent_id, source) DO UPDATE SET
                   dials = r.dials + EXCLUDED.dials, connects = r.connects + EXCLUDED.connects,
                   talk_seconds = r.talk_seconds + EXCLUDED.talk_seconds,
@@ -73,7 +75,8 @@ public class ReportRepository {
                   appointments_set = r.appointments_set + EXCLUDED.appointments_set,
                   appointments_held = r.appointments_held + EXCLUDED.appointments_held,
                   appointments_no_show = r.appointments_no_show + EXCLUDED.appointments_no_show,
-                  deals_won = r.deals_won + EXCLUDED.deals_won, revenue = r.revenue + EXCLUDED.revenue""".formatted(table, time))
+                  deals_won = r.deals_won + EXCLUDED.deals_won, revenue = r.revenue + EXCLUDED.revenue,
+                  gatekeepers = r.gatekeepers + EXCLUDED.gatekeepers""".formatted(table, time))
                 .param("ws", workspaceId).param("project", projectId).param("at", at)
                 .param("agent", agentId).param("source", source).param("dials", c.dials())
                 .param("connects", c.connects()).param("talk", c.talkSeconds()).param("handle", c.handleSeconds())
@@ -81,7 +84,7 @@ public class ReportRepository {
                 .param("qualified", c.qualified()).param("resolved", c.resolved())
                 .param("resolvedFirst", c.resolvedFirstCall()).param("set", c.appointmentsSet())
                 .param("held", c.appointmentsHeld()).param("noShow", c.appointmentsNoShow())
-                .param("won", c.dealsWon()).param("revenue", c.revenue())
+                .param("won", c.dealsWon()).param("revenue", c.revenue()).param("gatekeepers", c.gatekeepers())
                 .update();
     }
 
@@ -147,7 +150,8 @@ public class ReportRepository {
                   sum(successful_talk_seconds) AS successful_talk, sum(qualified) AS qualified,
                   sum(resolved) AS resolved, sum(resolved_first_call) AS resolved_first,
                   sum(appointments_set) AS set, sum(appointments_held) AS held,
-                  sum(appointments_no_show) AS no_show, sum(deals_won) AS won, sum(revenue) AS revenue
+                  sum(appointments_no_show) AS no_show, sum(deals_won) AS won, sum(revenue) AS revenue,
+                  sum(gatekeepers) AS gatekeepers
                 FROM %s WHERE project_id = ANY(?) AND %s >= ? AND %s < ?
                 GROUP BY 1 ORDER BY 1""".formatted(key, table, time, time))
                 .params(projectIds.toArray(UUID[]::new), days ? java.sql.Date.valueOf(from.toLocalDate())
@@ -212,6 +216,6 @@ public class ReportRepository {
         return new Sums(rs.getString("key"), new Counts(rs.getInt("dials"), rs.getInt("connects"), rs.getLong("talk"),
                 rs.getLong("handle"), rs.getInt("successful"), rs.getLong("successful_talk"), rs.getInt("qualified"),
                 rs.getInt("resolved"), rs.getInt("resolved_first"), rs.getInt("set"), rs.getInt("held"),
-                rs.getInt("no_show"), rs.getInt("won"), rs.getBigDecimal("revenue")));
+                rs.getInt("no_show"), rs.getInt("won"), rs.getBigDecimal("revenue"), rs.getInt("gatekeepers")));
     }
 }

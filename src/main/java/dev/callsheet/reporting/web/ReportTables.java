@@ -15,7 +15,7 @@ import java.util.Map;
 final class ReportTables {
 
     private static final List<String> KPI_NAMES = List.copyOf(new Kpis(0, 0, null, 0, 0, 0, null, 0, null, 0, 0,
-            null, 0, 0, null, 0, null, 0, null, null).asMap().keySet());
+            null, 0, 0, null, 0, null, 0, null, null, 0, null, null, null, null, null, null).asMap().keySet());
 
     private ReportTables() {
     }

@@ -34,7 +34,7 @@ class ReportsPagesController {
     /** The KPI tiles of a project report, in order. */
     static final List<String> TILES = List.of("dials", "connectRate", "talkSeconds", "averageSuccessfulCallSeconds",
             "appointmentsSet", "appointmentsPerHour", "appointmentsHeld", "showRate", "oneCallResolutionRate",
-            "qualificationRate", "dealsWon", "revenue", "commission");
+            "qualificationRate", "decisionMakerReachRate", "dealsWon", "revenue", "commission", "costPerAppointment");
 
     private final Reports reports;
     private final Reviews reviews;

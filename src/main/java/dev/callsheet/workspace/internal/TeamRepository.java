@@ -53,6 +53,21 @@ public class TeamRepository {
                 .params(workspaceId, name).query(Boolean.class).single();
     }
 
+    public boolean setHourlyCost(UUID workspaceId, UUID teamId, java.math.BigDecimal cost) {
+        return jdbc.sql("UPDATE team SET hourly_cost = ? WHERE workspace_id = ? AND id = ?")
+                .params(cost, workspaceId, teamId).update() == 1;
+    }
+
+    public void setWorkspaceHourlyCost(UUID workspaceId, java.math.BigDecimal cost) {
+        jdbc.sql("UPDATE workspace SET hourly_cost = ? WHERE id = ?").params(cost, workspaceId).update();
+    }
+
+    public java.math.BigDecimal workspaceHourlyCost(UUID workspaceId) {
+        List<java.math.BigDecimal> cost = jdbc.sql("SELECT hourly_cost FROM workspace WHERE id = ?").params(workspaceId)
+                .query((rs, row) -> rs.getBigDecimal(1)).list();
+        return cost.isEmpty() ? null : cost.get(0);
+    }
+
     public UUID insertTeam(UUID workspaceId, String name, UUID regionId) {
         return jdbc.sql("INSERT INTO team (workspace_id, name, region_id) VALUES (?, ?, ?) RETURNING id")
                 .params(workspaceId, name, regionId).query(UUID.class).single();

@@ -26,7 +26,7 @@ public class UserRepository {
     }
 
     private static final String MEMBER_COLUMNS = """
-            u.id, u.username, u.display_name, u.email, m.roles, u.locale, u.time_zone, m.active, u.demo, m.created_at,
+            u.id, u.username, u.display_name, u.email, u.hourly_cost, m.roles, u.locale, u.time_zone, m.active, u.demo, m.created_at,
             t.id AS team_id, t.name AS team_name, r.id AS region_id, r.name AS region_name
             FROM membership m
             JOIN app_user u ON u.id = m.user_id
@@ -88,6 +88,25 @@ public class UserRepository {
     public void updateMembership(UUID workspaceId, UUID userId, Set<Role> roles, UUID teamId, UUID regionId) {
         jdbc.sql("UPDATE membership SET roles = ?::text[], team_id = ?, region_id = ? WHERE workspace_id = ? AND user_id = ?")
                 .params(rolesLiteral(roles), teamId, regionId, workspaceId, userId).update();
+    }
+
+    public void updateHourlyCost(UUID userId, java.math.BigDecimal cost) {
+        jdbc.sql("UPDATE app_user SET hourly_cost = ?, updated_at = now() WHERE id = ?").params(cost, userId).update();
+    }
+
+    /** Each member's hourly cost: their own, else their team's, else the workspace's; members with none are left out. */
+    public java.util.Map<UUID, java.math.BigDecimal> hourlyCosts(UUID workspaceId) {
+        java.util.Map<UUID, java.math.BigDecimal> costs = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT m.user_id, coalesce(u.hourly_cost, t.hourly_cost, w.hourly_cost) AS cost
+                FROM membership m JOIN app_user u ON u.id = m.user_id JOIN workspace w ON w.id = m.workspace_id
+                LEFT JOIN team t ON t.id = m.team_id
+                WHERE m.workspace_id = ? AND coalesce(u.hourly_cost, t.hourly_cost, w.hourly_cost) IS NOT NULL""")
+                .params(workspaceId)
+                .query(rs -> {
+                    costs.put(rs.getObject("user_id", UUID.class), rs.getBigDecimal("cost"));
+                });
+        return costs;
     }
 
     public void updateEmail(UUID userId, String email) {
@@ -154,7 +173,7 @@ public class UserRepository {
                 teamId == null ? null : new Member.Named(teamId, rs.getString("team_name")),
                 regionId == null ? null : new Member.Named(regionId, rs.getString("region_name")),
                 rs.getBoolean("active"), rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("email"));
+                rs.getString("email"), rs.getBigDecimal("hourly_cost"));
     }
 
     private static Set<Role> roles(Array array) throws SQLException {

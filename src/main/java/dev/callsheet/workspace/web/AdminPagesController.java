@@ -36,7 +36,7 @@ class AdminPagesController {
 
     /** The add-a-person form as posted. */
     record UserForm(String username, String displayName, String password, Set<Role> roles, String team, String region,
-            String locale, String timeZone, String email) {
+            String locale, String timeZone, String email, java.math.BigDecimal hourlyCost) {
     }
 
     private final People people;
@@ -55,7 +55,7 @@ class AdminPagesController {
     @GetMapping("/users")
     String users(@AuthenticationPrincipal CurrentUser admin, Model model) {
         return usersPage(admin, model, new UserForm("", "", "", EnumSet.of(Role.AGENT), "", "",
-                admin.locale().getLanguage(), admin.timeZone().getId(), ""), Map.of());
+                admin.locale().getLanguage(), admin.timeZone().getId(), "", null), Map.of());
     }
 
     @PostMapping("/users")
@@ -63,7 +63,8 @@ class AdminPagesController {
             RedirectAttributes redirect) {
         try {
             people.createUser(admin.workspaceId(), new NewUser(form.username(), form.password(), form.roles(),
-                    form.displayName(), form.timeZone(), form.locale(), form.region(), form.team(), form.email()));
+                    form.displayName(), form.timeZone(), form.locale(), form.region(), form.team(), form.email(),
+                    form.hourlyCost()));
         } catch (ApiProblem problem) {
             return usersPage(admin, model, form, formErrors.of(problem));
         }
@@ -91,11 +92,13 @@ class AdminPagesController {
     String updateUser(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id,
             @RequestParam(required = false) String displayName, @RequestParam(required = false) Set<Role> roles,
             @RequestParam(required = false) String team, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) java.math.BigDecimal hourlyCost, Model model, RedirectAttributes redirect) {
         Member member = people.member(admin.workspaceId(), id).orElseThrow(() -> ApiProblem.notFound("user"));
         try {
             people.updateMember(admin.workspaceId(), id, displayName, roles == null ? Set.of() : roles,
-                    team == null ? "" : team, region == null ? "" : region, email == null ? "" : email);
+                    team == null ? "" : team, region == null ? "" : region, email == null ? "" : email, hourlyCost,
+                    true);
         } catch (ApiProblem problem) {
             return userPage(admin, member, model, formErrors.of(problem));
         }

@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class TeamsApiController {
 
-    record NewTeam(String name, String region) {
+    record NewTeam(String name, String region, java.math.BigDecimal hourlyCost) {
+    }
+
+    record TeamCost(java.math.BigDecimal hourlyCost) {
     }
 
     record NewRegion(String name) {
@@ -47,7 +50,37 @@ class TeamsApiController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Map<String, UUID>> createTeam(@AuthenticationPrincipal CurrentUser admin, @RequestBody NewTeam body) {
         UUID id = people.createTeam(admin.workspaceId(), body.name(), body.region());
+        if (body.hourlyCost() != null) {
+            people.setTeamHourlyCost(admin.workspaceId(), id, body.hourlyCost());
+        }
         return ResponseEntity.created(URI.create("/api/v1/teams/" + id)).body(Map.of("id", id));
+    }
+
+    /** The team's hourly cost, for its members without their own (null clears it). */
+    @org.springframework.web.bind.annotation.PutMapping("/teams/{id}/cost")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void setCost(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestBody TeamCost body) {
+        people.setTeamHourlyCost(admin.workspaceId(), id, body == null ? null : body.hourlyCost());
+    }
+
+    record Costs(java.math.BigDecimal hourlyCost) {
+    }
+
+    /** The workspace's hourly cost: for members with neither their own nor their team's. */
+    @GetMapping("/workspace/costs")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, java.math.BigDecimal> costs(@AuthenticationPrincipal CurrentUser admin) {
+        java.util.Map<String, java.math.BigDecimal> costs = new java.util.HashMap<>();
+        costs.put("hourlyCost", people.workspaceHourlyCost(admin.workspaceId()));
+        return costs;
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/workspace/costs")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, java.math.BigDecimal> setCosts(@AuthenticationPrincipal CurrentUser admin, @RequestBody Costs body) {
+        people.setWorkspaceHourlyCost(admin.workspaceId(), body == null ? null : body.hourlyCost());
+        return costs(admin);
     }
 
     @DeleteMapping("/teams/{id}")

@@ -16,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,10 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersApiController {
 
     record CreateUser(String username, String password, Set<Role> roles, String displayName, String timeZone,
-            String locale, String region, String team, String email) {
+            String locale, String region, String team, String email, java.math.BigDecimal hourlyCost) {
     }
 
-    record UpdateUser(String displayName, Set<Role> roles, String team, String region, String email) {
+    record UpdateUser(String displayName, Set<Role> roles, String team, String region, String email,
+            java.math.BigDecimal hourlyCost) {
     }
 
     private final People people;
@@ -44,7 +46,8 @@ class UsersApiController {
     @PostMapping
     ResponseEntity<Map<String, UUID>> create(@AuthenticationPrincipal CurrentUser admin, @RequestBody CreateUser body) {
         UUID id = people.createUser(admin.workspaceId(), new NewUser(body.username(), body.password(), body.roles(),
-                body.displayName(), body.timeZone(), body.locale(), body.region(), body.team(), body.email()));
+                body.displayName(), body.timeZone(), body.locale(), body.region(), body.team(), body.email(),
+                body.hourlyCost()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(Map.of("id", id));
     }
 
@@ -61,8 +64,16 @@ class UsersApiController {
     @PatchMapping("/{id}")
     Member update(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestBody UpdateUser body) {
         return people.updateMember(admin.workspaceId(), id, body.displayName(), body.roles(), body.team(),
-                body.region(), body.email());
+                body.region(), body.email(), body.hourlyCost(), body.hourlyCost() != null);
     }
+
+    /** As PATCH, except that the hourly cost is what the body says: left out (or null), there is none of the person's own. */
+    @PutMapping("/{id}")
+    Member replace(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @RequestBody UpdateUser body) {
+        return people.updateMember(admin.workspaceId(), id, body.displayName(), body.roles(), body.team(),
+                body.region(), body.email(), body.hourlyCost(), true);
+    }
+
 
     @PostMapping("/{id}/deactivate")
     Member deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id) {
