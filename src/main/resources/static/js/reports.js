@@ -11,7 +11,7 @@
   const base = {
     color: colours,
     textStyle: { fontFamily: 'sans-serif' },
-    grid: { left: 24, right: 32, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 48, right: 32, top: 36, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     animation: false
   };
