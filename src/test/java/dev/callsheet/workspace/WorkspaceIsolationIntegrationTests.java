@@ -45,6 +45,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aDeal;
     private String aPipeline;
     private String aReview;
+    private String aAnswer;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -100,6 +101,9 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         aPipeline = a.asAdmin().get("/api/v1/pipelines").json().get("items").get(0).get("id").asText();
         aReview = a.asAdmin().post("/api/v1/reports/projects/" + aProject + "/reviews", null).json().get("id").asText();
         a.asAdmin().send("PUT", "/api/v1/reports/reviews/" + aReview + "/decisions", Map.of("decisions", "Alpha plan"));
+        a.asAdmin().post("/api/v1/products", Map.of("name", "Alpha panel"));
+        aAnswer = a.asAdmin().post("/api/v1/answers", Map.of("language", "en", "question", "Alpha price question",
+                "body", "Alpha secret price")).json().get("id").asText();
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -116,6 +120,15 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("PATCH", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(),
                         Map.of("displayName", "Hijacked")),
                 new Probe("PUT", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(), Map.of("hourlyCost", 1)),
+                new Probe("GET", "/api/v1/products", "/api/v1/products", null),
+                new Probe("POST", "/api/v1/products", "/api/v1/products", Map.of("name", "B product")),
+                new Probe("GET", "/api/v1/answers", "/api/v1/answers", null),
+                new Probe("POST", "/api/v1/answers", "/api/v1/answers", Map.of("language", "en", "question", "B?",
+                        "body", "B.")),
+                new Probe("PUT", "/api/v1/answers/{id}", "/api/v1/answers/" + aAnswer, Map.of("language", "en",
+                        "question", "Hijacked?", "body", "Hijacked.")),
+                new Probe("DELETE", "/api/v1/answers/{id}", "/api/v1/answers/" + aAnswer, null),
+                new Probe("GET", "/api/v1/answers/search", "/api/v1/answers/search?language=en&q=Alpha%20price", null),
                 new Probe("GET", "/api/v1/workspace/costs", "/api/v1/workspace/costs", null),
                 new Probe("PUT", "/api/v1/workspace/costs", "/api/v1/workspace/costs", Map.of("hourlyCost", 12)),
                 new Probe("PUT", "/api/v1/teams/{id}/cost", "/api/v1/teams/" + aTeam + "/cost", Map.of("hourlyCost", 1)),
@@ -333,7 +346,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                     || probe.path().contains(aProject) || probe.path().contains(aAttempt)
                     || probe.path().contains(aRep.id()) || probe.path().contains(aAppointment)
                     || probe.path().contains(aSwap) || probe.path().contains(aTask) || probe.path().contains(aDeal)
-                    || probe.path().contains(aReview)
+                    || probe.path().contains(aReview) || probe.path().contains(aAnswer)
                     || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
@@ -371,6 +384,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         assertThat(asA.get("/api/v1/pipelines/" + aPipeline).json().get("name").asText()).isEqualTo("Sales");
         assertThat(asA.get("/api/v1/reports/reviews/" + aReview).json().get("decisions").asText())
                 .isEqualTo("Alpha plan");
+        assertThat(asA.get("/api/v1/answers").body()).contains("Alpha price question").doesNotContain("Hijacked");
         assertThat(asA.get("/api/v1/deal-settings").json().get("accountManagerId").isNull()).isTrue();
         assertThat(asA.get("/api/v1/commissions/rules").json().get("items")).isEmpty();
     }

@@ -1,0 +1,122 @@
+package dev.callsheet.answers.internal;
+
+import dev.callsheet.answers.Answers.Answer;
+import dev.callsheet.answers.Answers.Hit;
+import dev.callsheet.answers.Answers.Product;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The product and answer tables. */
+@Repository
+public class AnswerRepository {
+
+    private static final String ANSWER = """
+            SELECT a.id, a.language, a.question, a.body, a.product_id, p.name AS product, a.project_ids
+            FROM answer a LEFT JOIN product p ON p.id = a.product_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    AnswerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Product> products(UUID workspaceId) {
+        return jdbc.sql("SELECT * FROM product WHERE workspace_id = ? ORDER BY lower(name)").params(workspaceId)
+                .query(AnswerRepository::product).list();
+    }
+
+    public Optional<Product> product(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT * FROM product WHERE workspace_id = ? AND id = ?").params(workspaceId, id)
+                .query(AnswerRepository::product).optional();
+    }
+
+    public UUID insertProduct(UUID workspaceId, Product p, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO product (workspace_id, name, description, price_from, price_to, currency, audience,
+                  created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(workspaceId, p.name(), p.description(), p.priceFrom(), p.priceTo(), p.currency(),
+                        p.audience(), Timestamp.from(now))
+                .query(UUID.class).single();
+    }
+
+    public List<Answer> answers(UUID workspaceId, String language) {
+        return jdbc.sql(ANSWER + """
+                WHERE a.workspace_id = :ws AND (CAST(:lang AS text) IS NULL OR a.language = :lang)
+                ORDER BY a.language, lower(a.question)""")
+                .param("ws", workspaceId).param("lang", language)
+                .query(AnswerRepository::answer).list();
+    }
+
+    public Optional<Answer> answer(UUID workspaceId, UUID id) {
+        return jdbc.sql(ANSWER + " WHERE a.workspace_id = ? AND a.id = ?").params(workspaceId, id)
+                .query(AnswerRepository::answer).optional();
+    }
+
+    public UUID insertAnswer(UUID workspaceId, Answer a, String latin, UUID by, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO answer (workspace_id, language, question, body, product_id, project_ids, latin, updated_by,
+                  updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(workspaceId, a.language(), a.question(), a.body(), a.productId(),
+                        a.projectIds().toArray(UUID[]::new), latin, by, Timestamp.from(now))
+                .query(UUID.class).single();
+    }
+
+    public boolean updateAnswer(UUID workspaceId, Answer a, String latin, UUID by, Instant now) {
+        return jdbc.sql("""
+                UPDATE answer SET language = ?, question = ?, body = ?, product_id = ?, project_ids = ?, latin = ?,
+                  updated_by = ?, updated_at = ? WHERE workspace_id = ? AND id = ?""")
+                .params(a.language(), a.question(), a.body(), a.productId(), a.projectIds().toArray(UUID[]::new),
+                        latin, by, Timestamp.from(now), workspaceId, a.id())
+                .update() == 1;
+    }
+
+    public boolean deleteAnswer(UUID workspaceId, UUID id) {
+        return jdbc.sql("DELETE FROM answer WHERE workspace_id = ? AND id = ?").params(workspaceId, id).update() == 1;
+    }
+
+    /**
+     * Full-text matches (the language's stemmer) and fuzzy ones (word similarity of the Latin spellings),
+     * scored together: a stemmed match counts most, then how much of what was typed the text contains.
+     */
+    public List<Hit> search(UUID workspaceId, String text, String latin, String language, String config,
+            UUID projectId, int limit) {
+        return jdbc.sql("""
+                WITH q AS (SELECT websearch_to_tsquery(CAST(:config AS regconfig), :text) AS ts)
+                SELECT a.id, a.language, a.question, a.body, a.product_id, p.name AS product, a.project_ids,
+                       (CASE WHEN a.search @@ q.ts THEN 1 + ts_rank(a.search, q.ts) ELSE 0 END)
+                         + word_similarity(:latin, a.latin) AS score
+                FROM answer a CROSS JOIN q LEFT JOIN product p ON p.id = a.product_id
+                WHERE a.workspace_id = :ws AND a.language = :lang
+                  AND (CAST(:project AS uuid) IS NULL OR cardinality(a.project_ids) = 0
+                       OR CAST(:project AS uuid) = ANY(a.project_ids))
+                  AND (a.search @@ q.ts OR word_similarity(:latin, a.latin) >= 0.4)
+                ORDER BY score DESC, a.question LIMIT :limit""")
+                .param("config", config).param("text", text).param("latin", latin).param("ws", workspaceId)
+                .param("lang", language).param("project", projectId).param("limit", limit)
+                .query((rs, row) -> new Hit(answer(rs, row), Math.round(rs.getDouble("score") * 1000) / 1000.0))
+                .list();
+    }
+
+    private static Product product(ResultSet rs, int row) throws SQLException {
+        return new Product(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
+                rs.getBigDecimal("price_from"), rs.getBigDecimal("price_to"), rs.getString("currency"),
+                rs.getString("audience"));
+    }
+
+    private static Answer answer(ResultSet rs, int row) throws SQLException {
+        Array projects = rs.getArray("project_ids");
+        return new Answer(rs.getObject("id", UUID.class), rs.getString("language"), rs.getString("question"),
+                rs.getString("body"), rs.getObject("product_id", UUID.class), rs.getString("product"),
+                Arrays.asList((UUID[]) projects.getArray()));
+    }
+}
