@@ -174,6 +174,13 @@
       } else if (key === 't') {
         event.preventDefault();
         toggleTimer();
+      } else if (event.key === '/') {
+        const search = document.getElementById('answer-q');
+        if (search) {
+          event.preventDefault();
+          search.focus();
+          search.select();
+        }
       }
     });
   }

@@ -60,10 +60,12 @@ class DemoProjects {
     private final DemoCalendars calendars;
     private final DemoIntake intake;
     private final DemoDeals demoDeals;
+    private final DemoAnswers demoAnswers;
 
     DemoProjects(Projects projects, Queue queue, Contacts contacts, People people, Workspaces workspaces, Clock clock,
-            DemoCalendars calendars, DemoIntake intake, DemoDeals demoDeals) {
+            DemoCalendars calendars, DemoIntake intake, DemoDeals demoDeals, DemoAnswers demoAnswers) {
         this.demoDeals = demoDeals;
+        this.demoAnswers = demoAnswers;
         this.calendars = calendars;
         this.intake = intake;
         this.projects = projects;
@@ -143,6 +145,7 @@ class DemoProjects {
         log.info("Demo: {} meetings booked for the coming week", meetings);
         intake.seed(demo, user(demo, "ingrid.supervisor"), ids);
         demoDeals.seed(user(demo, "ingrid.supervisor"), username -> user(demo, username));
+        demoAnswers.seed(user(demo, "ingrid.supervisor"));
     }
 
     private static LocalDate lastWorkingDay(LocalDate today) {

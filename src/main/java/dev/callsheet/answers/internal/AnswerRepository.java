@@ -91,17 +91,25 @@ public class AnswerRepository {
     public List<Hit> search(UUID workspaceId, String text, String latin, String language, String config,
             UUID projectId, int limit) {
         return jdbc.sql("""
-                WITH q AS (SELECT websearch_to_tsquery(CAST(:config AS regconfig), :text) AS ts)
+                WITH q AS (SELECT nullif(replace(plainto_tsquery(CAST(:config AS regconfig), :text)::text, '&', '|'), '')
+                                    ::tsquery AS ts),
+                w AS (SELECT a.id, (SELECT coalesce(max(word_similarity(word, a.latin)), 0)
+                                    FROM unnest(CAST(:words AS text[])) word) AS fuzzy,
+                             (SELECT coalesce(avg(word_similarity(word, a.latin)), 0)
+                                    FROM unnest(CAST(:words AS text[])) word) AS fuzzy_all
+                      FROM answer a WHERE a.workspace_id = :ws AND a.language = :lang)
                 SELECT a.id, a.language, a.question, a.body, a.product_id, p.name AS product, a.project_ids,
                        (CASE WHEN a.search @@ q.ts THEN 1 + ts_rank(a.search, q.ts) ELSE 0 END)
-                         + word_similarity(:latin, a.latin) AS score
-                FROM answer a CROSS JOIN q LEFT JOIN product p ON p.id = a.product_id
+                         + w.fuzzy_all + word_similarity(:latin, a.latin) AS score
+                FROM answer a JOIN w ON w.id = a.id CROSS JOIN q LEFT JOIN product p ON p.id = a.product_id
                 WHERE a.workspace_id = :ws AND a.language = :lang
                   AND (CAST(:project AS uuid) IS NULL OR cardinality(a.project_ids) = 0
                        OR CAST(:project AS uuid) = ANY(a.project_ids))
-                  AND (a.search @@ q.ts OR word_similarity(:latin, a.latin) >= 0.4)
+                  AND (coalesce(a.search @@ q.ts, false) OR w.fuzzy >= 0.5 OR word_similarity(:latin, a.latin) >= 0.4)
                 ORDER BY score DESC, a.question LIMIT :limit""")
                 .param("config", config).param("text", text).param("latin", latin).param("ws", workspaceId)
+                .param("words", java.util.Arrays.stream(latin.split(" ")).filter(word -> word.length() >= 4)
+                        .toArray(String[]::new))
                 .param("lang", language).param("project", projectId).param("limit", limit)
                 .query((rs, row) -> new Hit(answer(rs, row), Math.round(rs.getDouble("score") * 1000) / 1000.0))
                 .list();

@@ -1,0 +1,35 @@
+package dev.callsheet.answers.web;
+
+import dev.callsheet.answers.Answers;
+import dev.callsheet.workspace.CurrentUser;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's answer box: what the agent types (htmx) → the best answers in the agent's language. */
+@Controller
+@PreAuthorize("hasRole('AGENT')")
+class AnswersPagesController {
+
+    private final Answers answers;
+
+    AnswersPagesController(Answers answers) {
+        this.answers = answers;
+    }
+
+    @GetMapping("/console/{projectId}/answers")
+    String hits(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
+            @RequestParam(required = false) String q, Model model) {
+        List<Answers.Hit> hits = q == null || q.isBlank() ? List.of()
+                : answers.search(user.workspaceId(), q.length() > 200 ? q.substring(0, 200) : q,
+                        Answers.languageOf(user.locale()), projectId, 3);
+        model.addAttribute("hits", hits);
+        return "console/answers :: hits";
+    }
+}
