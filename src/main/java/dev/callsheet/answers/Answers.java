@@ -3,6 +3,7 @@ package dev.callsheet.answers;
 import com.ibm.icu.text.Transliterator;
 import dev.callsheet.answers.internal.AnswerRepository;
 import dev.callsheet.campaigns.Projects;
+import dev.callsheet.dialing.Queue;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
@@ -36,16 +37,22 @@ public class Answers {
             List<UUID> projectIds) {
     }
 
+    /** A question asked on calls: how often, and whether the library has an answer for it. */
+    public record Asked(UUID answerId, String question, long times, boolean unanswered) {
+    }
+
     /** An answer found for what the agent typed, best first. */
     public record Hit(Answer answer, double score) {
     }
 
     private final AnswerRepository repository;
     private final Projects projects;
+    private final Queue queue;
     private final Clock clock;
 
-    Answers(AnswerRepository repository, Projects projects, Clock clock) {
+    Answers(AnswerRepository repository, Projects projects, Queue queue, Clock clock) {
         this.repository = repository;
+        this.queue = queue;
         this.projects = projects;
         this.clock = clock;
     }
@@ -135,6 +142,34 @@ public class Answers {
         String lang = language(language);
         return repository.search(workspaceId, query, latin(query), lang, CONFIGS.get(lang), projectId,
                 Math.max(1, Math.min(limit, 20)));
+    }
+
+    /**
+     * The lead asked this on the call: an answer of the library ({@code answerId}), or the question as typed
+     * when the library has none yet ({@code text}).
+     */
+    public void asked(CurrentUser agent, UUID attemptId, UUID answerId, String text) {
+        Queue.CallRecord call = queue.call(agent.workspaceId(), attemptId)
+                .orElseThrow(() -> ApiProblem.notFound("attempt"));
+        if (!call.agentId().equals(agent.userId()) && !Projects.manages(agent)) {
+            throw ApiProblem.forbidden("this call belongs to another agent");
+        }
+        String question;
+        if (answerId != null) {
+            question = repository.answer(agent.workspaceId(), answerId)
+                    .orElseThrow(() -> ApiProblem.badRequest("answerId", "no such answer in this workspace")).question();
+        } else {
+            question = Inputs.required("text", text, 500);
+        }
+        repository.asked(agent.workspaceId(), call.projectId(), attemptId, agent.userId(), answerId, question,
+                clock.instant());
+    }
+
+    /** The questions asked in a project in [from, to), most asked first, with those still lacking an answer. */
+    @Transactional(readOnly = true)
+    public List<Asked> asked(CurrentUser user, UUID projectId, java.time.Instant from, java.time.Instant to) {
+        projects.project(user.workspaceId(), projectId);
+        return repository.asked(user.workspaceId(), projectId, from, to, 50);
     }
 
     /** A supported language code (en, nb, es, ru, ko, ro); anything else names the field. */

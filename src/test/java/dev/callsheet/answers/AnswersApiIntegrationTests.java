@@ -92,4 +92,48 @@ class AnswersApiIntegrationTests extends IntegrationTest {
         assertThat(boss.post("/api/v1/answers", Map.of("language", "en", "question", "x")).json().get("field")
                 .asText()).isEqualTo("body");
     }
+
+    @Test
+    void questionsAskedOnCallsAreCountedWithThoseStillWithoutAnAnswer() {
+        String price = answer("en", "How much does it cost?", "From 90,000 kroner.");
+        String project = boss.post("/api/v1/projects", Map.of("name", "Questions " + System.nanoTime(),
+                "direction", "OUTBOUND", "audience", "NEW_CUSTOMERS", "reviewCadence", "WEEKLY",
+                "timeZone", "Europe/Oslo", "callingHours", allDay())).json().get("id").asText();
+        List<String> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String lead = boss.post("/api/v1/contacts", Map.of("firstName", "Q", "surname", "Lead" + System.nanoTime(),
+                    "phone", "+47 22 " + (100000 + (int) (Math.random() * 899999)), "country", "NO"))
+                    .json().get("id").asText();
+            boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", List.of(lead)));
+            String attempt = agent.post("/api/v1/projects/" + project + "/next", null).json().get("attemptId").asText();
+            attempts.add(attempt);
+            assertThat(agent.post("/api/v1/attempts/" + attempt + "/questions", Map.of("answerId", price)).status())
+                    .isEqualTo(204);
+            assertThat(agent.post("/api/v1/attempts/" + attempt + "/questions", Map.of("answerId", price)).status())
+                    .isEqualTo(204); // a double click counts once
+            agent.post("/api/v1/attempts/" + attempt + "/outcome", Map.of("outcome", "NO_ANSWER"));
+        }
+        agent.post("/api/v1/attempts/" + attempts.get(0) + "/questions", Map.of("text", "Does it work in snow?"));
+        assertThat(agent.post("/api/v1/attempts/" + attempts.get(0) + "/questions", Map.of()).json().get("field")
+                .asText()).isEqualTo("text");
+
+        JsonNode asked = boss.get("/api/v1/projects/" + project + "/questions?from="
+                + java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(1)).json()
+                .get("items");
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(0).get("question").asText()).isEqualTo("How much does it cost?");
+        assertThat(asked.get(0).get("times").asInt()).isEqualTo(2);
+        assertThat(asked.get(0).get("unanswered").asBoolean()).isFalse();
+        assertThat(asked.get(1).get("question").asText()).isEqualTo("Does it work in snow?");
+        assertThat(asked.get(1).get("unanswered").asBoolean()).isTrue();
+        assertThat(agent.get("/api/v1/projects/" + project + "/questions").status()).isEqualTo(403);
+    }
+
+    private static Map<String, Object> allDay() {
+        Map<String, Object> hours = new java.util.HashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            hours.put(day.name(), List.of(Map.of("from", "00:00", "to", "24:00")));
+        }
+        return hours;
+    }
 }

@@ -115,6 +115,31 @@ public class AnswerRepository {
                 .list();
     }
 
+    /** Records a question asked on a call; the same question twice on one call counts once. */
+    public void asked(UUID workspaceId, UUID projectId, UUID attemptId, UUID agentId, UUID answerId, String text,
+            Instant at) {
+        jdbc.sql("""
+                INSERT INTO attempt_question (workspace_id, project_id, attempt_id, agent_id, answer_id, text, asked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, text) DO NOTHING""")
+                .params(workspaceId, projectId, attemptId, agentId, answerId, text, Timestamp.from(at)).update();
+    }
+
+    /** The questions asked in a project over [from, to), most asked first; those with no answer flagged. */
+    public List<dev.callsheet.answers.Answers.Asked> asked(UUID workspaceId, UUID projectId, Instant from, Instant to,
+            int limit) {
+        return jdbc.sql("""
+                SELECT q.answer_id, coalesce(a.question, q.text) AS question, count(*) AS times,
+                       count(DISTINCT q.attempt_id) AS calls, min(q.asked_at) AS first, max(q.asked_at) AS last
+                FROM attempt_question q LEFT JOIN answer a ON a.id = q.answer_id
+                WHERE q.workspace_id = ? AND q.project_id = ? AND q.asked_at >= ? AND q.asked_at < ?
+                GROUP BY q.answer_id, coalesce(a.question, lower(q.text)), coalesce(a.question, q.text)
+                ORDER BY times DESC, question LIMIT ?""")
+                .params(workspaceId, projectId, Timestamp.from(from), Timestamp.from(to), limit)
+                .query((rs, row) -> new dev.callsheet.answers.Answers.Asked(rs.getObject("answer_id", UUID.class),
+                        rs.getString("question"), rs.getLong("times"), rs.getObject("answer_id") == null))
+                .list();
+    }
+
     private static Product product(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
                 rs.getBigDecimal("price_from"), rs.getBigDecimal("price_to"), rs.getString("currency"),

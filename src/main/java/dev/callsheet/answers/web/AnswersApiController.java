@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AnswersApiController {
 
     private final Answers answers;
+    private final java.time.Clock clock;
 
-    AnswersApiController(Answers answers) {
+    AnswersApiController(Answers answers, java.time.Clock clock) {
         this.answers = answers;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/products")
@@ -67,6 +69,34 @@ class AnswersApiController {
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         answers.delete(user, id);
         return ResponseEntity.noContent().build();
+    }
+
+    record AskedRequest(UUID answerId, String text) {
+    }
+
+    /** The lead asked this on the call: an answer of the library, or the question as typed. */
+    @PostMapping("/api/v1/attempts/{id}/questions")
+    @PreAuthorize("hasRole('AGENT')")
+    ResponseEntity<Void> asked(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody AskedRequest body) {
+        answers.asked(user, id, body == null ? null : body.answerId(), body == null ? null : body.text());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The questions leads asked in a project, most asked first, those still without an answer flagged;
+     * by default the last seven days ({@code from}, {@code to}: ISO dates, both included, UTC).
+     */
+    @GetMapping("/api/v1/projects/{id}/questions")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Map<String, List<Answers.Asked>> questions(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        java.time.LocalDate last = to == null || to.isBlank() ? java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))
+                : dev.callsheet.web.Inputs.date("to", to);
+        java.time.LocalDate first = from == null || from.isBlank() ? last.minusDays(6)
+                : dev.callsheet.web.Inputs.date("from", from);
+        return Map.of("items", answers.asked(user, id, first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     }
 
     /** What the agent typed → the best answers in that language (by default the agent's own). */

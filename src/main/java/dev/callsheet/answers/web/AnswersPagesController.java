@@ -25,11 +25,21 @@ class AnswersPagesController {
 
     @GetMapping("/console/{projectId}/answers")
     String hits(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
-            @RequestParam(required = false) String q, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) UUID attempt, Model model) {
         List<Answers.Hit> hits = q == null || q.isBlank() ? List.of()
                 : answers.search(user.workspaceId(), q.length() > 200 ? q.substring(0, 200) : q,
                         Answers.languageOf(user.locale()), projectId, 3);
         model.addAttribute("hits", hits);
+        model.addAttribute("attempt", attempt);
+        model.addAttribute("q", q);
         return "console/answers :: hits";
+    }
+
+    /** The lead asked this on the call (an answer's button, or the typed question when none was found). */
+    @org.springframework.web.bind.annotation.PostMapping("/console/calls/{attemptId}/questions")
+    String asked(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID attemptId,
+            @RequestParam(required = false) UUID answerId, @RequestParam(required = false) String text) {
+        answers.asked(user, attemptId, answerId, text);
+        return "console/answers :: noted";
     }
 }
