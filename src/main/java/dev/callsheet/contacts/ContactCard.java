@@ -11,7 +11,11 @@ public record ContactCard(UUID id, String displayName, String firstName, String 
         String postcode, String city, String country, Named region, String lineOfBusiness, String language,
         LeadStatus status, Named owner, LeadSource source, String heardOfUs, Integer score,
         Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt,
-        String registrationNumber) {
+        String registrationNumber, String buyingRole) {
+
+    /** A person's part in the buying process (DOMAIN.md §7). */
+    public static final java.util.List<String> BUYING_ROLES = java.util.List.of("DECISION_MAKER", "INFLUENCER",
+            "GATEKEEPER", "USER");
 
     /**
      * A phone, e-mail or website: the text as entered and what was read from it.

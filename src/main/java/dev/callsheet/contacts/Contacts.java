@@ -206,6 +206,17 @@ public class Contacts {
         }
     }
 
+    /** The person's part in the buying process: DECISION_MAKER, INFLUENCER, GATEKEEPER, USER, or null for not known. */
+    public void setBuyingRole(UUID workspaceId, UUID contactId, String role) {
+        String value = role == null || role.isBlank() ? null : role.strip().toUpperCase(java.util.Locale.ROOT);
+        if (value != null && !ContactCard.BUYING_ROLES.contains(value)) {
+            throw ApiProblem.badRequest("buyingRole", "buyingRole must be one of " + ContactCard.BUYING_ROLES);
+        }
+        if (!cards.setBuyingRole(workspaceId, contactId, value, clock.instant())) {
+            throw ApiProblem.notFound("contact");
+        }
+    }
+
     /** Moves a lead along the funnel (e.g. to QUALIFIED after a call); recorded on the timeline. */
     public void setStatus(UUID workspaceId, UUID contactId, LeadStatus status, UUID actorId) {
         LeadStatus before = dialables.setStatus(workspaceId, contactId, status, clock.instant())

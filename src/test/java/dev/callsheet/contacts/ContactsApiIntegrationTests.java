@@ -160,4 +160,21 @@ class ContactsApiIntegrationTests extends IntegrationTest {
         assertThat(agent.post("/api/v1/duplicates/check", Map.of("country", "XX")).json().get("field").asText())
                 .isEqualTo("country");
     }
+
+    @org.junit.jupiter.api.Test
+    void aPersonCarriesTheirRoleInTheBuyingProcess() {
+        String id = agent.post("/api/v1/contacts", java.util.Map.of("firstName", "Guri", "surname",
+                "Portvakt" + System.nanoTime(), "organisation", "Fjellkraft AS")).json().get("id").asText();
+        assertThat(agent.get("/api/v1/contacts/" + id).json().get("buyingRole").isNull()).isTrue();
+        Api.Response set = agent.send("PUT", "/api/v1/contacts/" + id + "/buying-role",
+                java.util.Map.of("buyingRole", "gatekeeper"));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("buyingRole").asText()).isEqualTo("GATEKEEPER");
+        Api.Response bad = agent.send("PUT", "/api/v1/contacts/" + id + "/buying-role",
+                java.util.Map.of("buyingRole", "BOSS"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("buyingRole");
+        assertThat(agent.send("PUT", "/api/v1/contacts/" + java.util.UUID.randomUUID() + "/buying-role",
+                java.util.Map.of("buyingRole", "USER")).status()).isEqualTo(404);
+    }
 }

@@ -132,7 +132,17 @@ public final class Api {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // A kept-alive connection the server had just closed: nothing was read, so nothing was
+                // processed; the client opens a fresh connection on the retry.
+                if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                    throw stale;
+                }
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

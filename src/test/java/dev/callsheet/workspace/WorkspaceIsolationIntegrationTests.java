@@ -120,6 +120,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("PATCH", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(),
                         Map.of("displayName", "Hijacked")),
                 new Probe("PUT", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(), Map.of("hourlyCost", 1)),
+                new Probe("PUT", "/api/v1/contacts/{id}/buying-role", "/api/v1/contacts/" + aContact + "/buying-role",
+                        Map.of("buyingRole", "USER")),
                 new Probe("GET", "/api/v1/products", "/api/v1/products", null),
                 new Probe("POST", "/api/v1/products", "/api/v1/products", Map.of("name", "B product")),
                 new Probe("GET", "/api/v1/answers", "/api/v1/answers", null),

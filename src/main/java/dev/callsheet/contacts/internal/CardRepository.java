@@ -146,7 +146,7 @@ public class CardRepository {
                 card.postcode(), card.city(), card.country(), card.region(), card.lineOfBusiness(), card.language(),
                 card.status(), card.owner(), card.source(), card.heardOfUs(), card.score(), card.custom(),
                 card.flaggedDuplicate(), card.mergedInto(), card.createdAt(), card.updatedAt(),
-                of(points, "IDENTIFIER").stream().map(Point::raw).findFirst().orElse(null));
+                of(points, "IDENTIFIER").stream().map(Point::raw).findFirst().orElse(null), card.buyingRole());
     }
 
     private static List<Point> of(List<Map.Entry<String, Point>> points, String kind) {
@@ -170,7 +170,15 @@ public class CardRepository {
                 LeadSource.valueOf(rs.getString("source")), rs.getString("heard_of_us"), score,
                 json.readValue(rs.getString("custom"), new TypeReference<Map<String, Object>>() { }),
                 rs.getBoolean("flagged_duplicate"), rs.getObject("merged_into", UUID.class),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), null);
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), null,
+                rs.getString("buying_role"));
+    }
+
+    public boolean setBuyingRole(UUID workspaceId, UUID contactId, String role, Instant at) {
+        return jdbc.sql("""
+                UPDATE contact SET buying_role = ?, updated_at = ?
+                WHERE workspace_id = ? AND id = ? AND merged_into IS NULL""")
+                .params(role, Timestamp.from(at), workspaceId, contactId).update() == 1;
     }
 
     static List<String> strings(Array array) throws SQLException {

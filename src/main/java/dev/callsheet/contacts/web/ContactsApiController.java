@@ -101,6 +101,17 @@ class ContactsApiController {
         return contacts.card(user.workspaceId(), id);
     }
 
+    record BuyingRole(String buyingRole) {
+    }
+
+    /** The person's part in the buying process (DOMAIN.md §7): decision maker, influencer, gatekeeper, user. */
+    @PutMapping("/api/v1/contacts/{id}/buying-role")
+    ContactCard buyingRole(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody BuyingRole body) {
+        contacts.setBuyingRole(user.workspaceId(), id, body == null ? null : body.buyingRole());
+        return contacts.card(user.workspaceId(), id);
+    }
+
     @GetMapping("/api/v1/contacts/{id}/activities")
     Map<String, List<Activity>> timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return Map.of("items", contacts.timeline(user.workspaceId(), id));

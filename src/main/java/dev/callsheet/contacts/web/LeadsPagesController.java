@@ -188,7 +188,16 @@ class LeadsPagesController {
         model.addAttribute("candidates", card.mergedInto() == null ? contacts.duplicatesOf(user.workspaceId(), id)
                 : List.of());
         model.addAttribute("cardId", id);
+        model.addAttribute("buyingRoles", ContactCard.BUYING_ROLES);
         return "contacts/card";
+    }
+
+    @PostMapping("/{id}/buying-role")
+    String buyingRole(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) String buyingRole, RedirectAttributes redirect) {
+        contacts.setBuyingRole(user.workspaceId(), id, buyingRole);
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/leads/" + id;
     }
 
     @GetMapping("/{id}/edit")
