@@ -164,7 +164,7 @@ public class Reports {
         Map<UUID, BigDecimal> costs = costs(agents, people.hourlyCosts(workspaceId));
         Kpis totals = kpis(total, commission, costs == null ? null
                 : costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        List<Row> rows = groupBy == null ? List.of() : rows(workspaceId, ids, period, groupBy, earned, costs);
+        List<Row> rows = groupBy == null ? List.of() : rows(workspaceId, ids, period, groupBy, agents, earned, costs);
         return new KpiReport(project, period, totals, targets(project, period, totals, ids), groupBy, rows);
     }
 
@@ -199,10 +199,11 @@ public class Reports {
         return costs;
     }
 
-    private List<Row> rows(UUID workspaceId, List<UUID> ids, Period period, String groupBy,
+    /** The rows of a split; an agent or team split folds the per-agent sums the totals were made from. */
+    private List<Row> rows(UUID workspaceId, List<UUID> ids, Period period, String groupBy, List<Sums> agents,
             Map<UUID, BigDecimal> earned, Map<UUID, BigDecimal> costs) {
-        String sqlGroup = groupBy.equals("team") ? "agent" : groupBy;
-        List<Sums> sums = repository.sums(ids, period.start(), period.end(), sqlGroup);
+        List<Sums> sums = groupBy.equals("agent") || groupBy.equals("team") ? agents
+                : repository.sums(ids, period.start(), period.end(), groupBy);
         if (groupBy.equals("source") || groupBy.equals("day")) {
             List<Row> rows = new ArrayList<>();
             for (Sums s : sums) {

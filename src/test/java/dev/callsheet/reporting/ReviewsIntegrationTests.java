@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,19 +179,4 @@ class ReviewsIntegrationTests extends IntegrationTest {
         }
     }
 
-    private List<MimeMessage> mailTo(String to, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<MimeMessage> found = new ArrayList<>();
-            for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().contains(to)) {
-                    found.add(message);
-                }
-            }
-            if (found.size() >= atLeast || System.nanoTime() > deadline) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-    }
 }

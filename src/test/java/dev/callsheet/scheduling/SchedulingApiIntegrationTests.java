@@ -121,21 +121,6 @@ class SchedulingApiIntegrationTests extends IntegrationTest {
         return found.json();
     }
 
-    private List<MimeMessage> mailTo(String address, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            List<MimeMessage> found = new ArrayList<>();
-            for (MimeMessage message : MAIL.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().contains(address)) {
-                    found.add(message);
-                }
-            }
-            if (found.size() >= atLeast || System.nanoTime() > deadline) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-    }
 
     private static String calendarPart(MimeMessage message) throws Exception {
         String raw = new String(message.getInputStream().readAllBytes());

@@ -64,6 +64,24 @@ public abstract class IntegrationTest {
         api = new Api(port);
     }
 
+    /** The messages GreenMail has received for {@code address}, waiting up to 20 s for at least {@code atLeast}. */
+    protected static java.util.List<jakarta.mail.internet.MimeMessage> mailTo(String address, int atLeast)
+            throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            java.util.List<jakarta.mail.internet.MimeMessage> found = new java.util.ArrayList<>();
+            for (jakarta.mail.internet.MimeMessage message : MAIL.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().contains(address)) {
+                    found.add(message);
+                }
+            }
+            if (found.size() >= atLeast || System.nanoTime() > deadline) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

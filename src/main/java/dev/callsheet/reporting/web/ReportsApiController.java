@@ -42,26 +42,27 @@ class ReportsApiController {
     ResponseEntity<?> kpis(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy, @RequestParam(required = false) String format) {
-        Reports.KpiReport report = reports.kpis(user, id, from, to, groupBy);
-        return Sheets.respond(format, ReportTables.fileName("kpis", report.project(), report.period()),
-                () -> ReportTables.json(report), () -> ReportTables.kpis(report));
+        return kpiReport(user, id, from, to, groupBy, format, "kpis");
     }
 
     @GetMapping("/api/v1/reports/projects/{id}/trend")
     ResponseEntity<?> trend(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String format) {
-        Reports.KpiReport report = reports.kpis(user, id, from, to, "day");
-        return Sheets.respond(format, ReportTables.fileName("trend", report.project(), report.period()),
-                () -> ReportTables.json(report), () -> ReportTables.kpis(report));
+        return kpiReport(user, id, from, to, "day", format, "trend");
     }
 
     @GetMapping("/api/v1/reports/projects/{id}/leaderboard")
     ResponseEntity<?> leaderboard(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String format) {
-        Reports.KpiReport report = reports.kpis(user, id, from, to, "agent");
-        return Sheets.respond(format, ReportTables.fileName("leaderboard", report.project(), report.period()),
+        return kpiReport(user, id, from, to, "agent", format, "leaderboard");
+    }
+
+    private ResponseEntity<?> kpiReport(CurrentUser user, UUID id, String from, String to, String groupBy,
+            String format, String name) {
+        Reports.KpiReport report = reports.kpis(user, id, from, to, groupBy);
+        return Sheets.respond(format, ReportTables.fileName(name, report.project(), report.period()),
                 () -> ReportTables.json(report), () -> ReportTables.kpis(report));
     }
 
