@@ -173,8 +173,11 @@ public class InsightsRepository {
     /** Deals of a pipeline grouped by source, setter or closer: how many, won, lost, and what the wins brought. */
     public List<dev.callsheet.deals.DealFigures.Row> figures(UUID workspaceId, UUID pipelineId, String by) {
         String key = switch (by) {
-            case "setter" -> "coalesce(d.features->>'setter', agent.display_name)";
-            case "closer" -> "coalesce(d.features->>'owner', owner.display_name)";
+            // a name the import matched to a member shows as that member, like the deals opened here
+            case "setter" -> "CASE WHEN agent.id IS NOT NULL THEN agent.display_name ELSE d.features->>'setter' END";
+            case "closer" -> "CASE WHEN d.features->>'owner' IS NULL OR lower(d.features->>'owner') IN "
+                    + "(lower(owner.username), lower(owner.display_name)) THEN owner.display_name "
+                    + "ELSE d.features->>'owner' END";
             default -> "d.source";
         };
         return jdbc.sql("""
