@@ -25,4 +25,8 @@ public record Activity(String kind, Instant at, String actor, Map<String, Object
     public static final String DISQUALIFIED = "DISQUALIFIED";
     /** Won: the card passed to account management (DOMAIN.md §2). */
     public static final String HANDED_OVER = "HANDED_OVER";
+    /** Tied to a marketing campaign by a code (web form, inbound call, or a person's edit). */
+    public static final String CAMPAIGN = "CAMPAIGN";
+    /** Material (a brochure, a price list) e-mailed to the lead: a one-way touch (DOMAIN.md §3.1). */
+    public static final String MATERIAL_SENT = "MATERIAL_SENT";
 }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A person's card with everything on it. */
+/**
+ * A person's card with everything on it.
+ *
+ * @param campaignCode the marketing campaign a code on a web form or an inbound call tied the lead to, or null
+ */
 public record ContactCard(UUID id, String displayName, String firstName, String surname, Organisation organisation,
         String jobTitle, List<Point> phones, List<Point> emails, List<Point> websites, String address,
         String postcode, String city, String country, Named region, String lineOfBusiness, String language,
         LeadStatus status, Named owner, LeadSource source, String heardOfUs, Integer score,
         Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt,
-        String registrationNumber, String buyingRole) {
+        String registrationNumber, String buyingRole, String campaignCode) {
 
     /** A person's part in the buying process (DOMAIN.md §7). */
     public static final java.util.List<String> BUYING_ROLES = java.util.List.of("DECISION_MAKER", "INFLUENCER",

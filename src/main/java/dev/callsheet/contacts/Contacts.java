@@ -217,6 +217,71 @@ public class Contacts {
         }
     }
 
+    /** What a campaign code may look like: a coupon's or an advert's code, as people type it. */
+    private static final java.util.regex.Pattern CAMPAIGN_CODE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
+
+    /**
+     * The campaign code as stored (upper case, so SPRING24 and spring24 are one campaign); a 400 naming
+     * {@code field} for a code that is not one; null for none.
+     */
+    public static String campaignCode(String field, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String value = code.strip();
+        if (!CAMPAIGN_CODE.matcher(value).matches()) {
+            throw ApiProblem.badRequest(field,
+                    field + " must be 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return value.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Ties the lead to a marketing campaign (a code on a web form or given on an inbound call). The first
+     * code a card got stays (that campaign brought the lead) unless {@code replace}, as when a person edits it.
+     */
+    public void setCampaignCode(UUID workspaceId, UUID contactId, String code, boolean replace, UUID actorId) {
+        String value = campaignCode("campaign", code);
+        ContactCard card = card(workspaceId, contactId);
+        if (value == null && !replace || java.util.Objects.equals(value, card.campaignCode())) {
+            return;
+        }
+        if (cards.setCampaignCode(workspaceId, contactId, value, replace, clock.instant())) {
+            activities.record(workspaceId, contactId, null, Activity.CAMPAIGN, actorId,
+                    value == null ? Map.of() : Map.of("campaign", value));
+        }
+    }
+
+    /**
+     * Adds an address the lead gave on the call (to receive material, say: source 002) to the card, with
+     * its duplicate keys; nothing changes when the card has it already. Returns the address as stored.
+     */
+    public String addEmail(UUID workspaceId, UUID contactId, String email, UUID actorId) {
+        String address = Inputs.email("to", email);
+        if (address == null) {
+            throw ApiProblem.badRequest("to", "to is required: the address to send to");
+        }
+        ContactCard card = card(workspaceId, contactId);
+        boolean known = card.emails().stream()
+                .anyMatch(e -> address.equalsIgnoreCase(e.value()) || address.equalsIgnoreCase(e.raw()));
+        if (!known) {
+            java.util.List<String> emails = new java.util.ArrayList<>(card.emails().stream().map(ContactCard.Point::raw).toList());
+            emails.add(address);
+            Map<String, String> custom = new java.util.LinkedHashMap<>();
+            card.custom().forEach((k, v) -> custom.put(k, v == null ? null : String.valueOf(v)));
+            update(workspaceId, actorId, contactId, new ContactDraft(card.firstName(), card.surname(),
+                    card.organisation() == null ? null : card.organisation().name(), card.jobTitle(),
+                    card.phones().stream().map(ContactCard.Point::raw).toList(), emails,
+                    card.websites().stream().map(ContactCard.Point::raw).toList(), card.address(), card.postcode(),
+                    card.city(), card.country(), card.region() == null ? null : card.region().id().toString(),
+                    card.lineOfBusiness(), card.language(), card.status(),
+                    card.owner() == null ? null : card.owner().id(), card.source(), card.heardOfUs(), custom,
+                    card.registrationNumber()));
+        }
+        return address;
+    }
+
     /** Moves a lead along the funnel (e.g. to QUALIFIED after a call); recorded on the timeline. */
     public void setStatus(UUID workspaceId, UUID contactId, LeadStatus status, UUID actorId) {
         LeadStatus before = dialables.setStatus(workspaceId, contactId, status, clock.instant())

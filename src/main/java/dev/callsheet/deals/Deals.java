@@ -191,6 +191,23 @@ public class Deals {
                 .findFirst().orElseThrow();
     }
 
+    /**
+     * A touch another part of Callsheet made on the lead (material e-mailed, say) goes on the lead's open
+     * deal, if it has one; the caller has checked that the person may act on the lead. Returns the deal's id.
+     */
+    @Transactional
+    public Optional<UUID> recordTouch(UUID workspaceId, UUID contactId, String kind, boolean twoWay, UUID actorId,
+            String note) {
+        if (!TOUCH_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("touch kind " + kind);
+        }
+        return openDealOf(workspaceId, contactId).map(deal -> {
+            repository.addTouch(workspaceId, deal.id(), kind, twoWay, clock.instant(), actorId,
+                    note == null || note.length() <= 2000 ? note : note.substring(0, 2000));
+            return deal.id();
+        });
+    }
+
     @Transactional
     public DealParts.Note addNote(CurrentUser user, UUID id, String text) {
         Deal deal = forChange(user, id);

@@ -32,7 +32,10 @@ public class Mail {
         return repository.about(workspaceId, reference);
     }
 
-    /** Puts a failed message back in line to be sent now. */
+    /**
+     * Puts a failed message, or one waiting after a failed try (no SMTP server yet, say), back in line to be
+     * sent now; a 404 for a message that is neither.
+     */
     @Transactional
     public void retry(UUID workspaceId, UUID id) {
         if (!repository.retry(workspaceId, id, clock.instant())) {

@@ -46,6 +46,10 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
     private String aPipeline;
     private String aReview;
     private String aAnswer;
+    private String aFile;
+    private String aTemplate;
+    private String aMaterialLead;
+    private String aSend;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -104,6 +108,15 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         a.asAdmin().post("/api/v1/products", Map.of("name", "Alpha panel"));
         aAnswer = a.asAdmin().post("/api/v1/answers", Map.of("language", "en", "question", "Alpha price question",
                 "body", "Alpha secret price")).json().get("id").asText();
+        aFile = a.asAdmin().upload("/api/v1/material/files", "alpha-brochure.pdf",
+                "%PDF-1.4 Alpha".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Map.of()).json().get("id").asText();
+        aTemplate = a.asAdmin().post("/api/v1/material/templates", Map.of("name", "Alpha brochure", "language", "en",
+                "subject", "Alpha subject", "body", "Alpha body ${contact.name}", "attachmentIds", List.of(aFile)))
+                .json().get("id").asText();
+        aMaterialLead = a.asAdmin().post("/api/v1/contacts", Map.of("firstName", "Alpha", "surname", "Reader",
+                "emails", List.of("reader@alpha-secret.no"))).json().get("id").asText();
+        aSend = api.as(aAgent).post("/api/v1/contacts/" + aMaterialLead + "/material", Map.of("templateId", aTemplate,
+                "requested", true)).json().get("id").asText();
     }
 
     /** One request per endpoint, aimed at workspace A's data, sent as B's admin. */
@@ -122,6 +135,23 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("PUT", "/api/v1/users/{id}", "/api/v1/users/" + aAgent.id(), Map.of("hourlyCost", 1)),
                 new Probe("PUT", "/api/v1/contacts/{id}/buying-role", "/api/v1/contacts/" + aContact + "/buying-role",
                         Map.of("buyingRole", "USER")),
+                new Probe("GET", "/api/v1/material/files", "/api/v1/material/files", null),
+                new Probe("POST", "/api/v1/material/files", "/api/v1/material/files", Map.of("file", "x")),
+                new Probe("GET", "/api/v1/material/files/{id}", "/api/v1/material/files/" + aFile, null),
+                new Probe("DELETE", "/api/v1/material/files/{id}", "/api/v1/material/files/" + aFile, null),
+                new Probe("GET", "/api/v1/material/templates", "/api/v1/material/templates", null),
+                new Probe("POST", "/api/v1/material/templates", "/api/v1/material/templates", Map.of("name", "B",
+                        "language", "en", "subject", "B", "body", "B", "attachmentIds", List.of(aFile))),
+                new Probe("GET", "/api/v1/material/templates/{id}", "/api/v1/material/templates/" + aTemplate, null),
+                new Probe("PUT", "/api/v1/material/templates/{id}", "/api/v1/material/templates/" + aTemplate,
+                        Map.of("name", "Hijacked", "language", "en", "subject", "Hijacked", "body", "Hijacked")),
+                new Probe("DELETE", "/api/v1/material/templates/{id}", "/api/v1/material/templates/" + aTemplate, null),
+                new Probe("GET", "/api/v1/contacts/{id}/material", "/api/v1/contacts/" + aMaterialLead + "/material", null),
+                new Probe("GET", "/api/v1/contacts/{id}/material/preview", "/api/v1/contacts/" + aMaterialLead
+                        + "/material/preview?templateId=" + aTemplate, null),
+                new Probe("POST", "/api/v1/contacts/{id}/material", "/api/v1/contacts/" + aMaterialLead + "/material",
+                        Map.of("templateId", aTemplate, "requested", true)),
+                new Probe("POST", "/api/v1/material/sends/{id}/retry", "/api/v1/material/sends/" + aSend + "/retry", null),
                 new Probe("GET", "/api/v1/products", "/api/v1/products", null),
                 new Probe("POST", "/api/v1/products", "/api/v1/products", Map.of("name", "B product")),
                 new Probe("GET", "/api/v1/answers", "/api/v1/answers", null),
@@ -352,6 +382,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                     || probe.path().contains(aRep.id()) || probe.path().contains(aAppointment)
                     || probe.path().contains(aSwap) || probe.path().contains(aTask) || probe.path().contains(aDeal)
                     || probe.path().contains(aReview) || probe.path().contains(aAnswer)
+                    || probe.path().contains(aFile) || probe.path().contains(aTemplate)
+                    || probe.path().contains(aMaterialLead) || probe.path().contains(aSend)
                     || probe.path().contains("NO/2026-12-25") || probe.path().startsWith("/api/v1/dnc/+")) {
                 assertThat(response.status()).as(probe.toString()).isEqualTo(404);
             }
@@ -390,6 +422,10 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
         assertThat(asA.get("/api/v1/reports/reviews/" + aReview).json().get("decisions").asText())
                 .isEqualTo("Alpha plan");
         assertThat(asA.get("/api/v1/answers").body()).contains("Alpha price question").doesNotContain("Hijacked");
+        assertThat(asA.get("/api/v1/material/templates/" + aTemplate).json().get("name").asText())
+                .isEqualTo("Alpha brochure");
+        assertThat(asA.get("/api/v1/material/files").body()).contains("alpha-brochure.pdf");
+        assertThat(asA.get("/api/v1/contacts/" + aMaterialLead + "/material").json().get("items")).hasSize(1);
         assertThat(asA.get("/api/v1/deal-settings").json().get("accountManagerId").isNull()).isTrue();
         assertThat(asA.get("/api/v1/commissions/rules").json().get("items")).isEmpty();
     }

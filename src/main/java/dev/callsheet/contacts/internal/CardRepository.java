@@ -146,7 +146,8 @@ public class CardRepository {
                 card.postcode(), card.city(), card.country(), card.region(), card.lineOfBusiness(), card.language(),
                 card.status(), card.owner(), card.source(), card.heardOfUs(), card.score(), card.custom(),
                 card.flaggedDuplicate(), card.mergedInto(), card.createdAt(), card.updatedAt(),
-                of(points, "IDENTIFIER").stream().map(Point::raw).findFirst().orElse(null), card.buyingRole());
+                of(points, "IDENTIFIER").stream().map(Point::raw).findFirst().orElse(null), card.buyingRole(),
+                card.campaignCode());
     }
 
     private static List<Point> of(List<Map.Entry<String, Point>> points, String kind) {
@@ -171,7 +172,7 @@ public class CardRepository {
                 json.readValue(rs.getString("custom"), new TypeReference<Map<String, Object>>() { }),
                 rs.getBoolean("flagged_duplicate"), rs.getObject("merged_into", UUID.class),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), null,
-                rs.getString("buying_role"));
+                rs.getString("buying_role"), rs.getString("campaign_code"));
     }
 
     public boolean setBuyingRole(UUID workspaceId, UUID contactId, String role, Instant at) {
@@ -179,6 +180,14 @@ public class CardRepository {
                 UPDATE contact SET buying_role = ?, updated_at = ?
                 WHERE workspace_id = ? AND id = ? AND merged_into IS NULL""")
                 .params(role, Timestamp.from(at), workspaceId, contactId).update() == 1;
+    }
+
+    /** Ties the lead to a campaign; a card that has a code keeps its first one unless {@code replace}. */
+    public boolean setCampaignCode(UUID workspaceId, UUID contactId, String code, boolean replace, Instant at) {
+        return jdbc.sql("""
+                UPDATE contact SET campaign_code = ?, updated_at = ?
+                WHERE workspace_id = ? AND id = ? AND merged_into IS NULL AND (? OR campaign_code IS NULL)""")
+                .params(code, Timestamp.from(at), workspaceId, contactId, replace).update() == 1;
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -65,7 +65,8 @@ public class MailRepository {
     public boolean retry(UUID workspaceId, UUID id, Instant now) {
         return jdbc.sql("""
                 UPDATE mail_message SET status = 'PENDING', attempts = 0, next_attempt_at = ?
-                WHERE workspace_id = ? AND id = ? AND status = 'FAILED'""")
+                WHERE workspace_id = ? AND id = ?
+                  AND (status = 'FAILED' OR status = 'PENDING' AND last_error IS NOT NULL)""")
                 .params(Timestamp.from(now), workspaceId, id).update() == 1;
     }
 

@@ -152,6 +152,8 @@ class MailWorker {
             body.setDataHandler(new jakarta.activation.DataHandler(
                     new jakarta.mail.util.ByteArrayDataSource(part.data(), part.contentType())));
             body.setFileName(part.fileName());
+            // Byte for byte: a file that happens to look like text must not have its line endings rewritten.
+            body.setHeader("Content-Transfer-Encoding", "base64");
             if (part.contentId() != null) {
                 body.setContentID("<" + part.contentId() + ">");
                 body.setDisposition(MimeBodyPart.INLINE);
