@@ -61,11 +61,14 @@ class DemoProjects {
     private final DemoIntake intake;
     private final DemoDeals demoDeals;
     private final DemoAnswers demoAnswers;
+    private final DemoMaterial demoMaterial;
 
     DemoProjects(Projects projects, Queue queue, Contacts contacts, People people, Workspaces workspaces, Clock clock,
-            DemoCalendars calendars, DemoIntake intake, DemoDeals demoDeals, DemoAnswers demoAnswers) {
+            DemoCalendars calendars, DemoIntake intake, DemoDeals demoDeals, DemoAnswers demoAnswers,
+            DemoMaterial demoMaterial) {
         this.demoDeals = demoDeals;
         this.demoAnswers = demoAnswers;
+        this.demoMaterial = demoMaterial;
         this.calendars = calendars;
         this.intake = intake;
         this.projects = projects;
@@ -146,6 +149,7 @@ class DemoProjects {
         intake.seed(demo, user(demo, "ingrid.supervisor"), ids);
         demoDeals.seed(user(demo, "ingrid.supervisor"), username -> user(demo, username));
         demoAnswers.seed(user(demo, "ingrid.supervisor"));
+        demoMaterial.seed(user(demo, "ingrid.supervisor"));
     }
 
     private static LocalDate lastWorkingDay(LocalDate today) {

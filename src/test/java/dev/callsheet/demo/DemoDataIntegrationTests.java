@@ -130,6 +130,23 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM app_user u JOIN membership m ON m.user_id = u.id"
                 + " WHERE m.workspace_id = ? AND 'SUPERVISOR' = ANY(m.roles) AND u.email IS NOT NULL")
                 .param(first.id()).query(Integer.class).single()).isPositive();
+        // material: a real PDF brochure and an XLSX price list, and the brochure's template in all six languages
+        var templates = supervisor.get("/api/v1/material/templates").json().get("items");
+        List<String> brochureLanguages = new java.util.ArrayList<>();
+        templates.forEach(t -> {
+            if (t.get("name").asText().equals("Brochure")) {
+                brochureLanguages.add(t.get("language").asText());
+                assertThat(t.get("attachments").get(0).get("contentType").asText()).isEqualTo("application/pdf");
+            }
+        });
+        assertThat(brochureLanguages).containsExactlyInAnyOrder("en", "nb", "es", "ru", "ko", "ro");
+        var files = supervisor.get("/api/v1/material/files").json().get("items");
+        assertThat(files).hasSize(2);
+        for (var file : files) {
+            byte[] data = supervisor.bytes("/api/v1/material/files/" + file.get("id").asText());
+            String head = new String(data, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(head).isIn("%PDF", "PK\u0003\u0004");
+        }
     }
 
     @Test
