@@ -241,6 +241,7 @@ public class Contacts {
      * Ties the lead to a marketing campaign (a code on a web form or given on an inbound call). The first
      * code a card got stays (that campaign brought the lead) unless {@code replace}, as when a person edits it.
      */
+    @Transactional
     public void setCampaignCode(UUID workspaceId, UUID contactId, String code, boolean replace, UUID actorId) {
         String value = campaignCode("campaign", code);
         ContactCard card = card(workspaceId, contactId);
@@ -257,6 +258,7 @@ public class Contacts {
      * Adds an address the lead gave on the call (to receive material, say: source 002) to the card, with
      * its duplicate keys; nothing changes when the card has it already. Returns the address as stored.
      */
+    @Transactional
     public String addEmail(UUID workspaceId, UUID contactId, String email, UUID actorId) {
         String address = Inputs.email("to", email);
         if (address == null) {

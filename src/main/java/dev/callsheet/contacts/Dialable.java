@@ -18,5 +18,5 @@ import java.util.UUID;
  */
 public record Dialable(UUID contactId, String displayName, LeadStatus status, String phone, String country,
         List<String> timeZones, String national, String postcode, String region, Integer score,
-        Map<String, Object> custom, Instant createdAt, LeadSource source) {
+        Map<String, Object> custom, Instant createdAt, LeadSource source, String campaignCode) {
 }

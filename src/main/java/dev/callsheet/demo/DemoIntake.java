@@ -71,6 +71,12 @@ class DemoIntake {
 
     private static WebLead lead(String name, String company, String phone, String email, String message,
             String region) {
-        return new WebLead(name, company, phone, email, null, message, "NO", region, "yes", null, Map.of());
+        return new WebLead(name, company, phone, email, null, message, "NO", region, "yes", null, Map.of(),
+                campaign(name));
+    }
+
+    /** Every other morning web lead came through the spring coupon, the rest through the radio advert. */
+    private static String campaign(String name) {
+        return Math.floorMod(name.hashCode(), 2) == 0 ? "SPRING-COUPON" : "RADIO-AD";
     }
 }

@@ -124,6 +124,7 @@ class DemoProjects {
         }
         LocalDate day = lastWorkingDay(LocalDate.now(clock.withZone(OSLO)));
         Instant morning = day.atTime(8, 0).atZone(OSLO).toInstant();
+        tagCampaigns(ws, completed.importId());
         queue.addImport(ws, solar.id(), completed.importId(), morning);
         List<UUID> bergen = contacts.dialablesOfImport(ws, completed.importId(), null, 400).stream()
                 .map(Dialable::contactId).toList();
@@ -289,5 +290,23 @@ class DemoProjects {
                         new Answer(doesNot, null))),
                 new Node("close", Stage.CLOSE, close, List.of(new Answer(closeYes, null), new Answer(closeNo, null)))),
                 objections);
+    }
+
+    /** Some of the listed leads came through a coupon or an advert: the funnel splits by their codes. */
+    private void tagCampaigns(UUID ws, UUID importId) {
+        UUID after = null;
+        int n = 0;
+        List<Dialable> page;
+        do {
+            page = contacts.dialablesOfImport(ws, importId, after, 500);
+            for (Dialable lead : page) {
+                String code = n % 4 == 0 ? "SPRING-COUPON" : n % 7 == 0 ? "RADIO-AD" : null;
+                if (code != null) {
+                    contacts.setCampaignCode(ws, lead.contactId(), code, false, null);
+                }
+                n++;
+                after = lead.contactId();
+            }
+        } while (page.size() == 500);
     }
 }

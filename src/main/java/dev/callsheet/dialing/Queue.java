@@ -133,7 +133,7 @@ public class Queue {
                 continue;
             }
             entries.add(new NewEntry(lead.contactId(), lead.phone(), lead.country(), zone(project, lead.timeZones()),
-                    PriorityKey.of(project.priority(), lead), due, step, lead.source().name()));
+                    PriorityKey.of(project.priority(), lead), due, step, lead.source().name(), lead.campaignCode()));
         }
         return entries;
     }
@@ -216,7 +216,7 @@ public class Queue {
             }
             repository.add(agent.workspaceId(), projectId, List.of(new NewEntry(contactId, lead.phone(), lead.country(),
                     zone(project, lead.timeZones()), PriorityKey.of(project.priority(), lead), now,
-                    Math.max(0, project.callStepFrom(0)), lead.source().name())), now);
+                    Math.max(0, project.callStepFrom(0)), lead.source().name(), lead.campaignCode())), now);
             entry = repository.entry(projectId, contactId).orElseThrow();
             cache.forget(projectId);
         }
@@ -654,11 +654,12 @@ public class Queue {
     }
 
     /** The funnel's first steps for the leads that entered a project's queue in a period, per source (DOMAIN.md §3). */
-    public record FunnelStart(String source, long entered, long contacted, long connected, long qualified) {
+    public record FunnelStart(String source, String campaign, long entered, long contacted, long connected,
+            long qualified) {
     }
 
     /** Where a lead in a project's queue came from and when it entered the queue. */
-    public record LeadEntry(String source, Instant enteredAt) {
+    public record LeadEntry(String source, String campaign, Instant enteredAt) {
     }
 
     /** Leads that entered the queue in [from, to): per source, how many were called, reached and qualified since. */
@@ -671,7 +672,7 @@ public class Queue {
     /** The lead's place in the project's funnel, if it is in the project's queue. */
     @Transactional(readOnly = true)
     public Optional<LeadEntry> entry(UUID projectId, UUID contactId) {
-        return repository.progress(projectId, contactId).map(p -> new LeadEntry(p.source(), p.enteredAt()));
+        return repository.progress(projectId, contactId).map(p -> new LeadEntry(p.source(), p.campaign(), p.enteredAt()));
     }
 
     /** Leads per state in the project's queue, with DUE (ready now) and CALLBACKS. */

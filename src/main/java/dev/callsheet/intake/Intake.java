@@ -104,6 +104,7 @@ public class Intake {
         String website = Inputs.optional("website", form.website(), MAX_FIELD);
         String message = Inputs.optional("message", form.message(), MAX_MESSAGE);
         String country = Inputs.country("country", form.country()).orElse(null);
+        String campaign = Contacts.campaignCode("campaign", form.campaign());
         if (phone == null && email == null) {
             throw ApiProblem.badRequest("phone", "a phone number or an e-mail address is needed to answer");
         }
@@ -144,6 +145,9 @@ public class Intake {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("message", message == null ? "" : message);
         details.put("consent", consent);
+        if (campaign != null) {
+            details.put("campaign", campaign);
+        }
         if (!extra.isEmpty()) {
             details.put("fields", extra);
         }
@@ -162,6 +166,9 @@ public class Intake {
                     regionId == null ? null : regionId.toString(), null, null, null, null, LeadSource.WEB,
                     "web form", custom, null));
             routed = route(workspace.id(), id, true, regionId, project, "WEB", details, now);
+        }
+        if (campaign != null) {
+            contacts.setCampaignCode(workspace.id(), routed.contactId(), campaign, false, null);
         }
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             repository.submitted(workspace.id(), idempotencyKey.strip(), routed.contactId());
@@ -273,7 +280,11 @@ public class Intake {
         String question = Inputs.optional("question", call.question(), 2_000);
         String answer = Inputs.optional("answer", call.answer(), 2_000);
         String email = Inputs.email("email", call.email());
+        String campaign = Contacts.campaignCode("campaign", call.campaign());
         Map<String, Object> details = new LinkedHashMap<>();
+        if (campaign != null) {
+            details.put("campaign", campaign);
+        }
         details.put("question", question == null ? "" : question);
         details.put("answer", answer == null ? "" : answer);
         details.put("takenBy", user.displayName());
@@ -288,6 +299,9 @@ public class Intake {
                 throw ApiProblem.badRequest("contactId", "contactId must be a card's id");
             }
             ContactCard card = contacts.card(ws, id);
+            if (campaign != null) {
+                contacts.setCampaignCode(ws, id, campaign, false, user.userId());
+            }
             contacts.recordActivity(ws, id, Activity.FIRST_CONTACT, user.userId(), withChannel(details, "INBOUND_CALL"),
                     now);
             Person owner = ownerOf(ws, card);
@@ -319,6 +333,9 @@ public class Intake {
                 region == null ? null : region.toString(), Inputs.optional("lineOfBusiness", call.lineOfBusiness(), 200),
                 null, null, null, LeadSource.INBOUND_CALL, Inputs.optional("heardOfUs", call.heardOfUs(), 300), custom,
                 null));
+        if (campaign != null) {
+            contacts.setCampaignCode(ws, id, campaign, false, user.userId());
+        }
         return route(ws, id, true, region, null, "INBOUND_CALL", details, now);
     }
 

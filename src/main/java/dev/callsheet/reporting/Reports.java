@@ -90,7 +90,12 @@ public class Reports {
     public record SourceFunnel(String source, List<Step> steps) {
     }
 
-    public record Funnel(Project project, Period period, List<Step> steps, List<SourceFunnel> bySource) {
+    public record Funnel(Project project, Period period, List<Step> steps, List<SourceFunnel> bySource,
+            List<CampaignFunnel> byCampaign) {
+    }
+
+    /** The funnel of the leads a campaign code brought (a coupon, an advert), beside the split by source. */
+    public record CampaignFunnel(String campaign, List<Step> steps) {
     }
 
     /** Calls per outcome: node 1 split into connected and not, node 2 and node 3 (DOMAIN.md §8). */
@@ -330,20 +335,23 @@ public class Reports {
      */
     public Funnel funnel(UUID workspaceId, Project project, Period period) {
         Map<String, long[]> bySource = new LinkedHashMap<>();
+        Map<String, long[]> byCampaign = new java.util.TreeMap<>();
         for (Queue.FunnelStart s : queue.funnel(workspaceId, project.id(), period.startInstant(),
                 period.endInstant())) {
-            long[] counts = bySource.computeIfAbsent(s.source(), k -> new long[STEPS.size()]);
-            counts[0] += s.entered();
-            counts[1] += s.contacted();
-            counts[2] += s.connected();
-            counts[3] += s.qualified();
+            long[] start = {s.entered(), s.contacted(), s.connected(), s.qualified()};
+            for (long[] counts : counters(bySource, byCampaign, s.source(), s.campaign())) {
+                for (int i = 0; i < start.length; i++) {
+                    counts[i] += start[i];
+                }
+            }
         }
         for (ReportRepository.FunnelEnd e : repository.funnelEnd(project.id(), period.startInstant(),
                 period.endInstant())) {
-            long[] counts = bySource.computeIfAbsent(e.source(), k -> new long[STEPS.size()]);
-            counts[4] += e.booked();
-            counts[5] += e.held();
-            counts[6] += e.won();
+            for (long[] counts : counters(bySource, byCampaign, e.source(), e.campaign())) {
+                counts[4] += e.booked();
+                counts[5] += e.held();
+                counts[6] += e.won();
+            }
         }
         long[] total = new long[STEPS.size()];
         List<SourceFunnel> sources = new ArrayList<>();
@@ -354,7 +362,17 @@ public class Reports {
             sources.add(new SourceFunnel(source, steps(counts)));
         });
         sources.sort(Comparator.comparingLong((SourceFunnel f) -> f.steps().get(0).count()).reversed());
-        return new Funnel(project, period, steps(total), sources);
+        List<CampaignFunnel> campaigns = new ArrayList<>();
+        byCampaign.forEach((code, counts) -> campaigns.add(new CampaignFunnel(code, steps(counts))));
+        return new Funnel(project, period, steps(total), sources, campaigns);
+    }
+
+    /** The counters a group of leads adds to: its source's, and its campaign's when it has a code. */
+    private static List<long[]> counters(Map<String, long[]> bySource, Map<String, long[]> byCampaign, String source,
+            String campaign) {
+        long[] forSource = bySource.computeIfAbsent(source, k -> new long[STEPS.size()]);
+        return campaign == null ? List.of(forSource)
+                : List.of(forSource, byCampaign.computeIfAbsent(campaign, k -> new long[STEPS.size()]));
     }
 
     private static List<Step> steps(long[] counts) {

@@ -18,11 +18,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** On a call, the agent presses /, types the lead's question with a typo, and reads the answer. */
+/**
+ * On a call, the agent presses /, types the lead's question with a typo, reads the answer, and sends the
+ * brochure the lead asks for to the address the lead gives.
+ */
 class AnswersBrowserTests extends IntegrationTest {
 
     @Test
-    void slashFindsTheAnswerWhileTheAgentTypes() {
+    void slashFindsTheAnswerWhileTheAgentTypesAndTheBrochureGoesByEmail() throws Exception {
         Tenant tenant = Tenant.create(api, "Answer Console AS");
         Tenant.User supervisor = tenant.user("SUPERVISOR");
         Tenant.User agent = tenant.user("AGENT");
@@ -39,6 +42,13 @@ class AnswersBrowserTests extends IntegrationTest {
         String lead = boss.post("/api/v1/contacts", Map.of("firstName", "Asking", "surname", "Lead" + System.nanoTime(),
                 "phone", "+47 22 " + (100000 + (int) (Math.random() * 899999)), "country", "NO")).json().get("id").asText();
         boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", List.of(lead)));
+        byte[] pdf = "%PDF-1.4\n% brochure\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String file = boss.upload("/api/v1/material/files", "brochure.pdf", pdf, Map.of()).json().get("id").asText();
+        Api.Response template = boss.post("/api/v1/material/templates", Map.of("name", "Brochure", "language", "en",
+                "subject", "${contact.firstName}, your brochure", "body", "As promised on the phone, ${agent.name}",
+                "attachmentIds", List.of(file)));
+        assertThat(template.status()).as(template.toString()).isEqualTo(201);
+        String address = "asking." + System.nanoTime() + "@fjordsolar.no";
         String attempt = api.as(agent).post("/api/v1/projects/" + project + "/next", null).json().get("attemptId")
                 .asText();
 
@@ -56,6 +66,26 @@ class AnswersBrowserTests extends IntegrationTest {
                     .contains("Do you offer financing?");
             assertThat(browser.text(By.cssSelector("#answer-hits .answer-hit p"))).contains("green loan");
             browser.screenshot("console-answers");
+
+            // The lead wants the brochure and spells out an address: the agent sends it from the console.
+            browser.waitFor(By.id("material-form"));
+            browser.driver().findElement(By.id("material-to")).clear();
+            browser.driver().findElement(By.id("material-to")).sendKeys(address);
+            browser.driver().findElement(By.id("material-requested")).click();
+            browser.driver().findElement(By.id("material-send")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.cssSelector("#material-sent li[data-status=SENT]")).isEmpty());
+            assertThat(browser.text(By.cssSelector("#material-sent li"))).contains("Brochure").contains(address);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('material').scrollIntoView()");
+            browser.screenshot("console-material");
+        }
+        var received = mailTo(address, 1);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Asking, your brochure");
+        assertThat(((jakarta.mail.Multipart) received.get(0).getContent()).getCount()).isEqualTo(2);
+        assertThat(boss.get("/api/v1/contacts/" + lead).body()).contains(address);
+        {
         }
     }
 }

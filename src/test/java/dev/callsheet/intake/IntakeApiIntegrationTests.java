@@ -142,7 +142,7 @@ class IntakeApiIntegrationTests extends IntegrationTest {
     void aNewClientGetsACardAProcessAndTheDutyManagerOnce() throws Exception {
         Map<String, Object> form = new HashMap<>(Map.of("name", "Kari Nordmann", "company", "Fjord Bygg AS",
                 "phone", "+47 22 11 22 33", "email", "kari@fjordbygg.no", "message", "Please send prices",
-                "region", "Oslo", "consent", true, "budget", "50-100k"));
+                "region", "Oslo", "consent", true, "budget", "50-100k", "campaign", "radio-nov"));
         String key = UUID.randomUUID().toString();
         HttpResponse<String> first = postJson(form, key);
         assertThat(first.statusCode()).isEqualTo(202);
@@ -153,6 +153,10 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         assertThat(card.get("source").asText()).isEqualTo("WEB");
         assertThat(card.get("owner").get("id").asText()).isEqualTo(morning.id());
         assertThat(card.get("custom").get("budget").asText()).isEqualTo("50-100k");
+        assertThat(card.get("custom").has("campaign")).as("a known field, not an extra one").isFalse();
+        assertThat(card.get("campaignCode").asText()).isEqualTo("RADIO-NOV");
+        assertThat(postJson(Map.of("name", "Bad Code", "phone", "+47 22 11 22 99", "campaign", "two words"), null)
+                .body()).contains("\"field\":\"campaign\"");
         JsonNode deals = deals(card.get("id").asText());
         assertThat(deals).hasSize(1);
         assertThat(deals.get(0).get("owner").get("id").asText()).isEqualTo(morning.id());
@@ -284,12 +288,13 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         Api.Response created = agent.post("/api/v1/inbound/calls", Map.of("phone", fresh.get("phone").asText(),
                 "question", "Do you install in Drammen?", "answer", "Yes", "email", "anne@berg.no", "material",
                 "price list", "name", "Anne Berg", "organisation", "Berg Eiendom", "lineOfBusiness", "Property",
-                "heardOfUs", "a neighbour"));
+                "heardOfUs", "a neighbour", "campaign", "COUPON-7"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("path").asText()).isEqualTo("NEW_CLIENT");
         JsonNode card = card("anne@berg.no");
         assertThat(card.get("source").asText()).isEqualTo("INBOUND_CALL");
         assertThat(card.get("heardOfUs").asText()).isEqualTo("a neighbour");
+        assertThat(card.get("campaignCode").asText()).isEqualTo("COUPON-7");
         assertThat(card.get("owner").get("id").asText()).isEqualTo(morning.id());
 
         assertThat(agent.get("/api/v1/inbound/lookup?phone=hello").json().get("field").asText()).isEqualTo("phone");

@@ -132,6 +132,16 @@ class ReportsApiIntegrationTests extends IntegrationTest {
         String l3 = lead("AGENT");
         String l4 = lead("AGENT");
 
+        // The two web leads came with a coupon: the funnel splits by the code as it does by source.
+        for (String coupon : List.of(l1, l2)) {
+            Api.Response coded = boss.send("PUT", "/api/v1/contacts/" + coupon + "/campaign",
+                    Map.of("campaign", "spring-24"));
+            assertThat(coded.status()).as(coded.toString()).isEqualTo(200);
+            assertThat(coded.json().get("campaignCode").asText()).isEqualTo("SPRING-24");
+        }
+        assertThat(boss.send("PUT", "/api/v1/contacts/" + l3 + "/campaign", Map.of("campaign", "no spaces"))
+                .json().get("field").asText()).isEqualTo("campaign");
+
         // Agent A: L1 and L2. Slot one 09:00-09:01 (60 s on the phone), slot two 09:02-09:04 (120 s).
         add(project, l1, l2);
         Map<String, JsonNode> leases = new HashMap<>();
@@ -258,6 +268,9 @@ class ReportsApiIntegrationTests extends IntegrationTest {
         funnel.get("bySource").forEach(s -> sources.put(s.get("source").asText(), counts(s.get("steps"))));
         assertThat(sources.get("WEB")).containsExactly(2L, 2L, 2L, 1L, 1L, 1L, 1L);
         assertThat(sources.get("AGENT")).containsExactly(2L, 2L, 1L, 1L, 1L, 0L, 0L);
+        assertThat(funnel.get("byCampaign")).hasSize(1);
+        assertThat(funnel.get("byCampaign").get(0).get("campaign").asText()).isEqualTo("SPRING-24");
+        assertThat(counts(funnel.get("byCampaign").get(0).get("steps"))).containsExactly(2L, 2L, 2L, 1L, 1L, 1L, 1L);
         JsonNode all = boss.get("/api/v1/reports/funnel?" + week).json().get("items");
         assertThat(all).hasSize(1);
         assertThat(all.get(0).get("steps").get(6).get("count").asLong()).isEqualTo(1);
@@ -280,7 +293,7 @@ class ReportsApiIntegrationTests extends IntegrationTest {
             assertThat(book.getSheet("By agent").getPhysicalNumberOfRows()).isEqualTo(4);
         }
         assertThat(boss.get("/api/v1/reports/projects/" + project + "/funnel?" + week + "&format=csv").body())
-                .contains("ALL,won,1");
+                .contains("ALL,,won,1").contains(",,SPRING-24,booked,1");
 
         // A cancelled win is taken back from the day it was won, commission reversed.
         clock.set(monday.plusDays(20).atTime(12, 0).toInstant(ZoneOffset.UTC));

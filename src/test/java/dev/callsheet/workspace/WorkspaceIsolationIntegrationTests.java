@@ -152,6 +152,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("POST", "/api/v1/contacts/{id}/material", "/api/v1/contacts/" + aMaterialLead + "/material",
                         Map.of("templateId", aTemplate, "requested", true)),
                 new Probe("POST", "/api/v1/material/sends/{id}/retry", "/api/v1/material/sends/" + aSend + "/retry", null),
+                new Probe("PUT", "/api/v1/contacts/{id}/campaign", "/api/v1/contacts/" + aContact + "/campaign",
+                        Map.of("campaign", "HIJACK")),
                 new Probe("GET", "/api/v1/products", "/api/v1/products", null),
                 new Probe("POST", "/api/v1/products", "/api/v1/products", Map.of("name", "B product")),
                 new Probe("GET", "/api/v1/answers", "/api/v1/answers", null),

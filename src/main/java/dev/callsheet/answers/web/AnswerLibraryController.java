@@ -140,6 +140,44 @@ class AnswerLibraryController {
         return "redirect:/library/answers";
     }
 
+    /** The questions asked in one week of a report's period: the most asked first. */
+    record Week(java.time.LocalDate monday, List<Answers.Asked> top, long asked) {
+    }
+
+    /**
+     * The project report's questions panel: per week (Monday first, the project's own days) the most asked
+     * questions, and over the whole period those the library has no answer for yet.
+     */
+    @GetMapping("/reports/projects/{id}/questions")
+    String questions(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        Project project = projects.project(user.workspaceId(), id);
+        java.time.ZoneId zone = java.time.ZoneId.of(project.timeZone());
+        java.time.LocalDate last = to == null || to.isBlank() ? java.time.LocalDate.now(clock.withZone(zone))
+                : dev.callsheet.web.Inputs.date("to", to);
+        java.time.LocalDate first = from == null || from.isBlank() ? last.minusDays(6)
+                : dev.callsheet.web.Inputs.date("from", from);
+        if (first.isAfter(last) || first.plusDays(366).isBefore(last)) {
+            throw ApiProblem.badRequest("from", "from must be on or before to, at most a year apart");
+        }
+        List<Week> weeks = new ArrayList<>();
+        java.time.LocalDate monday = first.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY));
+        for (; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+            java.time.LocalDate start = monday.isBefore(first) ? first : monday;
+            java.time.LocalDate end = monday.plusDays(6).isAfter(last) ? last : monday.plusDays(6);
+            List<Answers.Asked> asked = answers.asked(user, id, start.atStartOfDay(zone).toInstant(),
+                    end.plusDays(1).atStartOfDay(zone).toInstant());
+            weeks.add(new Week(monday, asked.size() > 5 ? asked.subList(0, 5) : asked,
+                    asked.stream().mapToLong(Answers.Asked::times).sum()));
+        }
+        java.util.Collections.reverse(weeks);
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("unanswered", answers.asked(user, id, first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant()).stream().filter(Answers.Asked::unanswered).toList());
+        return "answers/questions :: questions";
+    }
+
     private static UUID uuid(String field, String text) {
         try {
             return UUID.fromString(text.strip());

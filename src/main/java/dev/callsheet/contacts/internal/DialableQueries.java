@@ -23,7 +23,7 @@ public class DialableQueries {
 
     /** The card with its first callable phone: readable, and not flagged dead in this workspace. */
     private static final String DIALABLE = """
-            SELECT c.id, c.display_name, c.status, c.source, c.postcode, r.name AS region_name, c.score, c.custom::text AS custom,
+            SELECT c.id, c.display_name, c.status, c.source, c.campaign_code, c.postcode, r.name AS region_name, c.score, c.custom::text AS custom,
                    c.created_at, coalesce(p.region, c.country) AS country, p.value AS phone, p.time_zones, p.national
             FROM contact c
             LEFT JOIN region r ON r.id = c.region_id
@@ -110,6 +110,7 @@ public class DialableQueries {
                 CardRepository.strings(rs.getArray("time_zones")), rs.getString("national"), rs.getString("postcode"),
                 rs.getString("region_name"), rs.getObject("score", Integer.class),
                 json.readValue(rs.getString("custom"), new TypeReference<Map<String, Object>>() { }),
-                rs.getTimestamp("created_at").toInstant(), LeadSource.valueOf(rs.getString("source")));
+                rs.getTimestamp("created_at").toInstant(), LeadSource.valueOf(rs.getString("source")),
+                rs.getString("campaign_code"));
     }
 }

@@ -112,6 +112,17 @@ class ContactsApiController {
         return contacts.card(user.workspaceId(), id);
     }
 
+    record Campaign(String campaign) {
+    }
+
+    /** The marketing campaign (a coupon's or an advert's code) that brought the lead; null or blank clears it. */
+    @PutMapping("/api/v1/contacts/{id}/campaign")
+    ContactCard campaign(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody(required = false) Campaign body) {
+        contacts.setCampaignCode(user.workspaceId(), id, body == null ? null : body.campaign(), true, user.userId());
+        return contacts.card(user.workspaceId(), id);
+    }
+
     @GetMapping("/api/v1/contacts/{id}/activities")
     Map<String, List<Activity>> timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return Map.of("items", contacts.timeline(user.workspaceId(), id));

@@ -200,6 +200,18 @@ class LeadsPagesController {
         return "redirect:/leads/" + id;
     }
 
+    @PostMapping("/{id}/campaign")
+    String campaign(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) String campaign, RedirectAttributes redirect) {
+        try {
+            contacts.setCampaignCode(user.workspaceId(), id, campaign, true, user.userId());
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (dev.callsheet.web.ApiProblem problem) {
+            redirect.addFlashAttribute("campaignError", problem.getMessage());
+        }
+        return "redirect:/leads/" + id;
+    }
+
     @GetMapping("/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         return form(user, model, CardForm.of(contacts.card(user.workspaceId(), id)), id, List.of(), Map.of());

@@ -25,7 +25,7 @@ public class QueueRepository {
 
     /** A lead about to enter a queue. */
     public record NewEntry(UUID contactId, String phone, String country, String timeZone, String priority,
-            Instant dueAt, int step, String source) {
+            Instant dueAt, int step, String source, String campaign) {
 
         String zoneKey() {
             return QueueRepository.zoneKey(timeZone, country);
@@ -66,6 +66,7 @@ public class QueueRepository {
         Timestamp[] due = new Timestamp[size];
         Integer[] steps = new Integer[size];
         String[] sources = new String[size];
+        String[] campaigns = new String[size];
         for (int i = 0; i < size; i++) {
             NewEntry e = entries.get(i);
             contacts[i] = e.contactId();
@@ -77,18 +78,20 @@ public class QueueRepository {
             due[i] = Timestamp.from(e.dueAt());
             steps[i] = e.step();
             sources[i] = e.source();
+            campaigns[i] = e.campaign();
         }
         Integer added = jdbc.sql("""
                 WITH added AS (
                   INSERT INTO queue_entry (workspace_id, project_id, contact_id, phone, country, time_zone, zone_key,
-                    state, priority, due_at, step, source, added_at, updated_at)
+                    state, priority, due_at, step, source, campaign, added_at, updated_at)
                   SELECT :ws, :project, t.contact, t.phone, t.country, t.zone, t.zone_key,
                     CASE WHEN EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = :ws AND d.phone = t.phone)
                          THEN 'BLOCKED' WHEN t.due > :now THEN 'WAITING' ELSE 'READY' END,
-                    t.priority, t.due, t.step, t.source, :now, :now
+                    t.priority, t.due, t.step, t.source, t.campaign, :now, :now
                   FROM unnest(:contacts::uuid[], :phones::text[], :countries::text[], :zones::text[], :keys::text[],
-                              :priorities::text[], :due::timestamptz[], :steps::int[], :sources::text[])
-                       AS t(contact, phone, country, zone, zone_key, priority, due, step, source)
+                              :priorities::text[], :due::timestamptz[], :steps::int[], :sources::text[],
+                              :campaigns::text[])
+                       AS t(contact, phone, country, zone, zone_key, priority, due, step, source, campaign)
                   ON CONFLICT (project_id, contact_id) DO NOTHING
                   RETURNING zone_key),
                 zones AS (
@@ -98,7 +101,7 @@ public class QueueRepository {
                 .param("ws", workspaceId).param("project", projectId).param("now", Timestamp.from(now))
                 .param("contacts", contacts).param("phones", phones).param("countries", countries)
                 .param("zones", zones).param("keys", keys).param("priorities", priorities).param("due", due)
-                .param("steps", steps).param("sources", sources)
+                .param("steps", steps).param("sources", sources).param("campaigns", campaigns)
                 .query(Integer.class).single();
         return added;
     }
@@ -329,7 +332,7 @@ public class QueueRepository {
     }
 
     /** How far a lead got, for the funnel: what the entry was before this call's outcome. */
-    public record Progress(String source, boolean firstCall, Instant enteredAt) {
+    public record Progress(String source, String campaign, boolean firstCall, Instant enteredAt) {
     }
 
     /** Marks the lead called (connected, qualified) at {@code at}, keeping the first time of each. */
@@ -339,23 +342,23 @@ public class QueueRepository {
                   connected_at = CASE WHEN :connected THEN coalesce(q.connected_at, :at) ELSE q.connected_at END,
                   qualified_at = CASE WHEN :qualified THEN coalesce(q.qualified_at, :at) ELSE q.qualified_at END
                 FROM queue_entry old WHERE old.id = q.id AND q.id = :id
-                RETURNING q.source, old.first_called_at IS NULL AS first, q.added_at""")
+                RETURNING q.source, q.campaign, old.first_called_at IS NULL AS first, q.added_at""")
                 .param("at", Timestamp.from(at)).param("connected", connected).param("qualified", qualified)
                 .param("id", entryId)
-                .query((rs, row) -> new Progress(rs.getString("source"), rs.getBoolean("first"),
-                        rs.getTimestamp("added_at").toInstant()))
+                .query(QueueRepository::progress)
                 .single();
     }
 
     /** Leads who entered the project's queue in [from, to), per source, and how many were called, reached, qualified. */
     public List<dev.callsheet.dialing.Queue.FunnelStart> funnel(UUID projectId, Instant from, Instant to) {
         return jdbc.sql("""
-                SELECT source, count(*) AS entered, count(first_called_at) AS contacted, count(connected_at) AS connected,
-                       count(qualified_at) AS qualified
+                SELECT source, campaign, count(*) AS entered, count(first_called_at) AS contacted,
+                       count(connected_at) AS connected, count(qualified_at) AS qualified
                 FROM queue_entry WHERE project_id = ? AND added_at >= ? AND added_at < ?
-                GROUP BY source ORDER BY source""")
+                GROUP BY source, campaign ORDER BY source, campaign""")
                 .params(projectId, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, row) -> new dev.callsheet.dialing.Queue.FunnelStart(rs.getString("source"),
+                        rs.getString("campaign"),
                         rs.getLong("entered"), rs.getLong("contacted"), rs.getLong("connected"), rs.getLong("qualified")))
                 .list();
     }
@@ -363,12 +366,16 @@ public class QueueRepository {
     /** The lead's source and when it entered the project's queue. */
     public Optional<Progress> progress(UUID projectId, UUID contactId) {
         return jdbc.sql("""
-                SELECT source, first_called_at IS NULL AS first, added_at FROM queue_entry
+                SELECT source, campaign, first_called_at IS NULL AS first, added_at FROM queue_entry
                 WHERE project_id = ? AND contact_id = ?""")
                 .params(projectId, contactId)
-                .query((rs, row) -> new Progress(rs.getString("source"), rs.getBoolean("first"),
-                        rs.getTimestamp("added_at").toInstant()))
+                .query(QueueRepository::progress)
                 .optional();
+    }
+
+    private static Progress progress(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Progress(rs.getString("source"), rs.getString("campaign"), rs.getBoolean("first"),
+                rs.getTimestamp("added_at").toInstant());
     }
 
     /** The call's talk ended: the agent is wrapping up. False when the call is not open. */

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicLeadsController {
 
     private static final Set<String> KNOWN = Set.of("name", "company", "phone", "email", "website", "message",
-            "country", "region", "consent", "project", "_gotcha");
+            "country", "region", "consent", "project", "campaign", "_gotcha");
     private static final int MAX_BODY = 64 * 1024;
 
     private final Intake intake;
@@ -75,7 +75,7 @@ class PublicLeadsController {
         boolean bot = fields.get("_gotcha") != null && !fields.get("_gotcha").isBlank();
         WebLead lead = new WebLead(fields.get("name"), fields.get("company"), fields.get("phone"), fields.get("email"),
                 fields.get("website"), fields.get("message"), fields.get("country"), fields.get("region"),
-                fields.get("consent"), fields.get("project"), extra);
+                fields.get("consent"), fields.get("project"), extra, fields.get("campaign"));
         intake.webLead(workspaceKey, lead, key, request.getRemoteAddr(), bot);
         return ResponseEntity.accepted().body(Map.of("status", "received"));
     }

@@ -65,9 +65,9 @@ class ReportCounts {
             return;
         }
         Queue.LeadEntry entry = queue.entry(booked.projectId(), booked.contactId())
-                .orElse(new Queue.LeadEntry("OTHER", booked.at()));
+                .orElse(new Queue.LeadEntry("OTHER", null, booked.at()));
         String source = repository.booked(booked.workspaceId(), booked.projectId(), booked.contactId(),
-                entry.source(), entry.enteredAt(), booked.at());
+                entry.source(), entry.campaign(), entry.enteredAt(), booked.at());
         Counts set = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, BigDecimal.ZERO, 0);
         repository.add(booked.workspaceId(), booked.projectId(),
                 hour(booked.workspaceId(), booked.projectId(), booked.at()), agent(booked.agentId()), source, set);

@@ -38,7 +38,7 @@ public class ReportRepository {
     }
 
     /** The second half of the funnel for leads that entered in a period, per source. */
-    public record FunnelEnd(String source, long booked, long held, long won) {
+    public record FunnelEnd(String source, String campaign, long booked, long held, long won) {
     }
 
     private final JdbcClient jdbc;
@@ -98,14 +98,16 @@ public class ReportRepository {
     }
 
     /** The lead's source in the project's funnel, once a meeting is booked for it; the first booking counts. */
-    public String booked(UUID workspaceId, UUID projectId, UUID contactId, String source, Instant enteredAt,
+    public String booked(UUID workspaceId, UUID projectId, UUID contactId, String source, String campaign,
+            Instant enteredAt,
             Instant at) {
         return jdbc.sql("""
-                INSERT INTO report_lead AS r (workspace_id, project_id, contact_id, source, entered_at, booked_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO report_lead AS r (workspace_id, project_id, contact_id, source, campaign, entered_at,
+                  booked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (project_id, contact_id) DO UPDATE SET booked_at = coalesce(r.booked_at, EXCLUDED.booked_at)
                 RETURNING source""")
-                .params(workspaceId, projectId, contactId, source, Timestamp.from(enteredAt), Timestamp.from(at))
+                .params(workspaceId, projectId, contactId, source, campaign, Timestamp.from(enteredAt), Timestamp.from(at))
                 .query(String.class).single();
     }
 
@@ -181,11 +183,11 @@ public class ReportRepository {
 
     public List<FunnelEnd> funnelEnd(UUID projectId, Instant from, Instant to) {
         return jdbc.sql("""
-                SELECT source, count(booked_at) AS booked, count(held_at) AS held, count(won_at) AS won
+                SELECT source, campaign, count(booked_at) AS booked, count(held_at) AS held, count(won_at) AS won
                 FROM report_lead WHERE project_id = ? AND entered_at >= ? AND entered_at < ?
-                GROUP BY source""")
+                GROUP BY source, campaign""")
                 .params(projectId, Timestamp.from(from), Timestamp.from(to))
-                .query((rs, row) -> new FunnelEnd(rs.getString("source"), rs.getLong("booked"), rs.getLong("held"),
+                .query((rs, row) -> new FunnelEnd(rs.getString("source"), rs.getString("campaign"), rs.getLong("booked"), rs.getLong("held"),
                         rs.getLong("won")))
                 .list();
     }

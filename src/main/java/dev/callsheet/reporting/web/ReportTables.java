@@ -75,6 +75,7 @@ final class ReportTables {
         Map<String, Object> json = head(funnel.project(), funnel.period());
         json.put("steps", funnel.steps());
         json.put("bySource", funnel.bySource());
+        json.put("byCampaign", funnel.byCampaign());
         return json;
     }
 
@@ -83,18 +84,25 @@ final class ReportTables {
         List<List<Object>> rows = new ArrayList<>();
         for (Reports.Funnel f : funnels) {
             for (Reports.Step s : f.steps()) {
-                rows.add(Arrays.asList(f.project().name(), "ALL", s.step(), s.count(), s.conversion()));
+                rows.add(Arrays.asList(f.project().name(), "ALL", "", s.step(), s.count(), s.conversion()));
             }
             if (bySource) {
                 for (Reports.SourceFunnel source : f.bySource()) {
                     for (Reports.Step s : source.steps()) {
-                        rows.add(Arrays.asList(f.project().name(), source.source(), s.step(), s.count(),
+                        rows.add(Arrays.asList(f.project().name(), source.source(), "", s.step(), s.count(),
+                                s.conversion()));
+                    }
+                }
+                for (Reports.CampaignFunnel campaign : f.byCampaign()) {
+                    for (Reports.Step s : campaign.steps()) {
+                        rows.add(Arrays.asList(f.project().name(), "", campaign.campaign(), s.step(), s.count(),
                                 s.conversion()));
                     }
                 }
             }
         }
-        return new Sheets.Sheet("Funnel", List.of("project", "source", "step", "count", "conversion"), rows);
+        return new Sheets.Sheet("Funnel", List.of("project", "source", "campaign", "step", "count", "conversion"),
+                rows);
     }
 
     static Map<String, Object> json(Reports.Breakdown b) {
