@@ -150,6 +150,7 @@ class DemoProjects {
         intake.seed(demo, user(demo, "ingrid.supervisor"), ids);
         demoDeals.seed(user(demo, "ingrid.supervisor"), username -> user(demo, username));
         demoAnswers.seed(user(demo, "ingrid.supervisor"));
+        demoAnswers.askedOnCalls(agents, solarHandOffs);
         demoMaterial.seed(user(demo, "ingrid.supervisor"));
     }
 

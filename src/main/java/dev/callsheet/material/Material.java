@@ -295,10 +295,10 @@ public class Material {
         return withStatus(user.workspaceId(), List.of(send)).get(0);
     }
 
-    /** The templates a lead's page offers, the lead's language first. */
-    public static List<Template> forLead(List<Template> templates, ContactCard card) {
-        String language = card.language() == null ? "" : SupportedLocales.match(card.language())
-                .map(Locale::getLanguage).orElse("");
+    /** The templates a lead's page offers: the lead's language first, else the reader's. */
+    public static List<Template> forLead(List<Template> templates, ContactCard card, Locale reader) {
+        String language = SupportedLocales.match(card.language()).or(() -> SupportedLocales.match(
+                reader == null ? null : reader.getLanguage())).map(Locale::getLanguage).orElse("");
         return templates.stream().sorted(Comparator.comparing((Template t) -> !t.language().equals(language))
                 .thenComparing(t -> t.name().toLowerCase(Locale.ROOT))).toList();
     }

@@ -170,7 +170,7 @@ class MaterialPagesController {
         ContactCard card = contacts.card(user.workspaceId(), id);
         List<Material.Sent> sent = material.sent(user.workspaceId(), id);
         model.addAttribute("card", card);
-        model.addAttribute("templates", Material.forLead(material.templates(user.workspaceId()), card));
+        model.addAttribute("templates", Material.forLead(material.templates(user.workspaceId()), card, user.locale()));
         model.addAttribute("sent", sent);
         model.addAttribute("consented", Material.consented(card));
         model.addAttribute("sendKey", UUID.randomUUID().toString());
