@@ -161,6 +161,92 @@ public class DutyRoster {
         return gaps;
     }
 
+    /**
+     * The roster of one week drawn as a grid: per half hour of the day (06:00-22:00, or the whole day when a
+     * duty reaches outside it) and per day, who is on duty (the week's pattern or a swap), a gap where the
+     * cover hours have nobody, or nothing. Each cell spans the half hours its stretch lasts.
+     *
+     * @param rows one per half hour; a row holds only the cells that start in it (the rest are spanned)
+     */
+    public record WeekGrid(LocalDate monday, ZoneId zone, List<LocalDate> days, List<GridRow> rows,
+            List<Person> people) {
+    }
+
+    public record GridRow(LocalTime time, List<GridCell> cells) {
+    }
+
+    /**
+     * @param kind   DUTY, SWAP, GAP (cover hours with nobody) or NONE
+     * @param colour the person's place in {@link WeekGrid#people()}, for telling people apart; -1 for none
+     */
+    public record GridCell(int day, int rowspan, String kind, String who, int colour, LocalTime from, LocalTime to) {
+    }
+
+    /** The week holding {@code anyDay} (today when null) of the region's roster, on the roster's clock. */
+    @Transactional(readOnly = true)
+    public WeekGrid week(UUID workspaceId, String region, LocalDate anyDay) {
+        UUID regionId = regionId(workspaceId, region);
+        List<IntakeRepository.PatternRow> patterns = repository.patterns(workspaceId, regionId);
+        ZoneId zone = patterns.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(patterns.get(0).zone());
+        LocalDate monday = (anyDay == null ? LocalDate.now(clock.withZone(zone)) : anyDay)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        boolean wholeDay = patterns(workspaceId, region).stream().anyMatch(p -> LocalTime.parse(p.from())
+                .isBefore(LocalTime.of(6, 0)) || p.to().equals("24:00") || LocalTime.parse(p.to()).isAfter(LocalTime.of(22, 0)));
+        int firstSlot = wholeDay ? 0 : 12;
+        int slots = wholeDay ? 48 : 32;
+        Instant from = monday.atStartOfDay(zone).toInstant();
+        Rosters rosters = new Rosters(workspaceId, from, monday.plusDays(8).atStartOfDay(zone).toInstant());
+        List<Person> people = new ArrayList<>();
+        String[][] keys = new String[7][slots];
+        GridCell[][] what = new GridCell[7][slots];
+        for (int d = 0; d < 7; d++) {
+            LocalDate day = monday.plusDays(d);
+            boolean weekday = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+            for (int i = 0; i < slots; i++) {
+                LocalTime time = LocalTime.MIDNIGHT.plusMinutes(30L * (firstSlot + i));
+                Optional<DutyShift> shift = rosters.onDuty(regionId, ZonedDateTime.of(day, time, zone).toInstant());
+                if (shift.isPresent()) {
+                    Person who = shift.get().user();
+                    if (!people.contains(who)) {
+                        people.add(who);
+                    }
+                    String kind = shift.get().source().equals("SWAP") ? "SWAP" : "DUTY";
+                    keys[d][i] = kind + who.id();
+                    what[d][i] = new GridCell(d, 1, kind, who.displayName(), people.indexOf(who), time, time);
+                } else {
+                    boolean cover = weekday && !time.isBefore(COVER_FROM) && time.isBefore(COVER_TO);
+                    keys[d][i] = cover ? "GAP" : "NONE";
+                    what[d][i] = new GridCell(d, 1, keys[d][i], null, -1, time, time);
+                }
+            }
+        }
+        List<List<GridCell>> starting = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            starting.add(new ArrayList<>());
+        }
+        for (int d = 0; d < 7; d++) {
+            for (int i = 0; i < slots; ) {
+                int end = i + 1;
+                while (end < slots && keys[d][end].equals(keys[d][i])) {
+                    end++;
+                }
+                GridCell c = what[d][i];
+                starting.get(i).add(new GridCell(d, end - i, c.kind(), c.who(), c.colour(), c.from(),
+                        LocalTime.MIDNIGHT.plusMinutes(30L * (firstSlot + end))));
+                i = end;
+            }
+        }
+        List<GridRow> rows = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            rows.add(new GridRow(LocalTime.MIDNIGHT.plusMinutes(30L * (firstSlot + i)), starting.get(i)));
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            days.add(monday.plusDays(d));
+        }
+        return new WeekGrid(monday, zone, days, rows, people);
+    }
+
     /** The region's id for a name or id; null for none. */
     public UUID regionId(UUID workspaceId, String region) {
         if (region == null || region.isBlank()) {

@@ -76,6 +76,19 @@ class IntakeBrowserTests extends IntegrationTest {
         browser.driver().findElement(By.cssSelector("#add-pattern button")).click();
         browser.waitFor(By.cssSelector("#patterns tbody tr"));
         assertThat(browser.text(By.id("patterns"))).contains("08:00–17:00").contains("Test rep");
+        // The week drawn: Monday 08:00-17:00 is one cell of 18 half hours with the rep's name; Tuesday's
+        // cover hours are one red gap.
+        var monday = browser.driver().findElement(By.cssSelector("#week-grid td.slot.duty[data-day='0']"));
+        assertThat(monday.getText()).contains("Test rep").contains("08:00–17:00");
+        assertThat(monday.getAttribute("rowspan")).isEqualTo("18");
+        var tuesday = browser.driver().findElement(By.cssSelector("#week-grid td.slot.gap[data-day='1']"));
+        assertThat(tuesday.getAttribute("data-from")).isEqualTo("08:00");
+        assertThat(tuesday.getAttribute("data-to")).isEqualTo("17:00");
+        assertThat(browser.driver().findElements(By.cssSelector("#week-grid td.slot.gap[data-day='5']")))
+                .as("no cover is asked for on Saturdays").isEmpty();
+        browser.driver().findElement(By.id("week-after")).click();
+        browser.waitFor(By.cssSelector("#week-grid td.slot.duty[data-day='0']"));
+        assertThat(browser.driver().getCurrentUrl()).contains("week=");
         browser.screenshot("duty-roster");
         assertThat(api.as(supervisor).get("/api/v1/duty/roster?region=Oslo").json().get("items")).hasSize(1);
 

@@ -42,8 +42,17 @@ class RosterPagesController {
 
     @GetMapping("/duty")
     String roster(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String region,
-            Model model) {
+            @RequestParam(required = false) String week, Model model) {
         UUID ws = user.workspaceId();
+        java.time.LocalDate day = null;
+        if (week != null && !week.isBlank()) {
+            try {
+                day = java.time.LocalDate.parse(week.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                model.addAttribute("weekError", week);
+            }
+        }
+        model.addAttribute("grid", roster.week(ws, region, day));
         model.addAttribute("region", region == null ? "" : region);
         model.addAttribute("regions", people.regions(ws));
         model.addAttribute("patterns", roster.patterns(ws, region));
