@@ -87,7 +87,9 @@ class ReportsBrowserTests extends IntegrationTest {
 
     /** The floor refreshes itself every five seconds: the change shows without reloading the page. */
     private static void waitForText(Browser browser, By by, String text) {
+        // the swap may replace the element between finding it and reading it: look again
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> text.equals(d.findElement(by).getText()));
     }
 }
