@@ -74,10 +74,13 @@ public class Appointments {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration step;
+    private final dev.callsheet.scheduling.internal.AvailabilityCache cache;
 
     Appointments(AppointmentRepository appointments, CalendarRepository calendars, Contacts contacts,
             Projects projects, Queue queue, Invites invites, ApplicationEventPublisher events, ObjectMapper json,
-            Clock clock, @Value("${callsheet.scheduling.slot-step:30m}") Duration step) {
+            Clock clock, @Value("${callsheet.scheduling.slot-step:30m}") Duration step,
+            dev.callsheet.scheduling.internal.AvailabilityCache cache) {
+        this.cache = cache;
         this.appointments = appointments;
         this.calendars = calendars;
         this.contacts = contacts;
@@ -117,7 +120,9 @@ public class Appointments {
             throw ApiProblem.badRequest("limit", "limit must be 1 to 5000");
         }
         String code = type(type);
-        List<RepCalendar> reps = calendars.calendars(ws, List.of(), true);
+        dev.callsheet.scheduling.internal.AvailabilityCache.View view = cache.read(ws, start.minus(CAP_WINDOW),
+                end.plus(CAP_WINDOW));
+        List<RepCalendar> reps = view.calendars();
         if (rep != null && !rep.isBlank()) {
             UUID repId = uuid("rep", rep);
             reps = reps.stream().filter(c -> c.rep().id().equals(repId)).toList();
@@ -128,7 +133,7 @@ public class Appointments {
         reps = reps.stream().filter(c -> c.meetingType(code).isPresent()).toList();
         LeadInfo leadInfo = lead == null || lead.isBlank() ? null : leadInfo(ws, uuid("lead", lead), user.timeZone());
         ZoneId leadZone = leadInfo == null ? user.timeZone() : leadInfo.zone();
-        Map<UUID, SlotFinder.Load> loads = loads(reps, start, end, null);
+        Map<UUID, SlotFinder.Load> loads = loads(reps, view.held());
 
         // start → reps free then, in time order
         TreeMap<Instant, List<RepCalendar>> free = new TreeMap<>();
@@ -520,8 +525,12 @@ public class Appointments {
         // the caps count a week either side; without caps a day covers the longest buffers
         boolean capped = reps.stream().anyMatch(c -> c.dailyCap() != null || c.weeklyCap() != null);
         Duration margin = capped ? CAP_WINDOW : Duration.ofDays(1);
-        Map<UUID, List<AppointmentRepository.Held>> held = appointments.held(
-                reps.stream().map(c -> c.rep().id()).toList(), from.minus(margin), to.plus(margin), except);
+        return loads(reps, appointments.held(reps.stream().map(c -> c.rep().id()).toList(), from.minus(margin),
+                to.plus(margin), except));
+    }
+
+    private static Map<UUID, SlotFinder.Load> loads(List<RepCalendar> reps,
+            Map<UUID, List<AppointmentRepository.Held>> held) {
         Map<UUID, SlotFinder.Load> loads = new LinkedHashMap<>();
         for (RepCalendar calendar : reps) {
             List<AppointmentRepository.Held> mine = held.getOrDefault(calendar.rep().id(), List.of());

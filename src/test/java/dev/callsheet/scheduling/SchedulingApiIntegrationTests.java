@@ -320,6 +320,64 @@ class SchedulingApiIntegrationTests extends IntegrationTest {
         assertThat(week).noneMatch(i -> i.atZone(OSLO).getDayOfWeek() == DayOfWeek.SATURDAY);
     }
 
+    /**
+     * Availability keeps calendars and meetings between requests; every change must show at the next request:
+     * a booking, a cancellation, new hours, a renamed or deactivated rep — and a meeting written straight
+     * into the database, as another instance would.
+     */
+    @Test
+    void availabilityFollowsEveryChangeAtOnce() {
+        Tenant own = Tenant.create(api, "Availability Cache AS");
+        Api ownBoss = api.as(own.user("SUPERVISOR"));
+        Api ownAgent = api.as(own.user("AGENT"));
+        Tenant.User rep = rep(own, ownBoss, "Europe/Oslo", Map.of());
+        String query = "type=PHONE&from=" + monday.plusDays(1) + "&to=" + monday.plusDays(2);
+        java.util.function.Supplier<List<Instant>> free = () -> starts(ownAgent.get("/api/v1/availability?" + query)
+                .json());
+        List<Instant> before = free.get();
+        Instant nine = at(monday.plusDays(1), "09:00", OSLO);
+        assertThat(before).contains(nine);
+
+        String lead = ownBoss.post("/api/v1/contacts", Map.of("firstName", "Cache", "surname", "Lead",
+                "phone", "+47 22 33 44 55", "country", "NO")).json().get("id").asText();
+        Api.Response booked = ownAgent.post("/api/v1/appointments", Map.of("leadId", lead, "start", nine.toString(),
+                "type", "PHONE"));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        assertThat(free.get()).doesNotContain(nine);
+
+        assertThat(ownAgent.post("/api/v1/appointments/" + booked.json().get("id").asText() + "/cancel",
+                Map.of("reason", "changed plans")).status()).isEqualTo(200);
+        assertThat(free.get()).contains(nine);
+
+        Api.Response hours = ownBoss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar", Map.of("timeZone",
+                "Europe/Oslo", "minNoticeMinutes", 0, "weeklyHours", Map.of("TUESDAY", List.of(Map.of("from", "13:00",
+                        "to", "15:00")))));
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+        assertThat(free.get()).allMatch(i -> i.atZone(OSLO).getHour() >= 13 && i.atZone(OSLO).getHour() < 15)
+                .isNotEmpty();
+
+        jdbc.sql("""
+                INSERT INTO appointment (workspace_id, contact_id, rep_id, booked_by, type, starts_at, ends_at, blocked,
+                  status, choice, choice_reason, rep_time_zone, lead_time_zone, sequence, created_at, updated_at)
+                SELECT workspace_id, contact_id, rep_id, booked_by, type, ?, ?, tstzrange(?, ?), 'BOOKED', choice,
+                  choice_reason, rep_time_zone, lead_time_zone, 0, now(), now()
+                FROM appointment WHERE id = ?""")
+                .params(java.sql.Timestamp.from(at(monday.plusDays(1), "13:00", OSLO)),
+                        java.sql.Timestamp.from(at(monday.plusDays(1), "13:30", OSLO)),
+                        java.sql.Timestamp.from(at(monday.plusDays(1), "13:00", OSLO)),
+                        java.sql.Timestamp.from(at(monday.plusDays(1), "13:30", OSLO)),
+                        java.util.UUID.fromString(booked.json().get("id").asText()))
+                .update();
+        assertThat(free.get()).doesNotContain(at(monday.plusDays(1), "13:00", OSLO));
+
+        assertThat(own.asAdmin().patch("/api/v1/users/" + rep.id(), Map.of("displayName", "Renamed Rep")).status())
+                .isEqualTo(200);
+        assertThat(ownAgent.get("/api/v1/availability?" + query).body()).contains("Renamed Rep");
+        Api.Response deactivated = own.asAdmin().post("/api/v1/users/" + rep.id() + "/deactivate", null);
+        assertThat(deactivated.status()).as(deactivated.toString()).isLessThan(300);
+        assertThat(free.get()).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------ which rep
 
     @Test
