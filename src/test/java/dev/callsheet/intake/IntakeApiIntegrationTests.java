@@ -409,6 +409,13 @@ class IntakeApiIntegrationTests extends IntegrationTest {
     void anUntouchedWebLeadAlertsItsOwnerThenTheSupervisor() throws Exception {
         Instant routed = at(monday, 9, 10);
         clock.set(routed);
+        // both have an address of their own: the alerts go there as well as to their task lists
+        String ownerAddress = "owner." + System.nanoTime() + "@fjordbygg.no";
+        String supervisorAddress = "supervisor." + System.nanoTime() + "@fjordbygg.no";
+        assertThat(tenant.asAdmin().patch("/api/v1/users/" + morning.id(), Map.of("email", ownerAddress)).status())
+                .isEqualTo(200);
+        assertThat(tenant.asAdmin().patch("/api/v1/users/" + supervisor.id(), Map.of("email", supervisorAddress))
+                .status()).isEqualTo(200);
         postJson(Map.of("name", "Slow Lead", "email", "slow@lead.no"), null);
         postJson(Map.of("name", "Quick Lead", "email", "quick@lead.no"), null);
         String quick = card("quick@lead.no").get("id").asText();
@@ -431,6 +438,10 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         clock.set(routed.plus(Duration.ofMinutes(16)));
         speedToLead.check();
         assertThat(tasks(supervisor).toString()).contains("Untouched for 15 min").contains("Slow Lead");
+        assertThat(mailTo(ownerAddress, 1)).hasSize(1).first()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Untouched for 5 min: Slow Lead"));
+        assertThat(mailTo(supervisorAddress, 1)).hasSize(1).first()
+                .satisfies(m -> assertThat(m.getSubject()).startsWith("Untouched for 15 min").endsWith("Slow Lead"));
         clock.set(routed.plus(Duration.ofMinutes(30)));
         assertThat(speedToLead.check()).as("alerted once each").isZero();
     }

@@ -81,7 +81,9 @@ public class SpeedToLead {
         String title = "Untouched for " + after.toMinutes() + " min: " + card.displayName();
         repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD", title,
                 Map.of("channel", lead.channel(), "routedAt", lead.createdAt().toString()), now);
-        calendars.calendar(lead.workspaceId(), lead.assignee().id()).map(RepCalendar::email)
+        // the person's own address, else the one on their rep calendar
+        people.member(lead.workspaceId(), lead.assignee().id()).map(Member::email).filter(e -> !e.isBlank())
+                .or(() -> calendars.calendar(lead.workspaceId(), lead.assignee().id()).map(RepCalendar::email))
                 .ifPresent(email -> mail.enqueue(new OutgoingMail(lead.workspaceId(), "contact:" + lead.contactId(),
                         "SPEED_TO_LEAD", email, lead.assignee().displayName(), title,
                         "A new " + lead.channel().toLowerCase().replace('_', ' ') + " lead routed to you at "
@@ -95,10 +97,18 @@ public class SpeedToLead {
         int sent = 0;
         for (Member supervisor : people.members(lead.workspaceId())) {
             if (supervisor.active() && supervisor.roles().contains(Role.SUPERVISOR)) {
-                repository.addTask(lead.workspaceId(), supervisor.id(), lead.contactId(), "SPEED_TO_LEAD",
-                        "Untouched for " + after.toMinutes() + " min (" + lead.assignee().displayName() + "): "
-                                + card.displayName(),
+                String title = "Untouched for " + after.toMinutes() + " min (" + lead.assignee().displayName() + "): "
+                        + card.displayName();
+                repository.addTask(lead.workspaceId(), supervisor.id(), lead.contactId(), "SPEED_TO_LEAD", title,
                         Map.of("channel", lead.channel(), "owner", lead.assignee().displayName()), now);
+                if (supervisor.email() != null && !supervisor.email().isBlank()) {
+                    mail.enqueue(new OutgoingMail(lead.workspaceId(), "contact:" + lead.contactId(), "SPEED_TO_LEAD",
+                            supervisor.email(), supervisor.displayName(), title, "A new "
+                                    + lead.channel().toLowerCase().replace('_', ' ') + " lead routed to "
+                                    + lead.assignee().displayName() + " at " + lead.createdAt()
+                                    + " is still untouched after " + after.toMinutes() + " minutes: "
+                                    + card.displayName() + ".\n", null, null));
+                }
                 sent++;
             }
         }
