@@ -302,3 +302,18 @@
     }));
   });
 })();
+
+// The duty roster's week grid: clicking a stretch (a gap, an empty one, or someone's) fills the
+// "every week" form with its weekday and hours, so a supervisor draws the week from the grid.
+document.addEventListener('click', (event) => {
+  const cell = event.target.closest('#week-grid td.slot');
+  const form = document.getElementById('add-pattern');
+  if (!cell || !form) {
+    return;
+  }
+  form.querySelector('#pattern-weekday').value = cell.dataset.weekday;
+  form.querySelector('#pattern-from').value = cell.dataset.from;
+  form.querySelector('#pattern-to').value = cell.dataset.to === '00:00' ? '24:00' : cell.dataset.to;
+  form.querySelector('#pattern-user').focus();
+  form.scrollIntoView({ block: 'nearest' });
+});

@@ -86,11 +86,20 @@ class IntakeBrowserTests extends IntegrationTest {
         assertThat(tuesday.getAttribute("data-to")).isEqualTo("17:00");
         assertThat(browser.driver().findElements(By.cssSelector("#week-grid td.slot.gap[data-day='5']")))
                 .as("no cover is asked for on Saturdays").isEmpty();
+        // Drawing from the grid: a click on Tuesday's gap fills the form; adding it covers Tuesday.
+        tuesday.click();
+        assertThat(browser.field("pattern-weekday").getAttribute("value")).isEqualTo("TUESDAY");
+        assertThat(browser.field("pattern-from").getAttribute("value")).isEqualTo("08:00");
+        assertThat(browser.field("pattern-to").getAttribute("value")).isEqualTo("17:00");
+        browser.driver().findElement(By.cssSelector("#add-pattern button")).click();
+        browser.waitFor(By.cssSelector("#week-grid td.slot.duty[data-day='1']"));
+        assertThat(browser.driver().findElement(By.cssSelector("#week-grid td.slot.duty[data-day='1']"))
+                .getAttribute("rowspan")).isEqualTo("18");
         browser.driver().findElement(By.id("week-after")).click();
         browser.waitFor(By.cssSelector("#week-grid td.slot.duty[data-day='0']"));
         assertThat(browser.driver().getCurrentUrl()).contains("week=");
         browser.screenshot("duty-roster");
-        assertThat(api.as(supervisor).get("/api/v1/duty/roster?region=Oslo").json().get("items")).hasSize(1);
+        assertThat(api.as(supervisor).get("/api/v1/duty/roster?region=Oslo").json().get("items")).hasSize(2);
 
         browser.signOut();
         browser.signIn(tenant.admin().username(), tenant.admin().password());
