@@ -96,6 +96,11 @@ public class Answers {
         return repository.answers(workspaceId, language == null || language.isBlank() ? null : language(language));
     }
 
+    @Transactional(readOnly = true)
+    public Answer answer(UUID workspaceId, UUID id) {
+        return repository.answer(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("answer"));
+    }
+
     public Answer save(CurrentUser user, UUID id, Answer draft) {
         if (draft == null) {
             throw ApiProblem.badRequest("question", "send the question and its answer");
@@ -170,6 +175,14 @@ public class Answers {
     public List<Asked> asked(CurrentUser user, UUID projectId, java.time.Instant from, java.time.Instant to) {
         projects.project(user.workspaceId(), projectId);
         return repository.asked(user.workspaceId(), projectId, from, to, 50);
+    }
+
+    /** The questions asked in a project in [from, to) per week (Mondays on {@code zone}'s clock), newest first. */
+    @Transactional(readOnly = true)
+    public Map<java.time.LocalDate, List<Asked>> askedByWeek(CurrentUser user, UUID projectId, java.time.Instant from,
+            java.time.Instant to, java.time.ZoneId zone) {
+        projects.project(user.workspaceId(), projectId);
+        return repository.askedByWeek(user.workspaceId(), projectId, from, to, zone);
     }
 
     /** A supported language code (en, nb, es, ru, ko, ro); anything else names the field. */

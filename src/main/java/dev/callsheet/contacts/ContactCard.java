@@ -17,6 +17,16 @@ public record ContactCard(UUID id, String displayName, String firstName, String 
         Map<String, Object> custom, boolean flaggedDuplicate, UUID mergedInto, Instant createdAt, Instant updatedAt,
         String registrationNumber, String buyingRole, String campaignCode) {
 
+    /** The custom field where a web form's consent box (or an import's column) records marketing consent. */
+    public static final String MARKETING_CONSENT = "marketing_consent";
+
+    /** Whether the person agreed to marketing (a web form's consent box, or an import's column). */
+    public boolean consentsToMarketing() {
+        Object consent = custom.get(MARKETING_CONSENT);
+        return consent != null && java.util.Set.of("true", "yes", "on", "1")
+                .contains(String.valueOf(consent).strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** A person's part in the buying process (DOMAIN.md §7). */
     public static final java.util.List<String> BUYING_ROLES = java.util.List.of("DECISION_MAKER", "INFLUENCER",
             "GATEKEEPER", "USER");

@@ -23,4 +23,24 @@ public record ContactDraft(String firstName, String surname, String organisation
         websites = websites == null ? List.of() : websites.stream().filter(w -> w != null && !w.isBlank()).toList();
         custom = custom == null ? Map.of() : Map.copyOf(custom);
     }
+
+    /** The card as a draft that would save it unchanged, e.g. to change one part of it. */
+    public static ContactDraft of(ContactCard card) {
+        Map<String, String> custom = new java.util.LinkedHashMap<>();
+        card.custom().forEach((k, v) -> custom.put(k, v == null ? null : String.valueOf(v)));
+        return new ContactDraft(card.firstName(), card.surname(),
+                card.organisation() == null ? null : card.organisation().name(), card.jobTitle(),
+                card.phones().stream().map(ContactCard.Point::raw).toList(),
+                card.emails().stream().map(ContactCard.Point::raw).toList(),
+                card.websites().stream().map(ContactCard.Point::raw).toList(), card.address(), card.postcode(),
+                card.city(), card.country(), card.region() == null ? null : card.region().id().toString(),
+                card.lineOfBusiness(), card.language(), card.status(), card.owner() == null ? null : card.owner().id(),
+                card.source(), card.heardOfUs(), custom, card.registrationNumber());
+    }
+
+    public ContactDraft withEmails(List<String> newEmails) {
+        return new ContactDraft(firstName, surname, organisation, jobTitle, phones, newEmails, websites, address,
+                postcode, city, country, region, lineOfBusiness, language, status, ownerId, source, heardOfUs, custom,
+                registrationNumber);
+    }
 }

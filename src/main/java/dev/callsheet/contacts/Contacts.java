@@ -255,6 +255,17 @@ public class Contacts {
     }
 
     /**
+     * Ties many cards to one campaign at once, as an import does (no timeline line each); cards that have a
+     * code keep it. Returns how many changed.
+     */
+    @Transactional
+    public int setCampaignCodes(UUID workspaceId, Collection<UUID> contactIds, String code) {
+        String value = campaignCode("campaign", code);
+        return value == null || contactIds.isEmpty() ? 0
+                : cards.setCampaignCodes(workspaceId, contactIds, value, clock.instant());
+    }
+
+    /**
      * Adds an address the lead gave on the call (to receive material, say: source 002) to the card, with
      * its duplicate keys; nothing changes when the card has it already. Returns the address as stored.
      */
@@ -268,18 +279,10 @@ public class Contacts {
         boolean known = card.emails().stream()
                 .anyMatch(e -> address.equalsIgnoreCase(e.value()) || address.equalsIgnoreCase(e.raw()));
         if (!known) {
-            java.util.List<String> emails = new java.util.ArrayList<>(card.emails().stream().map(ContactCard.Point::raw).toList());
+            ContactDraft draft = ContactDraft.of(card);
+            java.util.List<String> emails = new java.util.ArrayList<>(draft.emails());
             emails.add(address);
-            Map<String, String> custom = new java.util.LinkedHashMap<>();
-            card.custom().forEach((k, v) -> custom.put(k, v == null ? null : String.valueOf(v)));
-            update(workspaceId, actorId, contactId, new ContactDraft(card.firstName(), card.surname(),
-                    card.organisation() == null ? null : card.organisation().name(), card.jobTitle(),
-                    card.phones().stream().map(ContactCard.Point::raw).toList(), emails,
-                    card.websites().stream().map(ContactCard.Point::raw).toList(), card.address(), card.postcode(),
-                    card.city(), card.country(), card.region() == null ? null : card.region().id().toString(),
-                    card.lineOfBusiness(), card.language(), card.status(),
-                    card.owner() == null ? null : card.owner().id(), card.source(), card.heardOfUs(), custom,
-                    card.registrationNumber()));
+            update(workspaceId, actorId, contactId, draft.withEmails(emails));
         }
         return address;
     }

@@ -300,14 +300,19 @@ class DemoProjects {
         List<Dialable> page;
         do {
             page = contacts.dialablesOfImport(ws, importId, after, 500);
+            List<UUID> coupon = new java.util.ArrayList<>();
+            List<UUID> radio = new java.util.ArrayList<>();
             for (Dialable lead : page) {
-                String code = n % 4 == 0 ? "SPRING-COUPON" : n % 7 == 0 ? "RADIO-AD" : null;
-                if (code != null) {
-                    contacts.setCampaignCode(ws, lead.contactId(), code, false, null);
+                if (n % 4 == 0) {
+                    coupon.add(lead.contactId());
+                } else if (n % 7 == 0) {
+                    radio.add(lead.contactId());
                 }
                 n++;
                 after = lead.contactId();
             }
+            contacts.setCampaignCodes(ws, coupon, "SPRING-COUPON");
+            contacts.setCampaignCodes(ws, radio, "RADIO-AD");
         } while (page.size() == 500);
     }
 }

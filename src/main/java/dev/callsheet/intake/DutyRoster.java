@@ -190,8 +190,7 @@ public class DutyRoster {
         ZoneId zone = patterns.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(patterns.get(0).zone());
         LocalDate monday = (anyDay == null ? LocalDate.now(clock.withZone(zone)) : anyDay)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        boolean wholeDay = patterns(workspaceId, region).stream().anyMatch(p -> LocalTime.parse(p.from())
-                .isBefore(LocalTime.of(6, 0)) || p.to().equals("24:00") || LocalTime.parse(p.to()).isAfter(LocalTime.of(22, 0)));
+        boolean wholeDay = patterns.stream().anyMatch(p -> p.starts() < 6 * 60 || p.ends() > 22 * 60);
         int firstSlot = wholeDay ? 0 : 12;
         int slots = wholeDay ? 48 : 32;
         Instant from = monday.atStartOfDay(zone).toInstant();

@@ -159,7 +159,7 @@ public class Intake {
             if (message != null) {
                 custom.put("web_message", message.length() > 500 ? message.substring(0, 500) : message);
             }
-            custom.put("marketing_consent", Boolean.toString(consent));
+            custom.put(ContactCard.MARKETING_CONSENT, Boolean.toString(consent));
             UUID id = contacts.create(workspace.id(), null, new ContactDraft(names[0], names[1], company, null,
                     phone == null ? List.of() : List.of(phone), email == null ? List.of() : List.of(email),
                     website == null ? List.of() : List.of(website), null, null, null, country,

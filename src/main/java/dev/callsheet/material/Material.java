@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -53,7 +52,6 @@ public class Material {
     public static final List<String> FIELDS = List.of("contact.firstName", "contact.surname", "contact.name",
             "contact.email", "company", "agent.name", "agent.email", "rep.name", "rep.email", "meeting.date",
             "meeting.time", "meeting.place", "meeting.type");
-    public static final List<String> LANGUAGES = SupportedLocales.ALL.stream().map(Locale::getLanguage).toList();
     /** Why a sending was allowed: the lead asked for it on the call, or had agreed to marketing e-mail. */
     public static final String REQUESTED = "REQUESTED";
     public static final String CONSENT = "CONSENT";
@@ -171,8 +169,9 @@ public class Material {
         }
         String name = Inputs.required("name", draft.name(), 200);
         String language = Inputs.required("language", draft.language(), 10).toLowerCase(Locale.ROOT);
-        if (!LANGUAGES.contains(language)) {
-            throw ApiProblem.badRequest("language", "language must be one of " + String.join(", ", LANGUAGES));
+        if (!SupportedLocales.LANGUAGES.contains(language)) {
+            throw ApiProblem.badRequest("language", "language must be one of "
+                    + String.join(", ", SupportedLocales.LANGUAGES));
         }
         String subject = checkedFields("subject", Inputs.required("subject", draft.subject(), 300));
         String body = checkedFields("body", Inputs.required("body", draft.body(), 20_000));
@@ -242,7 +241,7 @@ public class Material {
         String basis;
         if (Boolean.TRUE.equals(request.requested())) {
             basis = REQUESTED;
-        } else if (consented(card)) {
+        } else if (card.consentsToMarketing()) {
             basis = CONSENT;
         } else {
             throw ApiProblem.conflict("requested", "send material only when the lead asks for it (requested: true)"
@@ -301,12 +300,6 @@ public class Material {
                 reader == null ? null : reader.getLanguage())).map(Locale::getLanguage).orElse("");
         return templates.stream().sorted(Comparator.comparing((Template t) -> !t.language().equals(language))
                 .thenComparing(t -> t.name().toLowerCase(Locale.ROOT))).toList();
-    }
-
-    /** Whether the lead agreed to marketing mail (a web form's consent box, or an import's column). */
-    public static boolean consented(ContactCard card) {
-        Object consent = card.custom().get("marketing_consent");
-        return consent != null && Set.of("true", "yes", "on", "1").contains(String.valueOf(consent).toLowerCase(Locale.ROOT));
     }
 
     private static String reference(UUID contactId) {
@@ -406,8 +399,7 @@ public class Material {
         values.put("rep.name", rep.map(Member::displayName).orElse(""));
         values.put("rep.email", rep.map(Member::email).map(Material::nonNull).orElse(""));
         meeting.ifPresent(a -> {
-            ZoneId zone = a.leadLocalStart() != null ? a.leadLocalStart().getOffset() : ZoneId.of("UTC");
-            var local = a.start().atZone(a.leadTimeZone() == null ? zone : ZoneId.of(a.leadTimeZone()));
+            var local = a.start().atZone(ZoneId.of(a.leadTimeZone()));
             values.put("meeting.date", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(local));
             values.put("meeting.time", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local));
             values.put("meeting.place", nonNull(a.location()));

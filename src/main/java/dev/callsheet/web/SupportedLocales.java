@@ -13,6 +13,9 @@ public final class SupportedLocales {
     public static final List<Locale> ALL = List.of(ENGLISH, Locale.forLanguageTag("nb"), Locale.forLanguageTag("es"),
             Locale.forLanguageTag("ru"), Locale.forLanguageTag("ko"), Locale.forLanguageTag("ro"));
 
+    /** Their language codes, as stored with per-language content: en, nb, es, ru, ko, ro. */
+    public static final List<String> LANGUAGES = ALL.stream().map(Locale::getLanguage).toList();
+
     private SupportedLocales() {
     }
 

@@ -127,6 +127,7 @@ class AnswersApiIntegrationTests extends IntegrationTest {
         assertThat(asked.get(1).get("question").asText()).isEqualTo("Does it work in snow?");
         assertThat(asked.get(1).get("unanswered").asBoolean()).isTrue();
         assertThat(agent.get("/api/v1/projects/" + project + "/questions").status()).isEqualTo(403);
+
     }
 
     private static Map<String, Object> allDay() {

@@ -45,7 +45,12 @@ class ReportsBrowserTests extends IntegrationTest {
         me.post("/api/v1/attempts/" + lease.get("attemptId").asText() + "/outcome", Map.of("outcome", "NO_ANSWER"));
         lease = me.post("/api/v1/projects/" + project + "/next", null).json();
         clock.advance(Duration.ofMinutes(4));
-        me.post("/api/v1/attempts/" + lease.get("attemptId").asText() + "/outcome", Map.of("outcome", "INTERESTED",
+        String asking = lease.get("attemptId").asText();
+        String price = boss.post("/api/v1/answers", Map.of("language", "en", "question", "What does it cost?",
+                "body", "From 90,000 kroner.")).json().get("id").asText();
+        me.post("/api/v1/attempts/" + asking + "/questions", Map.of("answerId", price));
+        me.post("/api/v1/attempts/" + asking + "/questions", Map.of("text", "Is there a warranty?"));
+        me.post("/api/v1/attempts/" + asking + "/outcome", Map.of("outcome", "INTERESTED",
                 "talkSeconds", 200, "qualification", Map.of("interest", 5, "ability", 4, "willingness", 4)));
 
         try (Browser browser = Browser.open(baseUrl())) {
@@ -70,6 +75,13 @@ class ReportsBrowserTests extends IntegrationTest {
             browser.driver().findElement(By.cssSelector("#chart-funnel-panel summary")).click();
             assertThat(browser.driver().findElement(By.id("funnel-table")).isDisplayed()).isTrue();
             assertThat(browser.text(By.id("funnel-table"))).containsIgnoringCase("Leads 3").containsIgnoringCase("Qualified 1 100%");
+            // the questions leads asked this week, and the one the library cannot answer yet
+            browser.waitFor(By.cssSelector("#questions .questions-week"));
+            assertThat(browser.text(By.id("questions"))).contains("Week of " + monday)
+                    .contains("What does it cost?").contains("Is there a warranty?");
+            assertThat(browser.text(By.id("unanswered-questions"))).contains("Is there a warranty?")
+                    .doesNotContain("What does it cost?");
+            assertThat(browser.text(By.id("meeting-cost"))).contains("time on the phone");
             browser.screenshot("report-project");
 
             browser.go("/reports/floor");

@@ -140,6 +140,28 @@ public class AnswerRepository {
                 .list();
     }
 
+    /**
+     * The same per week (Monday first, on the given clock), newest week first, most asked first within it: one
+     * read for a report's whole period.
+     */
+    public java.util.Map<java.time.LocalDate, List<dev.callsheet.answers.Answers.Asked>> askedByWeek(UUID workspaceId,
+            UUID projectId, Instant from, Instant to, java.time.ZoneId zone) {
+        java.util.Map<java.time.LocalDate, List<dev.callsheet.answers.Answers.Asked>> weeks = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT date_trunc('week', q.asked_at AT TIME ZONE ?)::date AS monday, q.answer_id,
+                       coalesce(a.question, q.text) AS question, count(*) AS times
+                FROM attempt_question q LEFT JOIN answer a ON a.id = q.answer_id
+                WHERE q.workspace_id = ? AND q.project_id = ? AND q.asked_at >= ? AND q.asked_at < ?
+                GROUP BY 1, q.answer_id, coalesce(a.question, lower(q.text)), coalesce(a.question, q.text)
+                ORDER BY monday DESC, times DESC, question""")
+                .params(zone.getId(), workspaceId, projectId, Timestamp.from(from), Timestamp.from(to))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> weeks
+                        .computeIfAbsent(rs.getObject("monday", java.time.LocalDate.class), k -> new java.util.ArrayList<>())
+                        .add(new dev.callsheet.answers.Answers.Asked(rs.getObject("answer_id", UUID.class),
+                                rs.getString("question"), rs.getLong("times"), rs.getObject("answer_id") == null)));
+        return weeks;
+    }
+
     private static Product product(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
                 rs.getBigDecimal("price_from"), rs.getBigDecimal("price_to"), rs.getString("currency"),

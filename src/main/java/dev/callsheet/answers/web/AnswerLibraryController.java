@@ -77,16 +77,12 @@ class AnswerLibraryController {
         open.sort(Comparator.comparingLong(Open::times).reversed());
         model.addAttribute("answers", all);
         model.addAttribute("language", shown);
-        model.addAttribute("languages", List.of("en", "nb", "es", "ru", "ko", "ro"));
+        model.addAttribute("languages", dev.callsheet.web.SupportedLocales.LANGUAGES);
         model.addAttribute("products", answers.products(user.workspaceId()));
         model.addAttribute("projects", visible);
         model.addAttribute("open", open.size() > 20 ? open.subList(0, 20) : open);
         if (!model.containsAttribute("form")) {
-            Answers.Answer editing = edit == null ? null
-                    : all.stream().filter(a -> a.id().equals(edit)).findFirst()
-                            .orElseGet(() -> answers.answers(user.workspaceId(), null).stream()
-                                    .filter(a -> a.id().equals(edit)).findFirst()
-                                    .orElseThrow(() -> ApiProblem.notFound("answer")));
+            Answers.Answer editing = edit == null ? null : answers.answer(user.workspaceId(), edit);
             model.addAttribute("form", editing == null
                     ? new Form(null, shown == null ? Answers.languageOf(user.locale()) : shown,
                             question == null ? "" : question, "", null, List.of())
@@ -160,21 +156,14 @@ class AnswerLibraryController {
         if (first.isAfter(last) || first.plusDays(366).isBefore(last)) {
             throw ApiProblem.badRequest("from", "from must be on or before to, at most a year apart");
         }
+        java.time.Instant start = first.atStartOfDay(zone).toInstant();
+        java.time.Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
         List<Week> weeks = new ArrayList<>();
-        java.time.LocalDate monday = first.with(java.time.temporal.TemporalAdjusters.previousOrSame(
-                java.time.DayOfWeek.MONDAY));
-        for (; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-            java.time.LocalDate start = monday.isBefore(first) ? first : monday;
-            java.time.LocalDate end = monday.plusDays(6).isAfter(last) ? last : monday.plusDays(6);
-            List<Answers.Asked> asked = answers.asked(user, id, start.atStartOfDay(zone).toInstant(),
-                    end.plusDays(1).atStartOfDay(zone).toInstant());
-            weeks.add(new Week(monday, asked.size() > 5 ? asked.subList(0, 5) : asked,
-                    asked.stream().mapToLong(Answers.Asked::times).sum()));
-        }
-        java.util.Collections.reverse(weeks);
+        answers.askedByWeek(user, id, start, end, zone).forEach((monday, asked) -> weeks.add(new Week(monday,
+                asked.size() > 5 ? asked.subList(0, 5) : asked, asked.stream().mapToLong(Answers.Asked::times).sum())));
         model.addAttribute("weeks", weeks);
-        model.addAttribute("unanswered", answers.asked(user, id, first.atStartOfDay(zone).toInstant(),
-                last.plusDays(1).atStartOfDay(zone).toInstant()).stream().filter(Answers.Asked::unanswered).toList());
+        model.addAttribute("unanswered", answers.asked(user, id, start, end).stream()
+                .filter(Answers.Asked::unanswered).toList());
         return "answers/questions :: questions";
     }
 

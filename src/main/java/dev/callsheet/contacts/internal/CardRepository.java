@@ -190,6 +190,13 @@ public class CardRepository {
                 .params(code, Timestamp.from(at), workspaceId, contactId, replace).update() == 1;
     }
 
+    public int setCampaignCodes(UUID workspaceId, java.util.Collection<UUID> contactIds, String code, Instant at) {
+        return jdbc.sql("""
+                UPDATE contact SET campaign_code = ?, updated_at = ?
+                WHERE workspace_id = ? AND id = ANY(?) AND merged_into IS NULL AND campaign_code IS NULL""")
+                .params(code, Timestamp.from(at), workspaceId, contactIds.toArray(UUID[]::new)).update();
+    }
+
     static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }

@@ -44,15 +44,8 @@ class RosterPagesController {
     String roster(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String region,
             @RequestParam(required = false) String week, Model model) {
         UUID ws = user.workspaceId();
-        java.time.LocalDate day = null;
-        if (week != null && !week.isBlank()) {
-            try {
-                day = java.time.LocalDate.parse(week.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                model.addAttribute("weekError", week);
-            }
-        }
-        model.addAttribute("grid", roster.week(ws, region, day));
+        model.addAttribute("grid", roster.week(ws, region,
+                week == null || week.isBlank() ? null : dev.callsheet.web.Inputs.date("week", week)));
         model.addAttribute("region", region == null ? "" : region);
         model.addAttribute("regions", people.regions(ws));
         model.addAttribute("patterns", roster.patterns(ws, region));

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -118,11 +116,5 @@ class MaterialApiController {
     @PostMapping("/api/v1/material/sends/{id}/retry")
     Material.Sent retry(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return material.retry(user, id);
-    }
-
-    static HttpHeaders attachment(String fileName) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build());
-        return headers;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +50,7 @@ class MaterialPagesController {
         model.addAttribute("templates", templates);
         model.addAttribute("files", material.files(user.workspaceId()));
         model.addAttribute("fields", Material.FIELDS);
-        model.addAttribute("languages", Material.LANGUAGES);
+        model.addAttribute("languages", dev.callsheet.web.SupportedLocales.LANGUAGES);
         if (!model.containsAttribute("form")) {
             Material.Template editing = edit == null ? null : material.template(user.workspaceId(), edit);
             model.addAttribute("form", editing == null
@@ -129,8 +132,10 @@ class MaterialPagesController {
         } catch (org.springframework.util.InvalidMimeTypeException e) {
             type = MediaType.APPLICATION_OCTET_STREAM;
         }
-        return ResponseEntity.ok().headers(MaterialApiController.attachment(file.getKey().fileName()))
-                .contentType(type).body(file.getValue());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(file.getKey().fileName(), StandardCharsets.UTF_8).build());
+        return ResponseEntity.ok().headers(headers).contentType(type).body(file.getValue());
     }
 
     /** The panel on the card and the console. */
@@ -172,7 +177,7 @@ class MaterialPagesController {
         model.addAttribute("card", card);
         model.addAttribute("templates", Material.forLead(material.templates(user.workspaceId()), card, user.locale()));
         model.addAttribute("sent", sent);
-        model.addAttribute("consented", Material.consented(card));
+        model.addAttribute("consented", card.consentsToMarketing());
         model.addAttribute("sendKey", UUID.randomUUID().toString());
         model.addAttribute("waiting", sent.stream().anyMatch(s -> "PENDING".equals(s.status())));
         model.addAttribute("notice", notice);
