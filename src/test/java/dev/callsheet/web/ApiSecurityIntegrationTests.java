@@ -8,9 +8,14 @@ import dev.callsheet.support.Tenant;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 
 class ApiSecurityIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private Tenant tenant;
 
@@ -88,6 +93,42 @@ class ApiSecurityIntegrationTests extends IntegrationTest {
         assertThat(api.as(rep).delete("/api/v1/me/tokens/" + id).status()).isEqualTo(204);
         assertThat(api.withToken(token).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(api.withToken("cs_made-up").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenActsInItsOwnWorkspaceWithThatWorkspacesRolesAndRecordsItsUseOnceAMinute() {
+        Tenant other = Tenant.create(api, "Security Second AS");
+        Tenant.User person = tenant.user("AGENT");
+        jdbc.sql("INSERT INTO membership (workspace_id, user_id, roles) VALUES (?::uuid, ?::uuid, '{SUPERVISOR}')")
+                .params(other.id(), person.id()).update();
+        jdbc.sql("UPDATE app_user SET current_workspace_id = ?::uuid WHERE id = ?::uuid")
+                .params(other.id(), person.id()).update();
+        String token = api.as(person).post("/api/v1/me/tokens", Map.of("name", "dialler")).json().get("token").asText();
+
+        // the password sign-in acts in the last used workspace; the token in the one it was made in
+        assertThat(api.as(person).get("/api/v1/me").json().get("workspace").asText()).isEqualTo("Security Second AS");
+        Api.Response me = api.withToken(token).get("/api/v1/me");
+        assertThat(me.json().get("workspace").asText()).isEqualTo("Security Second AS");
+        assertThat(me.json().get("roles").toString()).isEqualTo("[\"SUPERVISOR\"]");
+
+        String firstUse = lastUsed(person);
+        assertThat(firstUse).isNotNull();
+        clock.advance(Duration.ofSeconds(30));
+        api.withToken(token).get("/api/v1/me");
+        assertThat(lastUsed(person)).isEqualTo(firstUse);
+        clock.advance(Duration.ofSeconds(31));
+        api.withToken(token).get("/api/v1/me");
+        assertThat(lastUsed(person)).isNotEqualTo(firstUse);
+
+        jdbc.sql("UPDATE membership SET active = false WHERE workspace_id = ?::uuid AND user_id = ?::uuid")
+                .params(other.id(), person.id()).update();
+        assertThat(api.withToken(token).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(api.as(person).get("/api/v1/me").json().get("workspace").asText()).isEqualTo("Security Test AS");
+    }
+
+    private String lastUsed(Tenant.User person) {
+        return jdbc.sql("SELECT last_used_at::text FROM api_token WHERE user_id = ?::uuid").params(person.id())
+                .query(String.class).single();
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Turns a presented personal API token into its owner, acting in the token's workspace. */
 @Component
@@ -15,25 +14,20 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokens tokens;
     private final Principals principals;
-    private final TransactionTemplate transactions;
-
-    ApiTokenAuthenticationProvider(ApiTokens tokens, Principals principals,
-            TransactionTemplate transactions) {
+    ApiTokenAuthenticationProvider(ApiTokens tokens, Principals principals) {
         this.tokens = tokens;
         this.principals = principals;
-        this.transactions = transactions;
     }
 
-    /** Every API call checks its token afresh (a revoked token or a removed member is refused at once), in one transaction. */
+    /**
+     * Every API call checks its token afresh, so a revoked token or a removed member is refused at once: one
+     * statement reads the token, its owner and the owner's memberships (no transaction to open and commit).
+     */
     @Override
     public Authentication authenticate(Authentication authentication) {
-        return transactions.execute(status -> check(authentication));
-    }
-
-    private Authentication check(Authentication authentication) {
         ApiTokens.Owner owner = tokens.authenticate(((ApiTokenAuthentication) authentication).token())
                 .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
-        CurrentUser user = principals.load(owner.account(), owner.workspaceId());
+        CurrentUser user = principals.of(owner.account(), owner.workspaceId(), owner.memberships());
         if (!user.workspaceId().equals(owner.workspaceId())) {
             throw new BadCredentialsException("Unknown or revoked API token");
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,7 +39,9 @@ public class ApiTokens {
 
     /** Whose a presented token is. */
     /** The token's person (their account, read in the same query) and the workspace it is bound to. */
-    public record Owner(UUID userId, UUID workspaceId, UserRepository.Account account) {
+    /** @param memberships the owner's active memberships, the token's among them */
+    public record Owner(UUID userId, UUID workspaceId, UserRepository.Account account,
+            List<UserRepository.Membership> memberships) {
     }
 
     private final JdbcClient jdbc;
@@ -81,28 +84,53 @@ public class ApiTokens {
         }
     }
 
-    /** The owner of a live token whose membership is still active. */
+    /**
+     * The owner of a live token whose membership is still active, with all of the owner's active memberships. Runs on
+     * every API call, so it opens no transaction of its own: one statement reads it all.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Owner> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Optional<Owner> owner = jdbc.sql("""
-                SELECT t.workspace_id AS token_workspace_id, u.* FROM api_token t
+        byte[] hash = hash(token);
+        // one statement on every API call: the token, its owner and the owner's memberships, a row per membership
+        List<Row> rows = jdbc.sql("""
+                SELECT t.workspace_id AS token_workspace_id, t.last_used_at AS token_last_used_at, u.*,
+                       w.id AS m_id, w.key AS m_key, w.name AS m_name, mine.roles AS m_roles
+                FROM api_token t
                 JOIN membership m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id AND m.active
                 JOIN app_user u ON u.id = t.user_id
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL""")
-                .param(hash(token))
-                .query((rs, n) -> new Owner(rs.getObject("id", UUID.class), rs.getObject("token_workspace_id", UUID.class),
-                        UserRepository.account(rs, n)))
-                .optional();
-        // Record use at most once a minute, so that a busy integration does not write on every call.
-        owner.ifPresent(o -> jdbc.sql("""
-                UPDATE api_token SET last_used_at = :now
-                WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
-                .param("now", Timestamp.from(now)).param("hash", hash(token))
-                .param("stale", Timestamp.from(now.minus(Duration.ofMinutes(1)))).update());
-        return owner;
+                JOIN membership mine ON mine.user_id = u.id AND mine.active
+                JOIN workspace w ON w.id = mine.workspace_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL
+                ORDER BY mine.created_at, w.name""")
+                .param(hash)
+                .query((rs, n) -> new Row(rs.getObject("token_workspace_id", UUID.class), UserRepository.account(rs, n),
+                        rs.getTimestamp("token_last_used_at"), UserRepository.membership(rs, "m_")))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        // Record use at most once a minute, so that a busy integration does not write, nor even ask to, on every call.
+        Instant now = clock.instant();
+        Instant stale = now.minus(Duration.ofMinutes(1));
+        Timestamp lastUsed = rows.get(0).lastUsed();
+        if (lastUsed == null || lastUsed.toInstant().isBefore(stale)) {
+            jdbc.sql("""
+                    UPDATE api_token SET last_used_at = :now
+                    WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                    .param("now", Timestamp.from(now)).param("hash", hash)
+                    .param("stale", Timestamp.from(stale)).update();
+        }
+        Row first = rows.get(0);
+        return Optional.of(new Owner(first.account().id(), first.tokenWorkspaceId(), first.account(),
+                rows.stream().map(Row::membership).toList()));
+    }
+
+    /** The token's owner and one of the owner's active memberships. */
+    private record Row(UUID tokenWorkspaceId, UserRepository.Account account, Timestamp lastUsed,
+            UserRepository.Membership membership) {
     }
 
     private static byte[] hash(String token) {

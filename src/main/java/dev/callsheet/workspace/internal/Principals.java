@@ -28,7 +28,11 @@ public class Principals {
      * @throws DisabledException when no active membership is left
      */
     public CurrentUser load(UserRepository.Account account, UUID preferred) {
-        List<UserRepository.Membership> memberships = users.activeMemberships(account.id());
+        return of(account, preferred, users.activeMemberships(account.id()));
+    }
+
+    /** The same from memberships already read, in the order {@link UserRepository#activeMemberships} gives them. */
+    CurrentUser of(UserRepository.Account account, UUID preferred, List<UserRepository.Membership> memberships) {
         List<WorkspaceSummary> workspaces = memberships.stream().map(UserRepository.Membership::workspace).toList();
         WorkspaceSummary workspace = pick(workspaces, preferred)
                 .or(() -> pick(workspaces, account.currentWorkspaceId()))

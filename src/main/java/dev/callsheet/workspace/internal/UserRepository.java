@@ -145,9 +145,14 @@ public class UserRepository {
                 SELECT w.id, w.key, w.name, m.roles FROM membership m JOIN workspace w ON w.id = m.workspace_id
                 WHERE m.user_id = ? AND m.active ORDER BY m.created_at, w.name""")
                 .param(userId)
-                .query((rs, n) -> new Membership(new WorkspaceSummary(rs.getObject("id", UUID.class), rs.getString("key"),
-                        rs.getString("name")), roles(rs.getArray("roles"))))
+                .query((rs, n) -> membership(rs, ""))
                 .list();
+    }
+
+    /** A membership from the columns {@code id, key, name, roles}, each name behind {@code prefix}. */
+    static Membership membership(ResultSet rs, String prefix) throws SQLException {
+        return new Membership(new WorkspaceSummary(rs.getObject(prefix + "id", UUID.class), rs.getString(prefix + "key"),
+                rs.getString(prefix + "name")), roles(rs.getArray(prefix + "roles")));
     }
 
     public Set<Role> activeRoles(UUID workspaceId, UUID userId) {
