@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +98,10 @@ public class Appointments {
 
     /**
      * Free slots in [from, to). Without a lead, every rep's; with one, one slot per start, the rep chosen as a
-     * booking would choose it, shown in the lead's local time as well.
+     * booking would choose it, shown in the lead's local time as well. No transaction: the calendars come from
+     * {@link dev.callsheet.scheduling.internal.AvailabilityCache} after one read of the version, and bookings decide
+     * on fresh reads anyway.
      */
-    @Transactional(readOnly = true)
     public Slots availability(CurrentUser user, String project, String from, String to, String rep, String type,
             String lead, Integer limit) {
         UUID ws = user.workspaceId();
@@ -133,12 +135,14 @@ public class Appointments {
         reps = reps.stream().filter(c -> c.meetingType(code).isPresent()).toList();
         LeadInfo leadInfo = lead == null || lead.isBlank() ? null : leadInfo(ws, uuid("lead", lead), user.timeZone());
         ZoneId leadZone = leadInfo == null ? user.timeZone() : leadInfo.zone();
-        Map<UUID, SlotFinder.Load> loads = loads(reps, view.held());
+        Map<UUID, SlotFinder.Load> loads = view.loads();
 
         // start → reps free then, in time order
         TreeMap<Instant, List<RepCalendar>> free = new TreeMap<>();
+        Map<UUID, MeetingType> meetings = new HashMap<>();
         for (RepCalendar calendar : reps) {
             MeetingType meeting = calendar.meetingType(code).orElseThrow();
+            meetings.put(calendar.rep().id(), meeting);
             Instant earliest = now.plus(Duration.ofMinutes(calendar.minNoticeMinutes()));
             SlotFinder.free(loads.get(calendar.rep().id()), meeting, start, end, earliest, step,
                     at -> free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar));
@@ -162,7 +166,9 @@ public class Appointments {
                     truncated = true;
                     break;
                 }
-                slots.add(slot(choice, entry.getKey(), code, leadZone, user.timeZone()));
+                UUID repId = choice.calendar().rep().id();
+                slots.add(slot(choice, meetings.get(repId), loads.get(repId).zone(), entry.getKey(), leadZone,
+                        user.timeZone()));
             }
             if (truncated) {
                 break;
@@ -525,32 +531,21 @@ public class Appointments {
         // the caps count a week either side; without caps a day covers the longest buffers
         boolean capped = reps.stream().anyMatch(c -> c.dailyCap() != null || c.weeklyCap() != null);
         Duration margin = capped ? CAP_WINDOW : Duration.ofDays(1);
-        return loads(reps, appointments.held(reps.stream().map(c -> c.rep().id()).toList(), from.minus(margin),
-                to.plus(margin), except));
-    }
-
-    private static Map<UUID, SlotFinder.Load> loads(List<RepCalendar> reps,
-            Map<UUID, List<AppointmentRepository.Held>> held) {
+        Map<UUID, List<AppointmentRepository.Held>> held = appointments.held(
+                reps.stream().map(c -> c.rep().id()).toList(), from.minus(margin), to.plus(margin), except);
         Map<UUID, SlotFinder.Load> loads = new LinkedHashMap<>();
         for (RepCalendar calendar : reps) {
-            List<AppointmentRepository.Held> mine = held.getOrDefault(calendar.rep().id(), List.of());
-            List<SlotFinder.Busy> busy = new ArrayList<>(mine.size());
-            List<Instant> starts = new ArrayList<>(mine.size());
-            for (AppointmentRepository.Held h : mine) {
-                busy.add(new SlotFinder.Busy(h.blockedFrom(), h.blockedTo()));
-                starts.add(h.start());
-            }
-            loads.put(calendar.rep().id(), new SlotFinder.Load(calendar, busy, starts));
+            UUID rep = calendar.rep().id();
+            loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of())));
         }
         return loads;
     }
 
-    private Slot slot(Choice choice, Instant start, String code, ZoneId leadZone, ZoneId agentZone) {
-        RepCalendar calendar = choice.calendar();
-        MeetingType meeting = calendar.meetingType(code).orElseThrow();
-        return new Slot(start, start.plus(meeting.duration()), calendar.rep(), code,
+    private static Slot slot(Choice choice, MeetingType meeting, ZoneId repZone, Instant start, ZoneId leadZone,
+            ZoneId agentZone) {
+        return new Slot(start, start.plus(meeting.duration()), choice.calendar().rep(), meeting.code(),
                 start.atZone(leadZone).toOffsetDateTime(), start.atZone(agentZone).toOffsetDateTime(),
-                start.atZone(calendar.zone()).toOffsetDateTime(), choice.kind());
+                start.atZone(repZone).toOffsetDateTime(), choice.kind());
     }
 
     private void handOff(CurrentUser user, Appointment booked, Queue.BookingContext call, String qualification,

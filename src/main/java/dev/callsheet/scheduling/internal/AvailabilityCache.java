@@ -4,7 +4,6 @@ import dev.callsheet.scheduling.RepCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,11 @@ public class AvailabilityCache {
     private static final Duration AFTER = Duration.ofDays(75);
     private static final int MAX_WORKSPACES = 500;
 
-    /** The calendars and the meetings held in [from, to), per rep. */
-    public record View(List<RepCalendar> calendars, Map<UUID, List<AppointmentRepository.Held>> held) {
+    /** The active reps' calendars, and each rep's calendar with the meetings it holds, by rep. */
+    public record View(List<RepCalendar> calendars, Map<UUID, SlotFinder.Load> loads) {
     }
 
-    private record Snapshot(long version, List<RepCalendar> calendars, Instant from, Instant to,
-            Map<UUID, List<AppointmentRepository.Held>> held) {
+    private record Snapshot(long version, Instant from, Instant to, View view) {
     }
 
     private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
@@ -49,7 +47,7 @@ public class AvailabilityCache {
         this.clock = clock;
     }
 
-    /** The active reps' calendars, and the meetings each holds starting in [from, to), as of now. */
+    /** The active reps' calendars with the meetings they hold, as of now, covering at least [from, to). */
     public View read(UUID workspaceId, Instant from, Instant to) {
         // the version first, then the data: a change in between makes the snapshot newer than its label, and the
         // next request reads again — never older
@@ -62,27 +60,19 @@ public class AvailabilityCache {
             Instant lo = from.isBefore(now.minus(BEFORE)) ? from : now.minus(BEFORE);
             Instant hi = to.isAfter(now.plus(AFTER)) ? to : now.plus(AFTER);
             List<RepCalendar> active = List.copyOf(calendars.calendars(workspaceId, List.of(), true));
-            Map<UUID, List<AppointmentRepository.Held>> held = new HashMap<>();
-            if (!active.isEmpty()) {
-                appointments.held(active.stream().map(c -> c.rep().id()).toList(), lo, hi, null)
-                        .forEach((rep, list) -> held.put(rep, List.copyOf(list)));
+            Map<UUID, List<AppointmentRepository.Held>> held = active.isEmpty() ? Map.of()
+                    : appointments.held(active.stream().map(c -> c.rep().id()).toList(), lo, hi, null);
+            Map<UUID, SlotFinder.Load> loads = new HashMap<>();
+            for (RepCalendar calendar : active) {
+                UUID rep = calendar.rep().id();
+                loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of())));
             }
-            snapshot = new Snapshot(version, active, lo, hi, Map.copyOf(held));
+            snapshot = new Snapshot(version, lo, hi, new View(active, Map.copyOf(loads)));
             if (snapshots.size() >= MAX_WORKSPACES) {
                 snapshots.clear();
             }
             snapshots.put(workspaceId, snapshot);
         }
-        Map<UUID, List<AppointmentRepository.Held>> window = new HashMap<>();
-        snapshot.held().forEach((rep, list) -> {
-            List<AppointmentRepository.Held> in = new ArrayList<>();
-            for (AppointmentRepository.Held h : list) {
-                if (!h.start().isBefore(from) && h.start().isBefore(to)) {
-                    in.add(h);
-                }
-            }
-            window.put(rep, in);
-        });
-        return new View(snapshot.calendars(), window);
+        return snapshot.view();
     }
 }

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  */
 public final class SlotFinder {
 
+    private static final long MINUTE = 60_000L;
+
     /** Why a start does not fit, for the error a booking gets. */
     public enum Misfit {
         OUTSIDE_HOURS, NOTICE, DAILY_CAP, WEEKLY_CAP, TAKEN
@@ -54,8 +56,12 @@ public final class SlotFinder {
             this.zone = calendar.zone();
             List<Busy> sorted = new ArrayList<>(blocked);
             sorted.sort((a, b) -> a.from().compareTo(b.from()));
-            this.busyFrom = sorted.stream().mapToLong(b -> b.from().toEpochMilli()).toArray();
-            this.busyTo = sorted.stream().mapToLong(b -> b.to().toEpochMilli()).toArray();
+            this.busyFrom = new long[sorted.size()];
+            this.busyTo = new long[sorted.size()];
+            for (int i = 0; i < busyFrom.length; i++) {
+                busyFrom[i] = sorted.get(i).from().toEpochMilli();
+                busyTo[i] = sorted.get(i).to().toEpochMilli();
+            }
             if (calendar.dailyCap() != null || calendar.weeklyCap() != null) {
                 for (Instant start : starts) {
                     LocalDate day = start.atZone(zone).toLocalDate();
@@ -65,13 +71,29 @@ public final class SlotFinder {
             }
         }
 
+        /** A rep's calendar with the meetings the repository found for them. */
+        public static Load of(RepCalendar calendar, List<AppointmentRepository.Held> held) {
+            List<Busy> busy = new ArrayList<>(held.size());
+            List<Instant> starts = new ArrayList<>(held.size());
+            for (AppointmentRepository.Held h : held) {
+                busy.add(new Busy(h.blockedFrom(), h.blockedTo()));
+                starts.add(h.start());
+            }
+            return new Load(calendar, busy, starts);
+        }
+
         public RepCalendar calendar() {
             return calendar;
         }
 
-        boolean overlaps(Instant from, Instant to) {
+        /** The rep's time zone. */
+        public ZoneId zone() {
+            return zone;
+        }
+
+        /** Whether [from, to), in epoch milliseconds, meets any meeting's time. */
+        boolean overlaps(long f, long t) {
             // Meetings of one rep never overlap each other, so ends are sorted as starts are.
-            long f = from.toEpochMilli();
             int low = 0;
             int high = busyTo.length;
             while (low < high) {
@@ -82,7 +104,7 @@ public final class SlotFinder {
                     low = mid + 1;
                 }
             }
-            return low < busyTo.length && busyFrom[low] < to.toEpochMilli();
+            return low < busyTo.length && busyFrom[low] < t;
         }
     }
 
@@ -112,7 +134,8 @@ public final class SlotFinder {
         if (capped != null) {
             return capped;
         }
-        return load.overlaps(start.minus(type.bufferBefore()), end.plus(type.bufferAfter())) ? Misfit.TAKEN : null;
+        return load.overlaps(start.minus(type.bufferBefore()).toEpochMilli(), end.plus(type.bufferAfter()).toEpochMilli())
+                ? Misfit.TAKEN : null;
     }
 
     /**
@@ -121,9 +144,15 @@ public final class SlotFinder {
      */
     public static void free(Load load, MeetingType type, Instant from, Instant to, Instant earliest, Duration step,
             Consumer<Instant> slot) {
+        // in epoch milliseconds: this runs for every rep and every step of a fortnight on each availability request
         ZoneId zone = load.zone;
-        Instant first = from.isBefore(earliest) ? earliest : from;
-        LocalDate day = first.atZone(zone).toLocalDate();
+        Instant firstInstant = from.isBefore(earliest) ? earliest : from;
+        long first = ceilMillis(firstInstant);
+        long until = ceilMillis(to);
+        long duration = type.durationMinutes() * MINUTE;
+        long before = type.bufferBeforeMinutes() * MINUTE;
+        long after = type.bufferAfterMinutes() * MINUTE;
+        LocalDate day = firstInstant.atZone(zone).toLocalDate();
         LocalDate last = to.atZone(zone).toLocalDate();
         int stepMinutes = (int) Math.max(5, step.toMinutes());
         for (; !day.isAfter(last); day = day.plusDays(1)) {
@@ -134,36 +163,43 @@ public final class SlotFinder {
             for (TimeWindow window : windows) {
                 int opens = window.startMinute();
                 int closes = window.endMinute();
-                Instant open = at(day, opens, zone);
-                Instant close = at(day, closes, zone);
-                var transition = zone.getRules().nextTransition(open.minusSeconds(1));
-                boolean steady = transition == null || !transition.getInstant().isBefore(close);
+                Instant openInstant = at(day, opens, zone);
+                long open = openInstant.toEpochMilli();
+                long close = at(day, closes, zone).toEpochMilli();
+                var transition = zone.getRules().nextTransition(openInstant.minusSeconds(1));
+                boolean steady = transition == null || transition.getInstant().toEpochMilli() >= close;
                 for (int minute = opens; minute < closes; minute += stepMinutes) {
-                    Instant start;
+                    long start;
                     if (steady) {
                         // no clock change in this window: wall-clock steps are plain durations
-                        start = open.plusSeconds(60L * (minute - opens));
+                        start = open + MINUTE * (minute - opens);
                     } else {
                         LocalDateTime wall = day.atStartOfDay().plusMinutes(minute);
                         ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
                         if (!zoned.toLocalDateTime().equals(wall)) {
                             continue; // this wall time does not exist today (clocks went forward)
                         }
-                        start = zoned.toInstant();
+                        start = zoned.toInstant().toEpochMilli();
                     }
-                    Instant end = start.plus(type.duration());
-                    if (end.isAfter(close)) {
+                    long end = start + duration;
+                    if (end > close) {
                         break;
                     }
-                    if (start.isBefore(first) || !start.isBefore(to)) {
+                    if (start < first || start >= until) {
                         continue;
                     }
-                    if (!load.overlaps(start.minus(type.bufferBefore()), end.plus(type.bufferAfter()))) {
-                        slot.accept(start);
+                    if (!load.overlaps(start - before, end + after)) {
+                        slot.accept(Instant.ofEpochMilli(start));
                     }
                 }
             }
         }
+    }
+
+    /** The first whole millisecond at or after an instant. */
+    private static long ceilMillis(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     /** The Monday of a date's week. */
