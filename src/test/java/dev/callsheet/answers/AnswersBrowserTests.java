@@ -69,6 +69,7 @@ class AnswersBrowserTests extends IntegrationTest {
 
             // The lead wants the brochure and spells out an address: the agent sends it from the console.
             browser.waitFor(By.id("material-form"));
+            assertThat(browser.text(By.id("card-emails"))).doesNotContain(address);
             browser.driver().findElement(By.id("material-to")).clear();
             browser.driver().findElement(By.id("material-to")).sendKeys(address);
             browser.driver().findElement(By.id("material-requested")).click();
@@ -76,6 +77,9 @@ class AnswersBrowserTests extends IntegrationTest {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                     .until(d -> !d.findElements(By.cssSelector("#material-sent li[data-status=SENT]")).isEmpty());
             assertThat(browser.text(By.cssSelector("#material-sent li"))).contains("Brochure").contains(address);
+            // the address the lead gave is on the card now, and the console's card shows it without a reload
+            assertThat(browser.driver().findElements(By.id("card-emails"))).hasSize(1);
+            assertThat(browser.text(By.id("card-emails"))).contains(address);
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("document.getElementById('material').scrollIntoView()");
             browser.screenshot("console-material");

@@ -152,6 +152,7 @@ class MaterialPagesController {
         try {
             material.send(user, id, new Material.SendRequest(templateId, to,
                     requested != null && !requested.isBlank() && !"false".equals(requested), sendKey));
+            model.addAttribute("emailsChanged", true); // the address may be new on the card: its list comes along
             return panel(user, id, model, "material.queued", null);
         } catch (ApiProblem problem) {
             model.addAttribute("chosen", templateId);
