@@ -132,6 +132,24 @@ class UsersApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aFieldTheRequestDoesNotTakeIsA400NamingItNotSilentlyDropped() {
+        Tenant.User agent = tenant.user("AGENT");
+
+        // deactivation has its own endpoint; a PATCH that tries it must not answer 200 and leave the person active
+        Api.Response deactivate = tenant.asAdmin().patch("/api/v1/users/" + agent.id(), Map.of("active", false));
+        assertThat(deactivate.status()).isEqualTo(400);
+        assertThat(deactivate.json().get("field").asText()).isEqualTo("active");
+        assertThat(deactivate.json().get("detail").asText()).contains("not a field").contains("displayName");
+        assertThat(api.as(agent).get("/api/v1/me").status()).isEqualTo(200);
+
+        Api.Response misspelt = tenant.asAdmin().post("/api/v1/users",
+                Map.of("username", "typo-" + UUID.randomUUID().toString().substring(0, 6), "password", "long-enough-pw",
+                        "roles", List.of("AGENT"), "displayname", "Lower Case"));
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.json().get("field").asText()).isEqualTo("displayname");
+    }
+
+    @Test
     void anAdminCannotDeactivateThemselves() {
         Api.Response response = tenant.asAdmin().post("/api/v1/users/" + tenant.admin().id() + "/deactivate", null);
 

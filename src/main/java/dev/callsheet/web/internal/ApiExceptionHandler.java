@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every API error as an RFC 9457 problem. Bad input is a 400 whose {@code field} (and, for
@@ -99,6 +100,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (databind instanceof UnrecognizedPropertyException unknown) {
+                // a misspelt or unsupported field would otherwise be dropped without a word
+                String known = unknown.getKnownPropertyIds() == null ? ""
+                        : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", ", " (this request takes: ", ")"));
+                return badRequest(List.of(Map.of("field", field, "message", "is not a field of this request" + known)));
+            }
             return badRequest(List.of(Map.of("field", field, "message", "has the wrong type or format")));
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
