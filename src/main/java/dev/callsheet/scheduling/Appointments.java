@@ -148,7 +148,7 @@ public class Appointments {
                     at -> free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar));
         }
         List<Slot> slots = new ArrayList<>();
-        Map<UUID, RepChooser.Standing> standings = leadInfo == null ? Map.of() : standings(ws, now);
+        Map<UUID, RepChooser.Standing> standings = leadInfo == null ? Map.of() : view.standings(monthOf(now));
         boolean truncated = false;
         for (Map.Entry<Instant, List<RepCalendar>> entry : free.entrySet()) {
             List<Choice> choices;
@@ -520,9 +520,12 @@ public class Appointments {
     }
 
     private Map<UUID, RepChooser.Standing> standings(UUID workspaceId, Instant now) {
-        Instant month = YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return appointments.standings(workspaceId, month).stream()
-                .collect(Collectors.toMap(RepChooser.Standing::repId, Function.identity()));
+        return cache.standings(workspaceId, monthOf(now));
+    }
+
+    /** The start of the (UTC) month the round robin counts bookings in. */
+    private static Instant monthOf(Instant now) {
+        return YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,36 @@ public class AvailabilityCache {
     private static final Duration AFTER = Duration.ofDays(75);
     private static final int MAX_WORKSPACES = 500;
 
-    /** The active reps' calendars, and each rep's calendar with the meetings it holds, by rep. */
-    public record View(List<RepCalendar> calendars, Map<UUID, SlotFinder.Load> loads) {
+    /**
+     * The active reps' calendars, each rep's calendar with the meetings it holds ({@link #loads()}, by rep), and the
+     * reps' round-robin standings of a month, read at most once per snapshot.
+     */
+    public static final class View {
+
+        private final List<RepCalendar> calendars;
+        private final Map<UUID, SlotFinder.Load> loads;
+        private final Function<Instant, Map<UUID, RepChooser.Standing>> standingsOf;
+        private final Map<Instant, Map<UUID, RepChooser.Standing>> standings = new ConcurrentHashMap<>();
+
+        View(List<RepCalendar> calendars, Map<UUID, SlotFinder.Load> loads,
+                Function<Instant, Map<UUID, RepChooser.Standing>> standingsOf) {
+            this.calendars = calendars;
+            this.loads = loads;
+            this.standingsOf = standingsOf;
+        }
+
+        public List<RepCalendar> calendars() {
+            return calendars;
+        }
+
+        public Map<UUID, SlotFinder.Load> loads() {
+            return loads;
+        }
+
+        /** Each rep's standing in the weighted round robin of the month that starts at {@code monthStart}. */
+        public Map<UUID, RepChooser.Standing> standings(Instant monthStart) {
+            return standings.computeIfAbsent(monthStart, standingsOf);
+        }
     }
 
     private record Snapshot(long version, Instant from, Instant to, View view) {
@@ -67,12 +97,20 @@ public class AvailabilityCache {
                 UUID rep = calendar.rep().id();
                 loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of())));
             }
-            snapshot = new Snapshot(version, lo, hi, new View(active, Map.copyOf(loads)));
+            // standings move only with meetings, calendars and memberships, which all move the version
+            snapshot = new Snapshot(version, lo, hi, new View(active, Map.copyOf(loads),
+                    month -> standings(workspaceId, month)));
             if (snapshots.size() >= MAX_WORKSPACES) {
                 snapshots.clear();
             }
             snapshots.put(workspaceId, snapshot);
         }
         return snapshot.view();
+    }
+
+    /** Each rep's standing in the weighted round robin of the month that starts at {@code monthStart}, by rep. */
+    public Map<UUID, RepChooser.Standing> standings(UUID workspaceId, Instant monthStart) {
+        return appointments.standings(workspaceId, monthStart).stream()
+                .collect(Collectors.toUnmodifiableMap(RepChooser.Standing::repId, Function.identity()));
     }
 }
