@@ -170,5 +170,18 @@ class IntakeBrowserTests extends IntegrationTest {
         int b = api.as(second).get("/api/v1/tasks").json().get("items").size();
         assertThat(a + b).isEqualTo(7);
         assertThat(Math.abs(a - b)).isLessThanOrEqualTo(1);
+
+        // one of them calls back with a question while their manager is out: a task of another kind, with details
+        String visitor = boss.get("/api/v1/contacts?q=Expo%20Visitor").json().get("items").get(0).get("id").asText();
+        assertThat(boss.post("/api/v1/inbound/calls", Map.of("contactId", visitor,
+                "question", "Do you install in winter?")).status()).isEqualTo(201);
+
+        // the supervisor's view of everyone's tasks lists all eight, whatever each task's details hold
+        browser.go("/tasks?all=true");
+        browser.waitFor(By.id("tasks"));
+        assertThat(browser.driver().findElements(By.cssSelector("#tasks tbody tr"))).hasSize(8);
+        assertThat(browser.text(By.id("tasks"))).contains("Exhibition contact: Expo Visitor")
+                .contains("Do you install in winter?");
+        browser.screenshot("tasks-everyone");
     }
 }
