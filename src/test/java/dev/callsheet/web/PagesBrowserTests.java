@@ -78,6 +78,33 @@ class PagesBrowserTests extends IntegrationTest {
     }
 
     @Test
+    void everySectionOfEveryRoleRendersAndFitsTheWindow() {
+        // long unbroken values have pushed tables wider than the window before
+        Api.Response card = tenant.asAdmin().post("/api/v1/contacts", Map.of("firstName", "Bartholomew-Alexander",
+                "surname", "Featherstonehaugh-Worthington", "organisation",
+                "Featherstonehaugh-Worthington International Renewable Energy Consultancy AS",
+                "email", "bartholomew.alexander.featherstonehaugh@international-renewables-consultancy.example",
+                "phone", "+47 22 12 34 56", "country", "NO"));
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        for (String role : List.of("SUPERVISOR", "AGENT", "REP", "ADMIN")) {
+            Tenant.User user = tenant.user(role);
+            browser.signOut();
+            browser.signIn(user.username(), user.password());
+            List<String> sections = visibleSections();
+            assertThat(sections).as(role).isNotEmpty();
+            for (String section : sections) {
+                String href = browser.driver().findElement(By.id("nav-" + section)).getAttribute("href");
+                browser.go(java.net.URI.create(href).getPath());
+                String where = role + " on " + browser.path();
+                assertThat(browser.has(By.cssSelector(".error-card"))).as(where + " is an error page").isFalse();
+                long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as(where + ": pixels wider than the window").isLessThanOrEqualTo(0L);
+            }
+        }
+    }
+
+    @Test
     void sectionsOutsideTheRoleAreForbidden() {
         Tenant.User agent = tenant.user("AGENT");
         browser.signIn(agent.username(), agent.password());
