@@ -90,17 +90,22 @@ class PagesBrowserTests extends IntegrationTest {
             Tenant.User user = tenant.user(role);
             browser.signOut();
             browser.signIn(user.username(), user.password());
-            List<String> sections = visibleSections();
-            assertThat(sections).as(role).isNotEmpty();
-            for (String section : sections) {
-                String href = browser.driver().findElement(By.id("nav-" + section)).getAttribute("href");
-                browser.go(java.net.URI.create(href).getPath());
-                String where = role + " on " + browser.path();
-                assertThat(browser.has(By.cssSelector(".error-card"))).as(where + " is an error page").isFalse();
-                long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                assertThat(overflow).as(where + ": pixels wider than the window").isLessThanOrEqualTo(0L);
+            List<String> paths = visibleSections().stream().map(section -> java.net.URI.create(
+                    browser.driver().findElement(By.id("nav-" + section)).getAttribute("href")).getPath()).toList();
+            assertThat(paths).as(role).isNotEmpty();
+            // a desktop, then a tablet held upright
+            for (int width : new int[] {1280, 800}) {
+                browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 860));
+                for (String path : paths) {
+                    browser.go(path);
+                    String where = role + " on " + path + " at " + width + " px";
+                    assertThat(browser.has(By.cssSelector(".error-card"))).as(where + " is an error page").isFalse();
+                    long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertThat(overflow).as(where + ": pixels wider than the window").isLessThanOrEqualTo(0L);
+                }
             }
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 860));
         }
     }
 
