@@ -130,7 +130,7 @@ public class Exhibitions {
             for (Lead lead : share.leads()) {
                 contacts.claimOwner(user.workspaceId(), lead.id(), share.manager().id(), user.userId());
                 repository.addTask(user.workspaceId(), share.manager().id(), lead.id(), "EXHIBITION",
-                        "Exhibition contact: " + lead.name(), Map.of("import", importId.toString()), now);
+                        TaskTitle.of("task.exhibition", lead.name()), Map.of("import", importId.toString()), now);
                 repository.assignment(user.workspaceId(), lead.id(), "EXHIBITION:" + importId,
                         share.manager().id(), "EXHIBITION", rule, now);
             }

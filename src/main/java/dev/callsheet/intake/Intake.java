@@ -212,8 +212,8 @@ public class Intake {
             Deal deal = open.get();
             Person owner = new Person(deal.owner().id(), deal.owner().username(), deal.owner().displayName());
             String rule = "the client's open process belongs to " + owner.displayName();
-            repository.addTask(ws, owner.id(), contactId, channel + "_LEAD", "New enquiry from " + card.displayName(),
-                    details, now);
+            repository.addTask(ws, owner.id(), contactId, channel + "_LEAD",
+                    TaskTitle.of("task.enquiry", card.displayName()), details, now);
             repository.assignment(ws, contactId, channel, owner.id(), "OPEN_DEAL", rule, now);
             return new Routed(contactId, created, "OPEN_DEAL", owner, deal.id(), rule);
         }
@@ -222,8 +222,7 @@ public class Intake {
         contacts.claimOwner(ws, contactId, manager.person().id(), null);
         String path = created ? "NEW_CLIENT" : "NO_OPEN_DEAL";
         repository.addTask(ws, manager.person().id(), contactId, channel + "_LEAD",
-                (created ? "New client from the web: " : "Web enquiry from a client: ") + card.displayName(),
-                details, now);
+                TaskTitle.of(created ? "task.newClient" : "task.returningClient", card.displayName()), details, now);
         repository.assignment(ws, contactId, channel, manager.person().id(), path, manager.rule(), now);
         return new Routed(contactId, created, path, manager.person(), dealId, manager.rule());
     }
@@ -309,8 +308,8 @@ public class Intake {
                 String presence = appointments.presence(ws, owner.id(), now);
                 String rule = "the caller's manager " + owner.displayName() + " was " + presence.toLowerCase(Locale.ROOT)
                         + "; " + user.displayName() + " answered";
-                repository.addTask(ws, owner.id(), id, "INBOUND_CALL", "Call from " + card.displayName()
-                        + " taken by " + user.displayName(), details, now);
+                repository.addTask(ws, owner.id(), id, "INBOUND_CALL",
+                        TaskTitle.of("task.inboundCall", card.displayName(), user.displayName()), details, now);
                 repository.assignment(ws, id, "INBOUND_CALL", owner.id(), "OWNER_ABSENT", rule, now);
                 return new Routed(id, false, "OWNER_ABSENT", owner, null, rule);
             }

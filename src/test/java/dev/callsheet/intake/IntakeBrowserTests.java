@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
@@ -181,7 +182,17 @@ class IntakeBrowserTests extends IntegrationTest {
         browser.waitFor(By.id("tasks"));
         assertThat(browser.driver().findElements(By.cssSelector("#tasks tbody tr"))).hasSize(8);
         assertThat(browser.text(By.id("tasks"))).contains("Exhibition contact: Expo Visitor")
-                .contains("Do you install in winter?");
+                .contains("Call from Expo Visitor").contains("Do you install in winter?");
         browser.screenshot("tasks-everyone");
+
+        // the same tasks read in Norwegian: their titles are kept by key, not only as English text
+        browser.go("/account");
+        new Select(browser.driver().findElement(By.id("locale"))).selectByValue("nb");
+        browser.driver().findElement(By.id("locale")).submit();
+        browser.waitFor(By.cssSelector("html[lang='nb']"));
+        browser.go("/tasks?all=true");
+        browser.waitFor(By.id("tasks"));
+        assertThat(browser.text(By.id("tasks"))).contains("Messekontakt: Expo Visitor")
+                .contains("Anrop fra Expo Visitor").doesNotContain("Exhibition contact");
     }
 }

@@ -3,16 +3,19 @@ package dev.callsheet.intake.internal;
 import dev.callsheet.intake.DutyPattern;
 import dev.callsheet.intake.Person;
 import dev.callsheet.intake.Task;
+import dev.callsheet.intake.TaskTitle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -33,8 +36,10 @@ public class IntakeRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    IntakeRepository(JdbcClient jdbc, ObjectMapper json) {
+    IntakeRepository(JdbcClient jdbc, ObjectMapper json, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -94,7 +99,17 @@ public class IntakeRepository {
 
     // ------------------------------------------------------------------------------------------------- tasks
 
-    public UUID addTask(UUID workspaceId, UUID assignee, UUID contactId, String kind, String title,
+    /** A task whose title is kept in English and, by key, in the reader's language ({@code titleKey}, {@code titleArgs}). */
+    public UUID addTask(UUID workspaceId, UUID assignee, UUID contactId, String kind, TaskTitle title,
+            Map<String, ?> details, Instant now) {
+        Map<String, Object> withTitle = new java.util.LinkedHashMap<>(details);
+        withTitle.put("titleKey", title.key());
+        withTitle.put("titleArgs", title.args());
+        return addTask(workspaceId, assignee, contactId, kind,
+                messages.getMessage(title.key(), title.args().toArray(), Locale.ENGLISH), withTitle, now);
+    }
+
+    private UUID addTask(UUID workspaceId, UUID assignee, UUID contactId, String kind, String title,
             Map<String, ?> details, Instant now) {
         return jdbc.sql("""
                 INSERT INTO intake_task (workspace_id, assignee_id, contact_id, kind, title, details, created_at)

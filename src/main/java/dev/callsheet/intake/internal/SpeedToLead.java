@@ -2,6 +2,7 @@ package dev.callsheet.intake.internal;
 
 import dev.callsheet.contacts.ContactCard;
 import dev.callsheet.contacts.Contacts;
+import dev.callsheet.intake.TaskTitle;
 import dev.callsheet.mail.Mail;
 import dev.callsheet.mail.OutgoingMail;
 import dev.callsheet.scheduling.Calendars;
@@ -79,7 +80,8 @@ public class SpeedToLead {
     private void alertOwner(IntakeRepository.Untouched lead, Duration after, Instant now) {
         ContactCard card = contacts.card(lead.workspaceId(), lead.contactId());
         String title = "Untouched for " + after.toMinutes() + " min: " + card.displayName();
-        repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD", title,
+        repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD",
+                TaskTitle.of("task.untouched", after.toMinutes(), card.displayName()),
                 Map.of("channel", lead.channel(), "routedAt", lead.createdAt().toString()), now);
         // the person's own address, else the one on their rep calendar
         people.member(lead.workspaceId(), lead.assignee().id()).map(Member::email).filter(e -> !e.isBlank())
@@ -99,7 +101,9 @@ public class SpeedToLead {
             if (supervisor.active() && supervisor.roles().contains(Role.SUPERVISOR)) {
                 String title = "Untouched for " + after.toMinutes() + " min (" + lead.assignee().displayName() + "): "
                         + card.displayName();
-                repository.addTask(lead.workspaceId(), supervisor.id(), lead.contactId(), "SPEED_TO_LEAD", title,
+                repository.addTask(lead.workspaceId(), supervisor.id(), lead.contactId(), "SPEED_TO_LEAD",
+                        TaskTitle.of("task.untouchedEscalated", after.toMinutes(), lead.assignee().displayName(),
+                                card.displayName()),
                         Map.of("channel", lead.channel(), "owner", lead.assignee().displayName()), now);
                 if (supervisor.email() != null && !supervisor.email().isBlank()) {
                     mail.enqueue(new OutgoingMail(lead.workspaceId(), "contact:" + lead.contactId(), "SPEED_TO_LEAD",
