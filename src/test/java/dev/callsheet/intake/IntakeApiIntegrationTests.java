@@ -416,6 +416,12 @@ class IntakeApiIntegrationTests extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(tenant.asAdmin().patch("/api/v1/users/" + supervisor.id(), Map.of("email", supervisorAddress))
                 .status()).isEqualTo(200);
+        // a second supervisor reads Norwegian: the escalation reaches them in their language, on their clock
+        String norwegianAddress = "tilsyn." + System.nanoTime() + "@fjordbygg.no";
+        Api.Response norwegian = tenant.asAdmin().post("/api/v1/users", Map.of("username",
+                "tilsyn-" + System.nanoTime(), "password", "a-long-enough-password", "roles", List.of("SUPERVISOR"),
+                "displayName", "Tone Tilsyn", "locale", "nb", "timeZone", "Europe/Oslo", "email", norwegianAddress));
+        assertThat(norwegian.status()).as(norwegian.toString()).isEqualTo(201);
         postJson(Map.of("name", "Slow Lead", "email", "slow@lead.no"), null);
         postJson(Map.of("name", "Quick Lead", "email", "quick@lead.no"), null);
         String quick = card("quick@lead.no").get("id").asText();
@@ -442,6 +448,11 @@ class IntakeApiIntegrationTests extends IntegrationTest {
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Untouched for 5 min: Slow Lead"));
         assertThat(mailTo(supervisorAddress, 1)).hasSize(1).first()
                 .satisfies(m -> assertThat(m.getSubject()).startsWith("Untouched for 15 min").endsWith("Slow Lead"));
+        assertThat(mailTo(norwegianAddress, 1)).hasSize(1).first().satisfies(m -> {
+            assertThat(m.getSubject()).startsWith("Ubehandlet i 15 min").endsWith("Slow Lead");
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m)).contains("fortsatt ubehandlet etter 15")
+                    .contains("09:10"); // routed at 09:10 in Oslo, and shown on the reader's Oslo clock
+        });
         clock.set(routed.plus(Duration.ofMinutes(30)));
         assertThat(speedToLead.check()).as("alerted once each").isZero();
     }

@@ -7,14 +7,22 @@ import dev.callsheet.mail.Mail;
 import dev.callsheet.mail.OutgoingMail;
 import dev.callsheet.scheduling.Calendars;
 import dev.callsheet.scheduling.RepCalendar;
+import dev.callsheet.web.SupportedLocales;
 import dev.callsheet.workspace.Member;
 import dev.callsheet.workspace.People;
 import dev.callsheet.workspace.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +45,10 @@ public class SpeedToLead {
     private final Duration web;
     private final Duration inbound;
     private final Duration escalation;
+    private final MessageSource messages;
 
     SpeedToLead(IntakeRepository repository, Contacts contacts, People people, Calendars calendars, Mail mail,
-            Clock clock, @Value("${callsheet.intake.speed-to-lead-web:${callsheet.intake.speed-to-lead:5m}}") Duration web,
+            MessageSource messages, Clock clock, @Value("${callsheet.intake.speed-to-lead-web:${callsheet.intake.speed-to-lead:5m}}") Duration web,
             @Value("${callsheet.intake.speed-to-lead-inbound-call:${callsheet.intake.speed-to-lead:5m}}") Duration inbound,
             @Value("${callsheet.intake.speed-to-lead-escalation:10m}") Duration escalation) {
         this.repository = repository;
@@ -51,6 +60,7 @@ public class SpeedToLead {
         this.web = web;
         this.inbound = inbound;
         this.escalation = escalation;
+        this.messages = messages;
     }
 
     /** Alerts whoever is due an alert now; returns how many alerts went out. */
@@ -79,44 +89,70 @@ public class SpeedToLead {
 
     private void alertOwner(IntakeRepository.Untouched lead, Duration after, Instant now) {
         ContactCard card = contacts.card(lead.workspaceId(), lead.contactId());
-        String title = "Untouched for " + after.toMinutes() + " min: " + card.displayName();
-        repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD",
-                TaskTitle.of("task.untouched", after.toMinutes(), card.displayName()),
+        TaskTitle title = TaskTitle.of("task.untouched", after.toMinutes(), card.displayName());
+        repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD", title,
                 Map.of("channel", lead.channel(), "routedAt", lead.createdAt().toString()), now);
-        // the person's own address, else the one on their rep calendar
-        people.member(lead.workspaceId(), lead.assignee().id()).map(Member::email).filter(e -> !e.isBlank())
+        // the person's own address, else the one on their rep calendar; in their language, on their clock
+        Optional<Member> owner = people.member(lead.workspaceId(), lead.assignee().id());
+        owner.map(Member::email).filter(e -> !e.isBlank())
                 .or(() -> calendars.calendar(lead.workspaceId(), lead.assignee().id()).map(RepCalendar::email))
-                .ifPresent(email -> mail.enqueue(new OutgoingMail(lead.workspaceId(), "contact:" + lead.contactId(),
-                        "SPEED_TO_LEAD", email, lead.assignee().displayName(), title,
-                        "A new " + lead.channel().toLowerCase().replace('_', ' ') + " lead routed to you at "
-                                + lead.createdAt() + " has not been touched yet: " + card.displayName() + ".\n",
-                        null, null)));
+                .ifPresent(email -> {
+                    Reader reader = reader(owner);
+                    mail.enqueue(new OutgoingMail(lead.workspaceId(), "contact:" + lead.contactId(), "SPEED_TO_LEAD",
+                            email, lead.assignee().displayName(), reader.text(title),
+                            reader.text(TaskTitle.of("mail.untouched.body", reader.channel(lead.channel()),
+                                    reader.time(lead.createdAt()), card.displayName())) + "\n",
+                            null, null));
+                });
         repository.alerted(lead.id(), false, now);
     }
 
     private int alertSupervisors(IntakeRepository.Untouched lead, Duration after, Instant now) {
         ContactCard card = contacts.card(lead.workspaceId(), lead.contactId());
+        TaskTitle title = TaskTitle.of("task.untouchedEscalated", after.toMinutes(), lead.assignee().displayName(),
+                card.displayName());
         int sent = 0;
         for (Member supervisor : people.members(lead.workspaceId())) {
             if (supervisor.active() && supervisor.roles().contains(Role.SUPERVISOR)) {
-                String title = "Untouched for " + after.toMinutes() + " min (" + lead.assignee().displayName() + "): "
-                        + card.displayName();
-                repository.addTask(lead.workspaceId(), supervisor.id(), lead.contactId(), "SPEED_TO_LEAD",
-                        TaskTitle.of("task.untouchedEscalated", after.toMinutes(), lead.assignee().displayName(),
-                                card.displayName()),
+                repository.addTask(lead.workspaceId(), supervisor.id(), lead.contactId(), "SPEED_TO_LEAD", title,
                         Map.of("channel", lead.channel(), "owner", lead.assignee().displayName()), now);
                 if (supervisor.email() != null && !supervisor.email().isBlank()) {
+                    Reader reader = reader(Optional.of(supervisor));
                     mail.enqueue(new OutgoingMail(lead.workspaceId(), "contact:" + lead.contactId(), "SPEED_TO_LEAD",
-                            supervisor.email(), supervisor.displayName(), title, "A new "
-                                    + lead.channel().toLowerCase().replace('_', ' ') + " lead routed to "
-                                    + lead.assignee().displayName() + " at " + lead.createdAt()
-                                    + " is still untouched after " + after.toMinutes() + " minutes: "
-                                    + card.displayName() + ".\n", null, null));
+                            supervisor.email(), supervisor.displayName(), reader.text(title),
+                            reader.text(TaskTitle.of("mail.untouchedEscalated.body", reader.channel(lead.channel()),
+                                    lead.assignee().displayName(), reader.time(lead.createdAt()), after.toMinutes(),
+                                    card.displayName())) + "\n",
+                            null, null));
                 }
                 sent++;
             }
         }
         repository.alerted(lead.id(), true, now);
         return sent;
+    }
+
+    private Reader reader(Optional<Member> member) {
+        Locale locale = member.map(m -> SupportedLocales.match(m.locale()).orElse(SupportedLocales.ENGLISH))
+                .orElse(SupportedLocales.ENGLISH);
+        ZoneId zone = member.map(Member::timeZone).map(ZoneId::of).orElse(ZoneOffset.UTC);
+        return new Reader(locale, zone, messages);
+    }
+
+    /** The language and clock an alert is written in: the recipient's, else English and UTC. */
+    private record Reader(Locale locale, ZoneId zone, MessageSource messages) {
+
+        String text(TaskTitle title) {
+            return messages.getMessage(title.key(), title.args().toArray(), locale);
+        }
+
+        String channel(String code) {
+            return messages.getMessage("source." + code, null, code.toLowerCase(Locale.ROOT).replace('_', ' '), locale);
+        }
+
+        String time(Instant at) {
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                    .format(at.atZone(zone));
+        }
     }
 }
