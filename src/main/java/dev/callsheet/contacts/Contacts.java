@@ -128,7 +128,8 @@ public class Contacts {
         CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
                 listOf(query.email()), listOf(query.website()), query.registrationNumber(), country,
                 mailProviders.normalizer(workspaceId));
-        return duplicates.find(workspaceId, new DuplicateFinder.Probe(keys, query.firstName(), null, null, null),
+        return duplicates.find(workspaceId, new DuplicateFinder.Probe(keys, query.firstName(), query.address(),
+                query.postcode(), query.city()),
                 exclude, 20);
     }
 

@@ -99,6 +99,32 @@ class ContactsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSlipInANameIsFoundWithNoOtherKey() {
+        String id = create(Map.of("firstName", "Kristoffer", "surname", "Johannessen", "postcode", "0150",
+                "organisation", "Fjordkraft Handel AS"));
+        // Neighbours in both name orders that are not the same person.
+        create(Map.of("firstName", "Kristian", "surname", "Johannessen"));
+        create(Map.of("firstName", "Kristoffer", "surname", "Johansen"));
+
+        assertThat(topOf(Map.of("firstName", "Kristofer", "surname", "Johannessen"))).isEqualTo(id);
+        assertThat(topOf(Map.of("firstName", "Kristoffer", "surname", "Johanessen"))).isEqualTo(id);
+        assertThat(topOf(Map.of("firstName", "Johannessen", "surname", "Kristoffer"))).isEqualTo(id);
+        // Both names mistyped: found through the postcode.
+        JsonNode both = candidates(Map.of("firstName", "Kristopher", "surname", "Johanessen", "postcode", "0150"));
+        assertThat(both.get(0).get("id").asText()).isEqualTo(id);
+        assertThat(both.get(0).get("reasons").toString()).contains("same postcode 0150");
+        JsonNode company = candidates(Map.of("company", "Fjordkraf Handel"));
+        assertThat(company.toString()).contains("\"type\":\"organisation\"").contains("company name");
+    }
+
+    private String topOf(Map<String, Object> query) {
+        JsonNode found = candidates(query);
+        assertThat(found).as(query.toString()).isNotEmpty();
+        assertThat(found.get(0).get("reasons").toString()).as(query.toString()).contains("name");
+        return found.get(0).get("id").asText();
+    }
+
+    @Test
     void cyrillicAndLatinCompanyNamesMeetOnOneKey() {
         create(Map.of("surname", "Ivanova", "organisation", "ООО «Ромашка Трейд»"));
 

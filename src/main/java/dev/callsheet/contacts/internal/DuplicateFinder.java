@@ -5,7 +5,6 @@ import dev.callsheet.contacts.DuplicateCandidate.Reason;
 import dev.callsheet.contacts.NameKeys;
 import dev.callsheet.contacts.NormalizedEmail;
 import dev.callsheet.contacts.NormalizedPhone;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,9 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * The duplicate check of DOMAIN.md §4, in two steps, as record linkage does it:
  * <ol>
- *   <li><b>blocking</b>: each key finds its candidates through its own index — the phone number,
- *       the phone key, the e-mail, the corporate domain, the website, the company name (trigram),
- *       the surname, the full name (trigram) and the postcode — so nothing scans the workspace;</li>
+ *   <li><b>blocking</b>: each key finds its candidates through its own b-tree index — the
+ *       registration number, the phone number, the phone key, the e-mail, the corporate domain, the
+ *       website exactly; the full name, the surname, the company name by sorted neighbourhood (the
+ *       names sorting next to the probe's); the postcode — so nothing scans the workspace and the
+ *       cost does not grow with it;</li>
  *   <li><b>comparison</b>: each candidate is compared with the probe field by field, and every
  *       agreement or disagreement adds its weight (log-odds) to a prior; the score is the
  *       logistic of the sum. Agreements become the reasons people see.</li>
@@ -47,6 +48,17 @@ public class DuplicateFinder {
 
     static final double PRIOR = -2.5;
     private static final int PER_KEY = 30;
+    /** Cards read either side of the probe in each name order. */
+    private static final int WINDOW = 12;
+    /**
+     * How alike a neighbour's name must be to be compared at all: below these the comparison only
+     * argues against (see {@link #person} and {@link #company}), so such a card can be a duplicate
+     * only through a key that an exact block finds anyway.
+     */
+    private static final double NAME_NEIGHBOUR = 0.7;
+    private static final double COMPANY_NEIGHBOUR = 0.75;
+    /** Whose people are compared too, the most alike first. */
+    private static final int COMPANIES_FOR_PEOPLE = 5;
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     private final JdbcClient jdbc;
@@ -88,55 +100,26 @@ public class DuplicateFinder {
         keys.websites().stream().map(CardKeys.Website::domain).filter(Objects::nonNull).forEach(websites::add);
         String postcode = postcode(probe.postcode());
 
-        // Trigram blocking finds names at least half alike; the comparison decides the rest. The
-        // default 0.3 lets common words flood the candidate lists at a million cards.
-        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)").query(String.class).single();
         Set<UUID> contacts = new LinkedHashSet<>();
         Set<UUID> organisations = new LinkedHashSet<>();
         Set<String> identifiers = keys.identifier() == null ? Set.of() : Set.of(keys.identifier());
         block(workspaceId, List.of(new Block("IDENTIFIER", "value", identifiers), new Block("PHONE", "value", e164s),
                 new Block("EMAIL", "value", emails)), contacts, organisations);
-        // Fuzzy name blocking is the costly part; a card already caught by its number, phone or
-        // e-mail needs none (ARCHITECTURE.md: trigrams only for what no exact key caught).
-        boolean caught = !contacts.isEmpty();
         Set<String> domainsAndWebsites = new LinkedHashSet<>(domains);
         domainsAndWebsites.addAll(websites);
         block(workspaceId, List.of(new Block("PHONE", "match_key", phoneKeys),
                 new Block("EMAIL", "match_key", domainsAndWebsites), new Block("WEBSITE", "match_key", domainsAndWebsites)),
                 contacts, organisations);
-        if (!keys.companyKey().isEmpty()) {
-            List<UUID> companies = ids("""
-                    SELECT id FROM organisation WHERE workspace_id = :ws AND merged_into IS NULL
-                      AND (name_key = :key OR name_key % :key) ORDER BY similarity(name_key, :key) DESC LIMIT :limit""",
-                    workspaceId, keys.companyKey());
-            organisations.addAll(companies);
-            // The people of those companies too: a card is compared with cards, not only with companies.
-            if (!companies.isEmpty()) {
-                contacts.addAll(jdbc.sql("""
-                        SELECT id FROM contact WHERE workspace_id = :ws AND organisation_id = ANY(:companies)
-                          AND merged_into IS NULL ORDER BY similarity(name_key, :name) DESC LIMIT :limit""")
-                        .param("ws", workspaceId).param("companies", companies.toArray(UUID[]::new))
-                        .param("name", keys.nameKey()).param("limit", PER_KEY).query(UUID.class).list());
-            }
-        }
-        if (!keys.surnameKey().isEmpty()) {
-            // A common surname has thousands of holders: only those whose whole name is also alike.
-            contacts.addAll(ids("""
-                    SELECT id FROM contact WHERE workspace_id = :ws AND surname_key = :key AND merged_into IS NULL
-                      AND (name_key = :name OR name_key % :name)
-                    ORDER BY similarity(name_key, :name) DESC LIMIT :limit""", workspaceId, keys.surnameKey(),
-                    keys.nameKey()));
-        }
-        if (keys.nameKey().length() >= 4 && !caught) {
-            contacts.addAll(ids("""
-                    SELECT id FROM contact WHERE workspace_id = :ws AND merged_into IS NULL AND name_key % :key
-                    ORDER BY similarity(name_key, :key) DESC LIMIT :limit""", workspaceId, keys.nameKey()));
-        }
-        if (postcode != null && !keys.nameKey().isEmpty()) {
-            contacts.addAll(ids("""
-                    SELECT id FROM contact WHERE workspace_id = :ws AND merged_into IS NULL AND postcode = :key
-                      AND similarity(name_key, :name) >= 0.3
-                    ORDER BY similarity(name_key, :name) DESC LIMIT :limit""", workspaceId, postcode, keys.nameKey()));
+        List<UUID> companies = neighbours(workspaceId, keys, postcode, contacts);
+        organisations.addAll(companies);
+        if (!companies.isEmpty()) {
+            // The people of the most alike companies too: a card is compared with cards, not only with companies.
+            contacts.addAll(jdbc.sql("""
+                    SELECT id FROM contact WHERE workspace_id = :ws AND organisation_id = ANY(:companies)
+                      AND merged_into IS NULL ORDER BY similarity(name_key, :name) DESC LIMIT :limit""")
+                    .param("ws", workspaceId)
+                    .param("companies", companies.stream().limit(COMPANIES_FOR_PEOPLE).toArray(UUID[]::new))
+                    .param("name", keys.nameKey()).param("limit", PER_KEY).query(UUID.class).list());
         }
         contacts.remove(exclude);
         organisations.remove(exclude);
@@ -322,10 +305,21 @@ public class DuplicateFinder {
 
     /** Jaro-Winkler on the keys, also word by word in any order (token sort), whichever is higher. */
     static double nameSimilarity(String a, String b) {
+        return nameSimilarity(a, sortedWords(a), b);
+    }
+
+    private static double nameSimilarity(String a, String sortedA, String b) {
         double direct = JARO_WINKLER.apply(a, b);
-        String sortedA = String.join(" ", Arrays.stream(a.split(" ")).sorted().toList());
-        String sortedB = String.join(" ", Arrays.stream(b.split(" ")).sorted().toList());
-        return Math.max(direct, JARO_WINKLER.apply(sortedA, sortedB));
+        return direct == 1 ? 1 : Math.max(direct, JARO_WINKLER.apply(sortedA, sortedWords(b)));
+    }
+
+    private static String sortedWords(String key) {
+        if (key.indexOf(' ') < 0) {
+            return key;
+        }
+        String[] words = key.split(" ");
+        Arrays.sort(words);
+        return String.join(" ", words);
     }
 
     private static String postcode(String postcode) {
@@ -376,61 +370,174 @@ public class DuplicateFinder {
                 .list();
     }
 
-    private List<UUID> ids(String sql, UUID workspaceId, String key) {
-        return ids(sql, workspaceId, key, key);
+    /**
+     * Name blocking by sorted neighbourhood, in one round trip: the people whose full name sorts
+     * next to the probe's (a slip late in the surname), those of the same surname whose full name
+     * sorts next to it (a slip in the first name), the same with first name and surname swapped,
+     * the people of the same postcode with a half-alike name, and the companies whose name sorts
+     * next to the probe's company. Each reads a few dozen b-tree entries however many cards the
+     * workspace holds; neighbours whose name is not alike enough to count are dropped here.
+     * Adds the people to {@code contacts} and returns the companies.
+     */
+    private List<UUID> neighbours(UUID workspaceId, CardKeys keys, String postcode, Set<UUID> contacts) {
+        String name = keys.nameKey();
+        String surname = keys.surnameKey();
+        String first = name.endsWith(surname) ? name.substring(0, name.length() - surname.length()).strip() : "";
+        String swapped = (surname + " " + first).strip();
+        String sortedName = sortedWords(name);
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("ws", workspaceId);
+        params.put("window", WINDOW);
+        if (name.length() >= 3) {
+            params.put("name", name);
+            parts.addAll(window("contact", "", "name"));
+        }
+        if (!surname.isEmpty() && !first.isEmpty()) {
+            params.put("surname", surname);
+            params.put("first", first);
+            params.put("swapped", swapped);
+            parts.addAll(window("contact", "surname_key = :surname AND ", "name"));
+            parts.addAll(window("contact", "surname_key = :first AND ", "swapped"));
+        }
+        if (postcode != null && !name.isEmpty()) {
+            params.put("postcode", postcode);
+            params.put("name", name);
+            parts.add("""
+                    (SELECT 'contact', id, name_key FROM (SELECT id, name_key FROM contact
+                       WHERE workspace_id = :ws AND merged_into IS NULL AND postcode = :postcode LIMIT 1000) p
+                     WHERE similarity(name_key, :name) >= 0.3 ORDER BY similarity(name_key, :name) DESC LIMIT :window)""");
+        }
+        if (!keys.companyKey().isEmpty()) {
+            params.put("company", keys.companyKey());
+            parts.addAll(window("organisation", "", "company"));
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Double> companies = new java.util.HashMap<>();
+        jdbc.sql(String.join(" UNION ALL ", parts)).params(params).query((rs, n) -> {
+            UUID id = rs.getObject(2, UUID.class);
+            String key = rs.getString(3);
+            if (rs.getString(1).equals("organisation")) {
+                double similarity = companies.containsKey(id) ? -1 : companySimilarity(keys.companyKey(), key);
+                if (similarity >= COMPANY_NEIGHBOUR) {
+                    companies.put(id, similarity);
+                }
+            } else if (!contacts.contains(id) && nameSimilarity(name, sortedName, key) >= NAME_NEIGHBOUR) {
+                contacts.add(id); // word order aside, so swapped names too
+            }
+            return id;
+        }).list();
+        return companies.entrySet().stream().sorted(Map.Entry.<UUID, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
     }
 
-    private List<UUID> ids(String sql, UUID workspaceId, String key, String name) {
-        return jdbc.sql(sql).param("ws", workspaceId).param("key", key).param("name", name).param("limit", PER_KEY)
-                .query(UUID.class).list();
+    /** The {@link #WINDOW} keys either side of {@code :param} in {@code table}'s name order. */
+    private static List<String> window(String table, String condition, String param) {
+        String select = "(SELECT '" + table + "', id, name_key FROM " + table
+                + " WHERE workspace_id = :ws AND merged_into IS NULL AND " + condition;
+        return List.of(select + "name_key >= :" + param + " ORDER BY name_key LIMIT :window)",
+                select + "name_key < :" + param + " ORDER BY name_key DESC LIMIT :window)");
     }
 
-    /** The candidates' comparable fields, two queries whatever their number. */
+    /**
+     * The candidates' comparable fields, two queries whatever their number: each card joined with
+     * its contact points, one row per point, gathered here.
+     */
     private List<Stored> load(UUID workspaceId, Set<UUID> contacts, Set<UUID> organisations) {
-        List<Stored> stored = new ArrayList<>();
+        Map<UUID, Gathered> cards = new java.util.LinkedHashMap<>();
         if (!contacts.isEmpty()) {
-            stored.addAll(jdbc.sql("""
+            jdbc.sql("""
                     SELECT c.id, c.display_name, c.name_key, c.surname_key, c.first_name, o.name_key AS company_key,
-                           c.address, c.postcode, c.city,
-                           array(SELECT value FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'PHONE' AND value IS NOT NULL) AS phones,
-                           array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'PHONE' AND match_key IS NOT NULL) AS phone_keys,
-                           array(SELECT value FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'EMAIL' AND value IS NOT NULL) AS emails,
-                           array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'EMAIL' AND match_key IS NOT NULL) AS domains,
-                           array(SELECT match_key FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'WEBSITE' AND match_key IS NOT NULL) AS websites,
-                           array(SELECT value FROM contact_point p WHERE p.contact_id = c.id AND p.kind = 'IDENTIFIER') AS identifiers
+                           c.address, c.postcode, c.city, p.kind, p.value, p.match_key
                     FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id
+                      LEFT JOIN contact_point p ON p.contact_id = c.id
                     WHERE c.workspace_id = :ws AND c.id = ANY(:ids) AND c.merged_into IS NULL""")
                     .param("ws", workspaceId).param("ids", contacts.toArray(UUID[]::new))
-                    .query((rs, n) -> new Stored("contact", rs.getObject("id", UUID.class), rs.getString("display_name"),
-                            rs.getString("name_key"), rs.getString("surname_key"), NameKeys.person(rs.getString("first_name")),
-                            rs.getString("company_key"), NameKeys.person(rs.getString("address")),
-                            postcode(rs.getString("postcode")), rs.getString("city"), set(rs, "phones"),
-                            set(rs, "phone_keys"), set(rs, "emails"), set(rs, "domains"), set(rs, "websites"),
-                            set(rs, "identifiers")))
-                    .list());
+                    .query(rs -> {
+                        cards.computeIfAbsent(rs.getObject("id", UUID.class), id -> new Gathered(
+                                "contact", id, rs, "display_name", "name_key", "surname_key", "first_name",
+                                "company_key", "address", "postcode", "city")).add(rs);
+                    });
         }
         if (!organisations.isEmpty()) {
-            stored.addAll(jdbc.sql("""
-                    SELECT o.id, o.name, o.name_key,
-                           array(SELECT value FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'PHONE' AND value IS NOT NULL) AS phones,
-                           array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'PHONE' AND match_key IS NOT NULL) AS phone_keys,
-                           array(SELECT value FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'EMAIL' AND value IS NOT NULL) AS emails,
-                           array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind IN ('EMAIL', 'WEBSITE') AND match_key IS NOT NULL) AS domains,
-                           array(SELECT match_key FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'WEBSITE' AND match_key IS NOT NULL) AS websites,
-                           array(SELECT value FROM contact_point p WHERE p.organisation_id = o.id AND p.kind = 'IDENTIFIER') AS identifiers
-                    FROM organisation o WHERE o.workspace_id = :ws AND o.id = ANY(:ids) AND o.merged_into IS NULL""")
+            jdbc.sql("""
+                    SELECT o.id, o.name, o.name_key, p.kind, p.value, p.match_key
+                    FROM organisation o LEFT JOIN contact_point p ON p.organisation_id = o.id
+                    WHERE o.workspace_id = :ws AND o.id = ANY(:ids) AND o.merged_into IS NULL""")
                     .param("ws", workspaceId).param("ids", organisations.toArray(UUID[]::new))
-                    .query((rs, n) -> new Stored("organisation", rs.getObject("id", UUID.class), rs.getString("name"),
-                            null, null, "", rs.getString("name_key"), null, null, null, set(rs, "phones"),
-                            set(rs, "phone_keys"), set(rs, "emails"), set(rs, "domains"), set(rs, "websites"),
-                            set(rs, "identifiers")))
-                    .list());
+                    .query(rs -> {
+                        cards.computeIfAbsent(rs.getObject("id", UUID.class), id -> new Gathered(
+                                "organisation", id, rs, "name", null, null, null, "name_key", null, null, null)).add(rs);
+                    });
         }
-        return stored;
+        return cards.values().stream().map(Gathered::stored).toList();
     }
 
-    private static Set<String> set(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) array.getArray()));
+    /** A card's row and its contact points, read one joined row at a time. */
+    private static final class Gathered {
+        private final String type;
+        private final UUID id;
+        private final String[] fields = new String[8];
+        private final Set<String> phones = new HashSet<>();
+        private final Set<String> phoneKeys = new HashSet<>();
+        private final Set<String> emails = new HashSet<>();
+        private final Set<String> domains = new HashSet<>();
+        private final Set<String> websites = new HashSet<>();
+        private final Set<String> identifiers = new HashSet<>();
+
+        /** {@code columns}: name, name key, surname key, first name, company key, address, postcode, city (null: none). */
+        Gathered(String type, UUID id, ResultSet rs, String... columns) {
+            this.type = type;
+            this.id = id;
+            try {
+                for (int i = 0; i < columns.length; i++) {
+                    fields[i] = columns[i] == null ? null : rs.getString(columns[i]);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            String kind = rs.getString("kind");
+            if (kind == null) {
+                return;
+            }
+            String value = rs.getString("value");
+            String matchKey = rs.getString("match_key");
+            switch (kind) {
+                case "PHONE" -> {
+                    addIfPresent(phones, value);
+                    addIfPresent(phoneKeys, matchKey);
+                }
+                case "EMAIL" -> {
+                    addIfPresent(emails, value);
+                    addIfPresent(domains, matchKey);
+                }
+                case "WEBSITE" -> {
+                    addIfPresent(websites, matchKey);
+                    if (type.equals("organisation")) {
+                        addIfPresent(domains, matchKey); // a company's site is its mail domain too
+                    }
+                }
+                case "IDENTIFIER" -> addIfPresent(identifiers, value);
+                default -> { }
+            }
+        }
+
+        private static void addIfPresent(Set<String> set, String value) {
+            if (value != null) {
+                set.add(value);
+            }
+        }
+
+        Stored stored() {
+            boolean person = type.equals("contact");
+            return new Stored(type, id, fields[0], fields[1], fields[2], person ? NameKeys.person(fields[3]) : "",
+                    fields[4], person ? NameKeys.person(fields[5]) : null, person ? postcode(fields[6]) : null,
+                    fields[7], phones, phoneKeys, emails, domains, websites, identifiers);
+        }
     }
 }

@@ -68,7 +68,8 @@ class LeadsPagesController {
             List<String> e = split(emails);
             List<String> w = split(websites);
             return new DuplicateQuery(organisation, firstName, surname, p.isEmpty() ? null : p.get(0),
-                    e.isEmpty() ? null : e.get(0), w.isEmpty() ? null : w.get(0), country, registrationNumber);
+                    e.isEmpty() ? null : e.get(0), w.isEmpty() ? null : w.get(0), country, registrationNumber, address,
+                    postcode, city);
         }
 
         private static String lines(List<ContactCard.Point> points) {
