@@ -148,14 +148,14 @@ public class Appointments {
                     at -> free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar));
         }
         List<Slot> slots = new ArrayList<>();
-        Map<UUID, RepChooser.Standing> standings = leadInfo == null ? Map.of() : view.standings(monthOf(now));
+        Map<UUID, Integer> ranks = leadInfo == null ? Map.of() : ranks(reps, view.standings(monthOf(now)));
         boolean truncated = false;
         for (Map.Entry<Instant, List<RepCalendar>> entry : free.entrySet()) {
             List<Choice> choices;
             if (leadInfo == null) {
                 choices = entry.getValue().stream().map(c -> new Choice(c, null, null)).toList();
             } else {
-                Choice best = best(entry.getValue(), leadInfo, standings);
+                Choice best = best(entry.getValue(), leadInfo, ranks);
                 if (best != null && rep != null && !rep.isBlank() && best.kind().equals("ROUND_ROBIN")) {
                     best = new Choice(best.calendar(), "CHOSEN", "the rep asked for");
                 }
@@ -445,25 +445,42 @@ public class Appointments {
         return choose(reps, lead, standings(user.workspaceId(), now));
     }
 
-    /** The rules' first choice among reps free at one time, without ordering the rest (availability's hot loop). */
-    private static Choice best(List<RepCalendar> free, LeadInfo lead, Map<UUID, RepChooser.Standing> standings) {
+    /**
+     * The rules' first choice among reps free at one time (availability's hot loop, once per start):
+     * the owner, else the territory's rep of lowest round-robin rank, else the pool's.
+     */
+    private static Choice best(List<RepCalendar> free, LeadInfo lead, Map<UUID, Integer> ranks) {
+        RepCalendar territory = null;
+        int territoryRank = Integer.MAX_VALUE;
+        RepCalendar pool = null;
+        int poolRank = Integer.MAX_VALUE;
         for (RepCalendar c : free) {
-            if (c.rep().id().equals(lead.owner())) {
+            UUID id = c.rep().id();
+            if (id.equals(lead.owner())) {
                 return new Choice(c, "OWNER", "the lead's owner");
             }
-        }
-        if (lead.region() != null) {
-            List<RepCalendar> territory = free.stream()
-                    .filter(c -> c.regions().stream().anyMatch(r -> r.id().equals(lead.region()))).toList();
-            if (!territory.isEmpty()) {
-                return new Choice(roundRobin(territory, standings, true).get(0), "TERRITORY", "covers the lead's region");
+            int rank = ranks.getOrDefault(id, Integer.MAX_VALUE);
+            if (lead.region() != null && (territory == null || rank < territoryRank)
+                    && c.regions().stream().anyMatch(r -> r.id().equals(lead.region()))) {
+                territory = c; // a territory of weight-0 reps only still takes its first
+                territoryRank = rank;
+            }
+            if (rank < poolRank) {
+                pool = c;
+                poolRank = rank;
             }
         }
-        Optional<RepChooser.Standing> next = RepChooser.next(free.stream().map(c -> standings.getOrDefault(c.rep().id(),
-                new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null))).toList());
+        if (territory != null) {
+            return new Choice(territory, "TERRITORY", "covers the lead's region");
+        }
         // reps of weight 0 take owned and territory leads only: a start only they have free is no slot for this lead
-        return next.flatMap(n -> free.stream().filter(c -> c.rep().id().equals(n.repId())).findFirst())
-                .map(c -> new Choice(c, "ROUND_ROBIN", "furthest below their weighted share this month")).orElse(null);
+        return pool == null ? null : new Choice(pool, "ROUND_ROBIN", "furthest below their weighted share this month");
+    }
+
+    /** The round robin's rank of each rep, for {@link #best}. */
+    private static Map<UUID, Integer> ranks(List<RepCalendar> reps, Map<UUID, RepChooser.Standing> standings) {
+        return RepChooser.ranks(reps.stream().map(c -> standings.getOrDefault(c.rep().id(),
+                new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null))).toList());
     }
 
     /** The rules' order among reps free at one time (DOMAIN.md §3.3): owner, territory, round robin. */

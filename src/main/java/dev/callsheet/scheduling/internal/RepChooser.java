@@ -3,6 +3,9 @@ package dev.callsheet.scheduling.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +47,20 @@ public final class RepChooser {
     /** The rep who should get the next booking among those who can take it; none when all have weight 0. */
     public static Optional<Standing> next(Collection<Standing> eligible) {
         return eligible.stream().filter(s -> s.weight() > 0).min(ORDER);
+    }
+
+    /**
+     * Each rep's place in the order {@link #next} picks by (0 comes first); reps of weight 0 have none.
+     * The order of two reps does not depend on who else is eligible, so among any subset the one of
+     * lowest rank is the one {@link #next} would choose.
+     */
+    public static Map<UUID, Integer> ranks(Collection<Standing> standings) {
+        List<Standing> sorted = standings.stream().filter(s -> s.weight() > 0).sorted(ORDER).toList();
+        Map<UUID, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            ranks.put(sorted.get(i).repId(), i);
+        }
+        return ranks;
     }
 
     /** The calibration of a rep starting now: the others' current load times this rep's weight. */

@@ -94,4 +94,24 @@ class RepChooserTests {
         }
         assertThat(plain.get(newcomer)).isEqualTo(25);
     }
+
+    @Test
+    void theLowestRankAmongAnyRepsFreeIsTheOneNextWouldChoose() {
+        java.util.Random random = new java.util.Random(7);
+        List<RepChooser.Standing> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            all.add(new RepChooser.Standing(new UUID(0, i + 1), random.nextInt(3) * 50, random.nextInt(5),
+                    random.nextInt(3) * 0.5, random.nextBoolean() ? null
+                            : Instant.parse("2026-12-01T08:00:00Z").plusSeconds(60L * random.nextInt(4))));
+        }
+        Map<UUID, Integer> ranks = RepChooser.ranks(all);
+        for (int round = 0; round < 500; round++) {
+            List<RepChooser.Standing> free = all.stream().filter(s -> random.nextInt(3) > 0).toList();
+            var byRank = free.stream().filter(s -> ranks.containsKey(s.repId()))
+                    .min(java.util.Comparator.comparingInt(s -> ranks.get(s.repId())));
+            assertThat(byRank.map(RepChooser.Standing::repId))
+                    .isEqualTo(RepChooser.next(free).map(RepChooser.Standing::repId));
+        }
+        assertThat(all.stream().filter(s -> s.weight() == 0).map(RepChooser.Standing::repId)).noneMatch(ranks::containsKey);
+    }
 }
