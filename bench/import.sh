@@ -10,8 +10,9 @@
 #  4. imports base.csv (onDuplicate=SKIP), then test.csv (onDuplicate=FLAG) into the workspace
 #     that now holds ~N cards: time from the POST to DONE, rows/s, the JVM heap sampled every
 #     second from /actuator/prometheus;
-#  5. with ~2N cards: 2,000 duplicate checks (after 200 warm-up ones), one after the other over
-#     one keep-alive connection: p50/p95/p99/max;
+#  5. 2,000 duplicate checks (after 200 warm-up ones), one after the other over one keep-alive
+#     connection: p50/p95/p99/max — with the N cards of base.csv (the target's condition), between
+#     the two imports, and again with ~2N cards at the end;
 #  6. prints a summary and writes it as Markdown to bench/results/import-<date>.md
 #     (import-<date>-<N>rows.md for another --rows than 1,000,000).
 # The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log is kept
@@ -117,9 +118,17 @@ import_file() {  # name policy
   log "$1: $(cat "$work/$1.json")"
   return $rc
 }
+dupcheck() {  # output-name: the duplicate checks over one keep-alive connection
+  log "duplicate check with $(psql_app -A -t -c 'SELECT count(*) FROM contact') cards: $warmup warm-up + $requests measured requests"
+  $py/import_client.py dupcheck "$work/queries.csv" --port "$port" --warmup "$warmup" --requests "$requests" \
+    --max-seconds "$dup_seconds" > "$work/$1.json" || return 1
+  log "$1: $(cat "$work/$1.json")"
+}
 import_ok=1
 import_file base SKIP || import_ok=
 if [ -n "$import_ok" ]; then
+  # The target's condition: a workspace of N cards (the base file's).
+  dupcheck dupcheck-base || true
   import_file test FLAG || import_ok=
 fi
 # The server's own clock: queued -> started -> finished, per job.
@@ -138,10 +147,7 @@ log "cards in the database: $cards"
 # --- 5. the duplicate check ---------------------------------------------------------------
 dup_ok=
 if [ -n "$import_ok" ]; then
-  log "duplicate check: $warmup warm-up + $requests measured requests over one connection"
-  $py/import_client.py dupcheck "$work/queries.csv" --port "$port" --warmup "$warmup" --requests "$requests" \
-    --max-seconds "$dup_seconds" > "$work/dupcheck.json" && dup_ok=1 || true
-  log "dupcheck: $(cat "$work/dupcheck.json")"
+  dupcheck dupcheck && dup_ok=1 || true
 fi
 $py/import_client.py heap --port "$port" > "$work/heap-end.json" || true
 kill "$sampler_pid" 2>/dev/null || true
