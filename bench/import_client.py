@@ -382,6 +382,11 @@ def cmd_report(args):
     base, test = _load(f"{d}/base.json", {}), _load(f"{d}/test.json", {})
     dup, heap_end = _load(f"{d}/dupcheck.json", {}), _load(f"{d}/heap-end.json", {})
     dup_base = _load(f"{d}/dupcheck-base.json", {})
+    try:
+        with open(f"{d}/autovacuum-wait.txt") as f:
+            waits = dict(line.split() for line in f if line.strip())
+    except OSError:
+        waits = {}
     copy_ms = [int(x) for x in args.copy_ms.split()] if args.copy_ms else []
     copy_med = statistics.median(copy_ms) if copy_ms else None
     copy_rps = args.copied / (copy_med / 1000) if copy_med and args.copied else None
@@ -445,6 +450,10 @@ def cmd_report(args):
                 f"{r['max_ms']} ms** (mean {r['mean_ms']}) | p99 ≤ 20 ms: {ok(r['p99_ms'] <= 20)} |")
         else:
             add(f"| duplicate check {when} | not measured {r or ''} | p99 ≤ 20 ms |")
+    if waits:
+        add("")
+        add("Each duplicate check started once PostgreSQL's autovacuum was idle after the import before it: waited "
+            + ", ".join(f"{s} s ({'base' if n == 'dupcheck-base' else 'end'})" for n, s in waits.items()) + ".")
     add("")
     add("Machine load (1-minute load average on 2 cores, at the start / end of each import): "
         + "; ".join(f"{n} {r.get('loadavg_start')} / {r.get('loadavg_end')}" for n, r in (("base", base), ("test", test))

@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 class ContactsApiIntegrationTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Tenant tenant;
     private Api agent;
 
@@ -122,6 +125,19 @@ class ContactsApiIntegrationTests extends IntegrationTest {
         assertThat(found).as(query.toString()).isNotEmpty();
         assertThat(found.get(0).get("reasons").toString()).as(query.toString()).contains("name");
         return found.get(0).get("id").asText();
+    }
+
+    @Test
+    void aMailboxProviderTheWorkspaceAddedIsNoCorporateDomain() {
+        create(Map.of("firstName", "Siri", "surname", "Lunde", "email", "siri.lunde@fjordpost.no"));
+        assertThat(candidates(Map.of("email", "ola@fjordpost.no")).toString()).contains("same corporate domain");
+
+        jdbc.sql("INSERT INTO public_mail_provider (workspace_id, domain) VALUES (?, 'fjordpost.no')")
+                .param(java.util.UUID.fromString(tenant.id())).update();
+
+        assertThat(candidates(Map.of("email", "ola@fjordpost.no"))).isEmpty();
+        assertThat(candidates(Map.of("email", "Siri.Lunde@FjordPost.no")).get(0).get("reasons").toString())
+                .contains("same email siri.lunde@fjordpost.no");
     }
 
     @Test
