@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -343,7 +345,7 @@ public class DuplicateFinder {
      */
     private void block(UUID workspaceId, List<Block> blocks, Set<UUID> contacts, Set<UUID> organisations) {
         List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("ws", workspaceId);
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
@@ -374,7 +376,7 @@ public class DuplicateFinder {
      * Name blocking by sorted neighbourhood, in one round trip: the people whose full name sorts
      * next to the probe's (a slip late in the surname), those of the same surname whose full name
      * sorts next to it (a slip in the first name), the same with first name and surname swapped,
-     * the people of the same postcode with a half-alike name, and the companies whose name sorts
+     * the people of the same postcode whose name is at all alike, and the companies whose name sorts
      * next to the probe's company. Each reads a few dozen b-tree entries however many cards the
      * workspace holds; neighbours whose name is not alike enough to count are dropped here.
      * Adds the people to {@code contacts} and returns the companies.
@@ -386,7 +388,7 @@ public class DuplicateFinder {
         String swapped = (surname + " " + first).strip();
         String sortedName = sortedWords(name);
         List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("ws", workspaceId);
         params.put("window", WINDOW);
         if (name.length() >= 3) {
@@ -415,8 +417,8 @@ public class DuplicateFinder {
         if (parts.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Double> companies = new java.util.HashMap<>();
-        jdbc.sql(String.join(" UNION ALL ", parts)).params(params).query((rs, n) -> {
+        Map<UUID, Double> companies = new HashMap<>();
+        jdbc.sql(String.join(" UNION ALL ", parts)).params(params).query(rs -> {
             UUID id = rs.getObject(2, UUID.class);
             String key = rs.getString(3);
             if (rs.getString(1).equals("organisation")) {
@@ -427,8 +429,7 @@ public class DuplicateFinder {
             } else if (!contacts.contains(id) && nameSimilarity(name, sortedName, key) >= NAME_NEIGHBOUR) {
                 contacts.add(id); // word order aside, so swapped names too
             }
-            return id;
-        }).list();
+        });
         return companies.entrySet().stream().sorted(Map.Entry.<UUID, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey).toList();
     }
@@ -446,7 +447,7 @@ public class DuplicateFinder {
      * its contact points, one row per point, gathered here.
      */
     private List<Stored> load(UUID workspaceId, Set<UUID> contacts, Set<UUID> organisations) {
-        Map<UUID, Gathered> cards = new java.util.LinkedHashMap<>();
+        Map<UUID, Gathered> cards = new LinkedHashMap<>();
         if (!contacts.isEmpty()) {
             jdbc.sql("""
                     SELECT c.id, c.display_name, c.name_key, c.surname_key, c.first_name, o.name_key AS company_key,
