@@ -10,7 +10,7 @@
 #  4. imports base.csv (onDuplicate=SKIP), then test.csv (onDuplicate=FLAG) into the workspace
 #     that now holds ~N cards: time from the POST to DONE, rows/s, the JVM heap sampled every
 #     second from /actuator/prometheus;
-#  5. 2,000 duplicate checks (after 200 warm-up ones), one after the other over one keep-alive
+#  5. 2,000 duplicate checks (after 2,000 warm-up ones), one after the other over one keep-alive
 #     connection: p50/p95/p99/max — with the N cards of base.csv (the target's condition), between
 #     the two imports, and again with ~2N cards at the end; each once autovacuum is idle;
 #  6. prints a summary and writes it as Markdown to bench/results/import-<date>.md
@@ -21,7 +21,8 @@
 #   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S] [--dup-seconds S] [--jar PATH]
 #     --rows N       rows of each file (default 1000000; try 20000 first)
 #     --port P       HTTP port of the app (default $SERVER_PORT or 18090)
-#     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 200)
+#     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 2000:
+#                    a fresh JVM compiles the check's code over its first ~2,000 calls)
 #     --timeout S    give up an import after S seconds (default 3600); the rest is then skipped
 #     --dup-seconds S  stop the duplicate checks after S seconds (default 900)
 #     --jar PATH     the jar to run (default target/callsheet.jar, built first if missing)
@@ -34,7 +35,7 @@ args_given="$*"
 rows=1000000
 port=${SERVER_PORT:-18090}
 requests=2000
-warmup=200
+warmup=2000
 timeout=3600
 dup_seconds=900
 jar=target/callsheet.jar
