@@ -1,5 +1,6 @@
 package dev.callsheet.intake;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ import java.util.List;
 public record TaskTitle(String key, List<String> args) {
 
     public static TaskTitle of(String key, Object... args) {
-        return new TaskTitle(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return new TaskTitle(key, Arrays.stream(args).map(String::valueOf).toList());
     }
 }

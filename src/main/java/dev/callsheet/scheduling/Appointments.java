@@ -479,8 +479,12 @@ public class Appointments {
 
     /** The round robin's rank of each rep, for {@link #best}. */
     private static Map<UUID, Integer> ranks(List<RepCalendar> reps, Map<UUID, RepChooser.Standing> standings) {
-        return RepChooser.ranks(reps.stream().map(c -> standings.getOrDefault(c.rep().id(),
-                new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null))).toList());
+        return RepChooser.ranks(reps.stream().map(c -> standing(c, standings)).toList());
+    }
+
+    /** A rep's standing this month; a rep with no bookings yet has none stored. */
+    private static RepChooser.Standing standing(RepCalendar c, Map<UUID, RepChooser.Standing> standings) {
+        return standings.getOrDefault(c.rep().id(), new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null));
     }
 
     /** The rules' order among reps free at one time (DOMAIN.md §3.3): owner, territory, round robin. */
@@ -514,8 +518,7 @@ public class Appointments {
         while (!left.isEmpty()) {
             Map<UUID, RepCalendar> byId = left.stream().collect(Collectors.toMap(c -> c.rep().id(), Function.identity()));
             Optional<RepChooser.Standing> next = RepChooser.next(left.stream()
-                    .map(c -> standings.getOrDefault(c.rep().id(),
-                            new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null)))
+                    .map(c -> standing(c, standings))
                     .toList());
             if (next.isEmpty()) {
                 if (withZeroWeight) {

@@ -447,7 +447,7 @@ public class DuplicateFinder {
      * its contact points, one row per point, gathered here.
      */
     private List<Stored> load(UUID workspaceId, Set<UUID> contacts, Set<UUID> organisations) {
-        Map<UUID, Gathered> cards = new LinkedHashMap<>();
+        Map<UUID, Stored> cards = new LinkedHashMap<>();
         if (!contacts.isEmpty()) {
             jdbc.sql("""
                     SELECT c.id, c.display_name, c.name_key, c.surname_key, c.first_name, o.name_key AS company_key,
@@ -457,9 +457,17 @@ public class DuplicateFinder {
                     WHERE c.workspace_id = :ws AND c.id = ANY(:ids) AND c.merged_into IS NULL""")
                     .param("ws", workspaceId).param("ids", contacts.toArray(UUID[]::new))
                     .query(rs -> {
-                        cards.computeIfAbsent(rs.getObject("id", UUID.class), id -> new Gathered(
-                                "contact", id, rs, "display_name", "name_key", "surname_key", "first_name",
-                                "company_key", "address", "postcode", "city")).add(rs);
+                        UUID id = rs.getObject("id", UUID.class);
+                        Stored card = cards.get(id);
+                        if (card == null) {
+                            card = new Stored("contact", id, rs.getString("display_name"), rs.getString("name_key"),
+                                    rs.getString("surname_key"), NameKeys.person(rs.getString("first_name")),
+                                    rs.getString("company_key"), NameKeys.person(rs.getString("address")),
+                                    postcode(rs.getString("postcode")), rs.getString("city"), new HashSet<>(),
+                                    new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+                            cards.put(id, card);
+                        }
+                        addPoint(card, rs);
                     });
         }
         if (!organisations.isEmpty()) {
@@ -469,76 +477,51 @@ public class DuplicateFinder {
                     WHERE o.workspace_id = :ws AND o.id = ANY(:ids) AND o.merged_into IS NULL""")
                     .param("ws", workspaceId).param("ids", organisations.toArray(UUID[]::new))
                     .query(rs -> {
-                        cards.computeIfAbsent(rs.getObject("id", UUID.class), id -> new Gathered(
-                                "organisation", id, rs, "name", null, null, null, "name_key", null, null, null)).add(rs);
+                        UUID id = rs.getObject("id", UUID.class);
+                        Stored card = cards.get(id);
+                        if (card == null) {
+                            card = new Stored("organisation", id, rs.getString("name"), null, null, "",
+                                    rs.getString("name_key"), null, null, null, new HashSet<>(), new HashSet<>(),
+                                    new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+                            cards.put(id, card);
+                        }
+                        addPoint(card, rs);
                     });
         }
-        return cards.values().stream().map(Gathered::stored).toList();
+        return List.copyOf(cards.values());
     }
 
-    /** A card's row and its contact points, read one joined row at a time. */
-    private static final class Gathered {
-        private final String type;
-        private final UUID id;
-        private final String[] fields = new String[8];
-        private final Set<String> phones = new HashSet<>();
-        private final Set<String> phoneKeys = new HashSet<>();
-        private final Set<String> emails = new HashSet<>();
-        private final Set<String> domains = new HashSet<>();
-        private final Set<String> websites = new HashSet<>();
-        private final Set<String> identifiers = new HashSet<>();
-
-        /** {@code columns}: name, name key, surname key, first name, company key, address, postcode, city (null: none). */
-        Gathered(String type, UUID id, ResultSet rs, String... columns) {
-            this.type = type;
-            this.id = id;
-            try {
-                for (int i = 0; i < columns.length; i++) {
-                    fields[i] = columns[i] == null ? null : rs.getString(columns[i]);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+    /** One contact point of a joined row into the card's sets (none when the card has no points). */
+    private static void addPoint(Stored card, ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        String value = rs.getString("value");
+        String matchKey = rs.getString("match_key");
+        if (kind == null) {
+            return;
         }
-
-        void add(ResultSet rs) throws SQLException {
-            String kind = rs.getString("kind");
-            if (kind == null) {
-                return;
+        switch (kind) {
+            case "PHONE" -> {
+                addIfPresent(card.phones(), value);
+                addIfPresent(card.phoneKeys(), matchKey);
             }
-            String value = rs.getString("value");
-            String matchKey = rs.getString("match_key");
-            switch (kind) {
-                case "PHONE" -> {
-                    addIfPresent(phones, value);
-                    addIfPresent(phoneKeys, matchKey);
-                }
-                case "EMAIL" -> {
-                    addIfPresent(emails, value);
-                    addIfPresent(domains, matchKey);
-                }
-                case "WEBSITE" -> {
-                    addIfPresent(websites, matchKey);
-                    if (type.equals("organisation")) {
-                        addIfPresent(domains, matchKey); // a company's site is its mail domain too
-                    }
-                }
-                case "IDENTIFIER" -> addIfPresent(identifiers, value);
-                default -> { }
+            case "EMAIL" -> {
+                addIfPresent(card.emails(), value);
+                addIfPresent(card.domains(), matchKey);
             }
+            case "WEBSITE" -> {
+                addIfPresent(card.websites(), matchKey);
+                if (card.type().equals("organisation")) {
+                    addIfPresent(card.domains(), matchKey); // a company's site is its mail domain too
+                }
+            }
+            case "IDENTIFIER" -> addIfPresent(card.identifiers(), value);
+            default -> { }
         }
+    }
 
-        private static void addIfPresent(Set<String> set, String value) {
-            if (value != null) {
-                set.add(value);
-            }
-        }
-
-        Stored stored() {
-            boolean person = type.equals("contact");
-            return new Stored(type, id, fields[0], fields[1], fields[2], person ? NameKeys.person(fields[3]) : "",
-                    fields[4], person ? NameKeys.person(fields[5]) : null, person ? postcode(fields[6]) : null,
-                    fields[7], phones, phoneKeys, emails, domains, websites, identifiers);
+    private static void addIfPresent(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
         }
     }
 }

@@ -9,13 +9,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -102,7 +103,7 @@ public class IntakeRepository {
     /** A task whose title is kept in English and, by key, in the reader's language ({@code titleKey}, {@code titleArgs}). */
     public UUID addTask(UUID workspaceId, UUID assignee, UUID contactId, String kind, TaskTitle title,
             Map<String, ?> details, Instant now) {
-        Map<String, Object> withTitle = new java.util.LinkedHashMap<>(details);
+        Map<String, Object> withTitle = new LinkedHashMap<>(details);
         withTitle.put("titleKey", title.key());
         withTitle.put("titleArgs", title.args());
         return addTask(workspaceId, assignee, contactId, kind,
