@@ -1,5 +1,7 @@
 package dev.callsheet.contacts.internal;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.callsheet.contacts.ImportField;
 import dev.callsheet.contacts.LeadSource;
 import dev.callsheet.contacts.LeadStatus;
@@ -25,6 +27,13 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[;|\\n]\\s*");
     private static final Pattern EMAIL_SEPARATORS = Pattern.compile("[;,\\s]+");
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
+    /**
+     * Time-ordered (version 7) ids: a batch's new cards, their contact points and timeline entries
+     * land at the right-hand end of the id indexes instead of on random pages of them, which at a
+     * million cards roughly halved the cost of writing them (a random page costs a read and a
+     * full-page image in the WAL).
+     */
+    private static final TimeBasedEpochGenerator CARD_IDS = Generators.timeBasedEpochGenerator();
 
     /** What one import applies to every row. */
     public record Context(Map<Integer, ImportField> columns, List<String> headers, String defaultCountry,
@@ -77,7 +86,7 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
                 && keys.nameKey().isEmpty() && keys.companyKey().isEmpty()) {
             rejection = "the name has no letters or digits";
         }
-        return new StagedRow(rowNo, UUID.randomUUID(), firstName, surname,
+        return new StagedRow(rowNo, CARD_IDS.generate(), firstName, surname,
                 displayName == null ? "" : truncate(displayName, 300), keys, truncate(organisation, 300),
                 single.get(ImportField.JOB_TITLE), single.get(ImportField.ADDRESS), truncate(single.get(ImportField.POSTCODE), 20),
                 single.get(ImportField.CITY), country, single.get(ImportField.REGION),
