@@ -132,6 +132,37 @@ class ImportsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aFileOfSeveralBatchesFindsItsDuplicatesAcrossThem() {
+        StringBuilder file = new StringBuilder("first name,surname,phone\n");
+        for (int row = 1; row <= 12_000; row++) {
+            String phone = row == 5_001 ? "+47 40000001" : "+47 4%07d".formatted(row);
+            String person = row == 10_500 ? "Nora,Dahl 4999" : "Nora,Dahl " + row;
+            file.append(person).append(',').append(row == 10_500 ? "+47 4%07d".formatted(4_999) : phone).append('\n');
+        }
+
+        JsonNode done = importAndWait("batches.csv", file.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("country", "NO", "onDuplicate", "FLAG"));
+
+        assertThat(done.get("status").asText()).isEqualTo("DONE");
+        assertThat(done.get("rows").asInt()).isEqualTo(12_000);
+        assertThat(done.get("skipped").asInt()).as("row 10,500 repeats row 4,999, two batches back").isEqualTo(1);
+        assertThat(done.get("flagged").asInt()).as("row 5,001 has row 1's number, one batch back").isEqualTo(1);
+        assertThat(done.get("created").asInt()).isEqualTo(11_998);
+        assertThat(jdbc.sql("""
+                SELECT flagged_duplicate FROM contact WHERE workspace_id = ?::uuid AND surname = 'Dahl 5001'""")
+                .param(tenant.id()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM contact WHERE workspace_id = ?::uuid AND surname = 'Dahl 4999'")
+                .param(tenant.id()).query(Integer.class).single()).isEqualTo(1);
+        for (int row : new int[] {1, 5_000, 5_002, 10_001, 12_000}) {
+            assertThat(jdbc.sql("""
+                    SELECT (a.details ->> 'row')::int FROM contact_activity a JOIN contact c ON c.id = a.contact_id
+                    WHERE c.workspace_id = ?::uuid AND c.surname = ? AND a.kind = 'IMPORTED'""")
+                    .params(tenant.id(), "Dahl " + row).query(Integer.class).single())
+                    .as("the card of row %d, numbered as that row", row).isEqualTo(row);
+        }
+    }
+
+    @Test
     void koreanEucKrAndUtf16FilesAreDetected() {
         String korean = "이름,회사,전화번호\n김민준,(주)한빛,010-9876-5432\n";
         assertThat(importAndWait("kr.csv", korean.getBytes(Charset.forName("EUC-KR")), Map.of("country", "KR"))

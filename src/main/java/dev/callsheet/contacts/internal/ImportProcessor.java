@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one claimed import: reads the file as a stream, normalises each batch of rows on every
- * core, stages it with COPY and resolves it in SQL. A batch commits together with the job's
+ * core (the next batch while the database writes this one), stages it with COPY and resolves it in SQL. A batch commits together with the job's
  * counters, so after a crash the job resumes at the first row of the batch that did not commit.
  */
 @Component
@@ -52,6 +56,11 @@ public class ImportProcessor {
     }
 
     public void run(ImportJobs.Job job) {
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "import-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             Spreadsheet sheet = Spreadsheet.open(files.path(job.id()), job.encoding());
             if (job.rowsTotal() == null) {
@@ -71,33 +80,52 @@ public class ImportProcessor {
                 rows.next();
                 rowNo++;
             }
+            long cardsAtStart = staging.cardEstimate();
+            int start = rowNo + 1;
+            // The next batch is read and normalised on another thread while this one is written.
+            CompletableFuture<List<StagedRow>> next = CompletableFuture.supplyAsync(() -> read(rows, start, context),
+                    reader);
             int batches = 0;
-            while (rows.hasNext()) {
-                List<List<String>> cells = new ArrayList<>(BATCH);
-                while (cells.size() < BATCH && rows.hasNext()) {
-                    cells.add(rows.next());
+            while (true) {
+                List<StagedRow> batch = next.join();
+                if (batch.isEmpty()) {
+                    break;
                 }
-                int first = rowNo + 1;
-                List<StagedRow> batch = IntStream.range(0, cells.size()).parallel()
-                        .mapToObj(i -> StagedRow.read(first + i, cells.get(i), context)).toList();
-                int last = rowNo + cells.size();
+                int first = batch.get(0).rowNo();
+                int last = batch.get(batch.size() - 1).rowNo();
+                next = CompletableFuture.supplyAsync(() -> read(rows, last + 1, context), reader);
                 boolean analyze = Integer.bitCount(++batches) == 1;
+                // The card tables' statistics matter while the import is large next to them (an empty workspace);
+                // past that, analysing a million cards costs a second or more and changes no plan.
+                boolean cardTables = analyze && (long) (last - job.rowsProcessed()) * 10 >= cardsAtStart;
                 transactions.executeWithoutResult(status -> {
                     staging.stage(job.id(), batch);
                     if (analyze) {
-                        staging.analyze();
+                        staging.analyze(cardTables);
                     }
                     resolution.resolve(job.workspaceId(), job.id(), first, last, job.onDuplicate());
                     jobs.countBatch(job.id(), first, last);
                 });
-                rowNo = last;
             }
             finish(job);
             files.delete(job.id());
         } catch (IOException | RuntimeException e) {
-            log.warn("Import {} failed: {}", job.id(), e.getMessage(), e);
-            jobs.fail(job.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            log.warn("Import {} failed: {}", job.id(), cause.getMessage(), cause);
+            jobs.fail(job.id(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        } finally {
+            reader.shutdownNow();
         }
+    }
+
+    /** The next batch of up to {@link #BATCH} rows from {@code rows}, numbered from {@code first}, normalised on every core. */
+    private static List<StagedRow> read(Iterator<List<String>> rows, int first, StagedRow.Context context) {
+        List<List<String>> cells = new ArrayList<>(BATCH);
+        while (cells.size() < BATCH && rows.hasNext()) {
+            cells.add(rows.next());
+        }
+        return IntStream.range(0, cells.size()).parallel()
+                .mapToObj(i -> StagedRow.read(first + i, cells.get(i), context)).toList();
     }
 
     /** Done, and said so in the same transaction: listeners (a target project's queue) run after the commit. */

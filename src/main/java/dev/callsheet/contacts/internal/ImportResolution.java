@@ -70,10 +70,8 @@ public class ImportResolution {
             case MERGE -> "MERGED";
             case FLAG -> "FLAGGED";
         };
-        run("UPDATE import_row r SET outcome = '" + duplicateOutcome + "' WHERE %s AND r.outcome = 'PENDING' "
-                + "AND r.duplicate_of IS NOT NULL", workspaceId, jobId, from, to);
-        run("UPDATE import_row r SET outcome = 'CREATED' WHERE %s AND r.outcome = 'PENDING'", workspaceId, jobId,
-                from, to);
+        run("UPDATE import_row r SET outcome = CASE WHEN r.duplicate_of IS NULL THEN 'CREATED' ELSE '"
+                + duplicateOutcome + "' END WHERE %s AND r.outcome = 'PENDING'", workspaceId, jobId, from, to);
         createCards(workspaceId, jobId, from, to);
         mergeIntoExisting(workspaceId, jobId, from, to);
     }
