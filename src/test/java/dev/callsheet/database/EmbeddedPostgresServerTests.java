@@ -34,6 +34,7 @@ class EmbeddedPostgresServerTests {
             assertThat(setting(statement, "fsync")).isEqualTo("on");
             assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(statement, "full_page_writes")).isEqualTo("on");
+            assertThat(setting(statement, "checkpoint_timeout")).isEqualTo("15min");
             statement.execute("CREATE TABLE kept (note text)");
             statement.execute("INSERT INTO kept VALUES ('still here')");
         }
