@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -118,29 +119,42 @@ public class CardRepository {
         }
     }
 
+    /** The card with its contact points, in one round trip (a row per point, the card's columns on each). */
     public Optional<ContactCard> card(UUID workspaceId, UUID id) {
-        Optional<ContactCard> card = jdbc.sql("""
-                SELECT c.*, o.name AS organisation_name, r.name AS region_name, u.display_name AS owner_name
+        return jdbc.sql("""
+                SELECT c.*, o.name AS organisation_name, r.name AS region_name, u.display_name AS owner_name,
+                       p.kind AS point_kind, p.raw AS point_raw, p.value AS point_value, p.match_key AS point_match_key,
+                       p.region AS point_region, p.time_zones AS point_time_zones, p.valid AS point_valid,
+                       f.flag AS point_flag
                 FROM contact c
                 LEFT JOIN organisation o ON o.id = c.organisation_id
                 LEFT JOIN region r ON r.id = c.region_id
                 LEFT JOIN app_user u ON u.id = c.owner_id
-                WHERE c.workspace_id = ? AND c.id = ?""")
-                .params(workspaceId, id).query(this::card).optional();
-        return card.map(c -> withPoints(workspaceId, c));
+                LEFT JOIN contact_point p ON p.workspace_id = c.workspace_id AND p.contact_id = c.id
+                LEFT JOIN phone_flag f ON p.kind = 'PHONE' AND f.workspace_id = p.workspace_id AND f.phone = p.value
+                WHERE c.workspace_id = ? AND c.id = ?
+                ORDER BY p.id""")
+                .params(workspaceId, id)
+                .query(rs -> {
+                    ContactCard card = null;
+                    List<Map.Entry<String, Point>> points = new ArrayList<>();
+                    while (rs.next()) {
+                        if (card == null) {
+                            card = card(rs, 0);
+                        }
+                        String kind = rs.getString("point_kind");
+                        if (kind != null) {
+                            points.add(Map.entry(kind, new Point(rs.getString("point_raw"), rs.getString("point_value"),
+                                    rs.getString("point_match_key"), rs.getString("point_region"),
+                                    strings(rs.getArray("point_time_zones")), rs.getBoolean("point_valid"),
+                                    rs.getString("point_flag"))));
+                        }
+                    }
+                    return Optional.ofNullable(card).map(c -> withPoints(c, points));
+                });
     }
 
-    private ContactCard withPoints(UUID workspaceId, ContactCard card) {
-        List<Map.Entry<String, Point>> points = jdbc.sql("""
-                SELECT p.kind, p.raw, p.value, p.match_key, p.region, p.time_zones, p.valid, f.flag
-                FROM contact_point p
-                LEFT JOIN phone_flag f ON p.kind = 'PHONE' AND f.workspace_id = p.workspace_id AND f.phone = p.value
-                WHERE p.workspace_id = ? AND p.contact_id = ? ORDER BY p.id""")
-                .params(workspaceId, card.id())
-                .query((rs, n) -> Map.entry(rs.getString("kind"), new Point(rs.getString("raw"), rs.getString("value"),
-                        rs.getString("match_key"), rs.getString("region"), strings(rs.getArray("time_zones")),
-                        rs.getBoolean("valid"), rs.getString("flag"))))
-                .list();
+    private static ContactCard withPoints(ContactCard card, List<Map.Entry<String, Point>> points) {
         return new ContactCard(card.id(), card.displayName(), card.firstName(), card.surname(), card.organisation(),
                 card.jobTitle(), of(points, "PHONE"), of(points, "EMAIL"), of(points, "WEBSITE"), card.address(),
                 card.postcode(), card.city(), card.country(), card.region(), card.lineOfBusiness(), card.language(),
