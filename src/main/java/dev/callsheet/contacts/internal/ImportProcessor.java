@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one claimed import: reads the file as a stream, normalises each batch of rows on every
- * core (the next batch while the database writes this one), stages it with COPY and resolves it in SQL. A batch commits together with the job's
- * counters, so after a crash the job resumes at the first row of the batch that did not commit.
+ * core (the next batch while the database writes this one), stages it with COPY and resolves it
+ * in SQL. A batch commits together with the job's counters, so after a crash the job resumes at
+ * the first row of the batch that did not commit.
  */
 @Component
 public class ImportProcessor {
@@ -118,7 +119,7 @@ public class ImportProcessor {
         }
     }
 
-    /** The next batch of up to {@link #BATCH} rows from {@code rows}, numbered from {@code first}, normalised on every core. */
+    /** Up to {@link #BATCH} rows from {@code rows}, numbered from {@code first}, normalised on every core. */
     private static List<StagedRow> read(Iterator<List<String>> rows, int first, StagedRow.Context context) {
         List<List<String>> cells = new ArrayList<>(BATCH);
         while (cells.size() < BATCH && rows.hasNext()) {

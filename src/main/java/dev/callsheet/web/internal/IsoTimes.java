@@ -25,32 +25,31 @@ final class IsoTimes {
         if (value.getNano() != 0 || !fast(seconds)) {
             return DateTimeFormatter.ISO_INSTANT.format(value);
         }
-        char[] text = new char[20];
-        dateTime(text, seconds);
-        text[19] = 'Z';
-        return new String(text);
+        return text(seconds, 0);
     }
 
     static String offsetDateTime(OffsetDateTime value) {
-        ZoneOffset offset = value.getOffset();
         long seconds = value.toLocalDateTime().toEpochSecond(ZoneOffset.UTC);
-        int offsetSeconds = offset.getTotalSeconds();
+        int offsetSeconds = value.getOffset().getTotalSeconds();
         if (value.getNano() != 0 || !fast(seconds) || offsetSeconds % 60 != 0) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
         }
-        if (offsetSeconds == 0) {
-            char[] text = new char[20];
-            dateTime(text, seconds);
-            text[19] = 'Z';
-            return new String(text);
-        }
-        char[] text = new char[25];
+        return text(seconds, offsetSeconds);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} of the local seconds, then {@code Z} or {@code ±HH:mm}. */
+    private static String text(long seconds, int offsetSeconds) {
+        char[] text = new char[offsetSeconds == 0 ? 20 : 25];
         dateTime(text, seconds);
-        int minutes = Math.abs(offsetSeconds) / 60;
-        text[19] = offsetSeconds < 0 ? '-' : '+';
-        two(text, 20, minutes / 60);
-        text[22] = ':';
-        two(text, 23, minutes % 60);
+        if (offsetSeconds == 0) {
+            text[19] = 'Z';
+        } else {
+            int minutes = Math.abs(offsetSeconds) / 60;
+            text[19] = offsetSeconds < 0 ? '-' : '+';
+            two(text, 20, minutes / 60);
+            text[22] = ':';
+            two(text, 23, minutes % 60);
+        }
         return new String(text);
     }
 
