@@ -20,6 +20,8 @@
 //                 answers, errors. Server-side: the mean of http_server_requests_seconds over the
 //                 measured rounds (/actuator/prometheus, read with the admin token in CALLSHEET_TOKEN;
 //                 the metric has no per-variant split, so it is the mean over all availability variants).
+//                 How the latency settles: p50/p99 of each variant over each tenth of all the rounds,
+//                 warm-up included (a JVM compiles its hot paths over the first thousands of requests).
 //
 //   race          --rounds rounds of 50 bookings (one per token in --tokens) of the same start with the
 //                 same repId, each of a different lead, released together by a latch after every
@@ -46,11 +48,13 @@
 // double booking; round-robin: a booking not 201); 4 nothing but errors.
 //
 //   usage: java bench/SchedulingLoad.java availability --base URL --tokens FILE --reps FILE --leads FILE
-//              --from ISO --to ISO [--samples 300] [--warmup 50] [--variants me,phone,...] --json OUT
+//              --from ISO --to ISO [--samples 300] [--warmup 50] [--variants me,phone,...] [--trace FILE]
+//              --json OUT
 //          java bench/SchedulingLoad.java race --base URL --tokens FILE --reps FILE --leads FILE --from ISO
 //              --to ISO [--rounds 5] --json OUT
 //          java bench/SchedulingLoad.java round-robin --base URL --tokens FILE --leads FILE --first-day DATE
 //              [--count 10000] [--clients 8] [--per-day 41] [--spacing 35] [--type PHONE] --json OUT
+//     --trace FILE   availability: every measured request as a line "round variant microseconds"
 //     --tokens FILE  bearer tokens, one a line (agents' tokens; the first one makes the single-client calls)
 //     --reps FILE    rep ids, one a line; --leads FILE lead ids, one a line (each lead is used once,
 //                    except by the availability mode, which cycles through them)
@@ -85,6 +89,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 public class SchedulingLoad {
 
@@ -281,6 +286,17 @@ public class SchedulingLoad {
             return nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
         }
 
+        /** The samples in ten consecutive parts of (nearly) equal size, in order. */
+        List<Stats> tenths() {
+            List<Stats> parts = new ArrayList<>();
+            for (int i = 0; i < 10 && nanos.size() >= 10; i++) {
+                Stats part = new Stats();
+                part.nanos.addAll(nanos.subList(i * nanos.size() / 10, (i + 1) * nanos.size() / 10));
+                parts.add(part);
+            }
+            return parts;
+        }
+
         String text() {
             return String.format(Locale.ROOT, "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  mean %.2f ms  (n %d)", pct(50),
                     pct(95), pct(99), max(), mean(), nanos.size());
@@ -412,6 +428,8 @@ public class SchedulingLoad {
         int truncated;
         int errors;
         final List<String> errorSamples = new ArrayList<>();
+        /** Every answered round's latency, warm-up included, in round order: how the latency settles. */
+        final Stats everyRound = new Stats();
     }
 
     static int availability() throws Exception {
@@ -443,6 +461,7 @@ public class SchedulingLoad {
         }
         Map<String, Seen> seen = new LinkedHashMap<>();
         variants.forEach(v -> seen.put(v.name, new Seen()));
+        StringBuilder trace = new StringBuilder();
 
         Answer check = get("/api/v1/me", token);
         if (check.status != 200) {
@@ -486,10 +505,12 @@ public class SchedulingLoad {
                     }
                     continue;
                 }
+                s.everyRound.add(a.nanos);
                 if (!measured) {
                     continue;
                 }
                 s.stats.add(a.nanos);
+                trace.append(round - warmup).append(' ').append(v.name).append(' ').append(a.nanos / 1000).append('\n');
                 s.bytes.add((long) a.body.getBytes(StandardCharsets.UTF_8).length);
                 if (!v.name.equals("me")) {
                     s.slots.add(SLOT_COUNT.matcher(a.body).results().count());
@@ -504,6 +525,9 @@ public class SchedulingLoad {
         String scraped = scrape(admin);
         double[] serverAfter = serverTime(scraped, "/api/v1/availability", "200");
         double[] meAfter = serverTime(scraped, "/api/v1/me", "200");
+        if (opts.containsKey("trace")) {
+            Files.writeString(Path.of(opts.get("trace")), trace);
+        }
 
         Json j = new Json().open('{');
         j.str("mode", "availability").str("from", from).str("to", to).num("samples", samples).num("warmup", warmup)
@@ -528,6 +552,13 @@ public class SchedulingLoad {
             j.obj(null).str("name", v.name).str("describe", v.describe);
             s.stats.json(j);
             j.num("bytes_median", median(s.bytes)).num("errors", s.errors);
+            List<Stats> tenths = s.everyRound.tenths();
+            System.out.printf(Locale.ROOT, "               p50/p99 by tenth of all %d rounds (the first %d of them"
+                    + " warm-up): %s%n", warmup + samples, warmup, tenths.stream()
+                    .map(t -> String.format(Locale.ROOT, "%.1f/%.1f", t.pct(50), t.pct(99))).collect(Collectors.joining("  ")));
+            j.arr("tenths");
+            tenths.forEach(t -> j.obj(null).num("p50_ms", t.pct(50)).num("p99_ms", t.pct(99)).end());
+            j.end();
             if (!v.name.equals("me")) {
                 j.num("slots_median", median(s.slots))
                         .num("slots_min", s.slots.stream().mapToLong(Long::longValue).min().orElse(0))

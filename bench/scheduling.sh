@@ -30,7 +30,7 @@
 #  8. prints a summary and writes it as Markdown to bench/results/scheduling-<date>.md
 #     (scheduling-<date>-custom.md when the sizes differ from the defaults).
 # The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log and the raw
-# outputs are kept in /tmp/callsheet-bench-logs/. About 4-5 minutes on 2 cores.
+# outputs are kept in /tmp/callsheet-bench-logs/. About 6 minutes on 2 cores.
 # Round robin counts the bookings made this month (by creation time): do not start it minutes
 # before the end of a month (UTC).
 #
@@ -39,7 +39,9 @@
 #                              [--port P] [--jar PATH]
 #     --reps N          reps of the first workspace (default 50)
 #     --appointments N  existing meetings (default 5000), over --days N days (default 14)
-#     --samples N       measured rounds of the availability variants (default 300), --warmup N (default 50)
+#     --samples N       measured rounds of the availability variants (default 1000), after --warmup N
+#                       rounds (default 1000: both JVMs compile their hot paths over the first ~6,000
+#                       requests; the report shows how the latency settles)
 #     --rounds N        race rounds on one slot (default 5), --race-threads N bookings each (default 50)
 #     --rr-count N      round-robin bookings (default 10000), by --rr-clients N clients (default 8)
 #     --port P          HTTP port of the app (default $SERVER_PORT or 18090)
@@ -53,8 +55,8 @@ args_given="$*"
 reps=50
 appointments=5000
 days=14
-samples=300
-warmup=50
+samples=1000
+warmup=1000
 rounds=5
 race_threads=50
 rr_count=10000
@@ -213,8 +215,9 @@ cat "$work/race.txt" >&2
 # calendar saved today, each lead= query and each booking works out all reps' calibrations.
 psql_app -c "UPDATE rep_calendar c SET calibrated_from = now() FROM workspace w
   WHERE w.id = c.workspace_id AND w.key = '$ws1_key'"
-fresh_samples=$(( samples / 3 ))
-fresh_warmup=$(( warmup / 5 ))
+# A new driver JVM: it warms up as long as the first one did (the app is warm by now).
+fresh_samples=$(( samples / 2 ))
+fresh_warmup=$warmup
 log "SchedulingLoad availability, calendars new this month: $fresh_samples rounds after $fresh_warmup warm-up rounds"
 rc=0
 java bench/SchedulingLoad.java availability --base "http://localhost:$port" --tokens "$work/agents1.txt" \
@@ -271,7 +274,7 @@ log "overlapping live meetings: $overlaps; round robin in the database: $rr_db"
 
 # --- the summary ---------------------------------------------------------------------------------
 day=$(date +%F)
-if [ "$reps/$appointments/$days/$samples/$rounds/$race_threads/$rr_count" = "50/5000/14/300/5/50/10000" ]; then
+if [ "$reps/$appointments/$days/$samples/$rounds/$race_threads/$rr_count" = "50/5000/14/1000/5/50/10000" ]; then
   report="bench/results/scheduling-$day.md"
 else
   report="bench/results/scheduling-$day-custom.md"

@@ -253,6 +253,23 @@ def _cpu_text(cpu, driver=None):
     return text + f", everything else on the machine {max(other, 0):.2f} cores (of 2)"
 
 
+def _settling(av):
+    """How the latency settles: p50 / p99 per tenth of all the rounds, warm-up included (a table, or nothing)."""
+    shown = [v for v in av.get("variants", []) if v["name"] in ("me", "phone", "phone-lead") and v.get("tenths")]
+    if not shown:
+        return []
+    rounds = av.get("warmup", 0) + av.get("samples", 0)
+    warm_tenths = round(10 * av.get("warmup", 0) / rounds) if rounds else 0
+    head = [f"{i + 1}{' (w)' if i < warm_tenths else ''}" for i in range(10)]
+    out = [f"How the latency settles: p50 / p99 in ms over each tenth of all {rounds:,} rounds "
+           "((w): warm-up, not in the figures above; the JVMs compile their hot paths over the first thousands "
+           "of requests).", "", "| variant | " + " | ".join(head) + " |", "| --- |" + " --- |" * 10]
+    for v in shown:
+        out.append(f"| {v['name']} | " + " | ".join(f"{_ms(t['p50_ms'], 1)} / {_ms(t['p99_ms'], 1)}"
+                                                     for t in v["tenths"]) + " |")
+    return out + [""]
+
+
 def cmd_report(args):
     d = args.dir
     av = _load(os.path.join(d, "availability.json"), {})
@@ -387,6 +404,7 @@ def cmd_report(args):
             lines.append(f"| round robin, counted in the database (appointment rows of that workspace per rep) | "
                          f"{checks['rr_db']} | same as the answers |")
     lines.append("")
+    lines += _settling(av)
 
     # --- notes
     lines.append("How it was measured. Availability: one client (the JDK's HttpClient, one keep-alive connection, an "
@@ -404,8 +422,8 @@ def cmd_report(args):
                  "41 a day from 00:00 UTC, so every rep is free at every start and the choice is the round robin's "
                  "alone; the reps' calendars are open 00:00–24:00 every day in UTC. Calendars new this month: after "
                  "the race, every rep's calendar of workspace 1 is dated now (calibrated_from), as in a team's first "
-                 "month, and PHONE with lead= is measured again (all reps and one rep) the same way, a third as many "
-                 "rounds.")
+                 "month, and PHONE with lead= is measured again (all reps and one rep) the same way by a new driver "
+                 "(as many warm-up rounds, half as many measured).")
     lines.append("")
     phases = [("availability", av), ("race", race),
               ("availability, calendars new this month", _load(os.path.join(d, "availability-fresh.json"), {})),
