@@ -21,8 +21,9 @@
 #   usage: bench/import.sh [--rows N] [--port P] [--requests N] [--warmup N] [--timeout S] [--dup-seconds S] [--jar PATH]
 #     --rows N       rows of each file (default 1000000; try 20000 first)
 #     --port P       HTTP port of the app (default $SERVER_PORT or 18090)
-#     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 2000:
-#                    a fresh JVM compiles the check's code over its first ~2,000 calls)
+#     --requests N   measured duplicate checks (default 2000), --warmup N before them (default 5000:
+#                    the JVM compiles the check's code over its first ~2,500 calls; the report shows how
+#                    the latency settles)
 #     --timeout S    give up an import after S seconds (default 3600); the rest is then skipped
 #     --dup-seconds S  stop the duplicate checks after S seconds (default 900)
 #     --jar PATH     the jar to run (default target/callsheet.jar, built first if missing)
@@ -35,7 +36,7 @@ args_given="$*"
 rows=1000000
 port=${SERVER_PORT:-18090}
 requests=2000
-warmup=2000
+warmup=5000
 timeout=3600
 dup_seconds=900
 jar=target/callsheet.jar

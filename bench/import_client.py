@@ -247,6 +247,7 @@ def cmd_dupcheck(args):
     headers["Content-Type"] = "application/json"
     headers["Accept"] = "application/json"
     latencies, errors, with_candidate, strong = [], 0, 0, 0
+    every = []  # every answered check's latency, warm-up included, in order: how the latency settles
     reconnects = 0
     started = time.monotonic()
     started_epoch = time.time()
@@ -267,6 +268,8 @@ def cmd_dupcheck(args):
         ms = (time.perf_counter() - t) * 1000
         if resp.will_close:
             reconnects += 1
+        if resp.status == 200:
+            every.append(ms)
         if i < args.warmup:
             continue
         if resp.status != 200:
@@ -284,6 +287,8 @@ def cmd_dupcheck(args):
             print(f"dupcheck: stopped after {args.max_seconds} s", file=sys.stderr)
             break
     conn.close()
+    tenths = [sorted(every[k * len(every) // 10:(k + 1) * len(every) // 10]) for k in range(10)] \
+        if len(every) >= 10 else []
     latencies.sort()
     n = len(latencies)
     print(json.dumps({
@@ -294,6 +299,7 @@ def cmd_dupcheck(args):
         "max_ms": round(latencies[-1], 2) if n else None,
         "mean_ms": round(statistics.fmean(latencies), 2) if n else None,
         "with_candidates": with_candidate, "top_score_ge_0_9": strong,
+        "tenths": [{"p50_ms": round(percentile(t, 50), 2), "p99_ms": round(percentile(t, 99), 2)} for t in tenths],
         "seconds": round(time.monotonic() - started, 1), "started_epoch": started_epoch, "ended_epoch": time.time()}))
     return 0 if n and not errors else 1
 
@@ -450,6 +456,12 @@ def cmd_report(args):
                 f"{r['max_ms']} ms** (mean {r['mean_ms']}) | p99 ≤ 20 ms: {ok(r['p99_ms'] <= 20)} |")
         else:
             add(f"| duplicate check {when} | not measured {r or ''} | p99 ≤ 20 ms |")
+    for when, r in (("base", dup_base), ("end", dup)):
+        if r.get("tenths"):
+            add("")
+            add(f"How the duplicate check settles ({when}): p50 / p99 in ms over each tenth of all "
+                f"{r['warmup'] + r['requests']:,} checks, the first {r['warmup']:,} of them warm-up: "
+                + ", ".join(f"{t['p50_ms']:.1f} / {t['p99_ms']:.1f}" for t in r["tenths"]) + ".")
     if waits:
         add("")
         add("Each duplicate check started once PostgreSQL's autovacuum was idle after the import before it: waited "
