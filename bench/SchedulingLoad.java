@@ -48,7 +48,7 @@
 // double booking; round-robin: a booking not 201); 4 nothing but errors.
 //
 //   usage: java bench/SchedulingLoad.java availability --base URL --tokens FILE --reps FILE --leads FILE
-//              --from ISO --to ISO [--samples 300] [--warmup 50] [--variants me,phone,...] [--trace FILE]
+//              --from ISO --to ISO [--samples 1000] [--warmup 1000] [--variants me,phone,...] [--trace FILE]
 //              --json OUT
 //          java bench/SchedulingLoad.java race --base URL --tokens FILE --reps FILE --leads FILE --from ISO
 //              --to ISO [--rounds 5] --json OUT
@@ -439,8 +439,8 @@ public class SchedulingLoad {
         List<String> leads = lines("leads");
         String from = need("from");
         String to = need("to");
-        int samples = Integer.parseInt(opts.getOrDefault("samples", "300"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "50"));
+        int samples = Integer.parseInt(opts.getOrDefault("samples", "1000"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "1000"));
         String window = "/api/v1/availability?from=" + q(from) + "&to=" + q(to);
         List<Variant> all = List.of(
                 new Variant("me", "GET /api/v1/me (floor)"),

@@ -30,7 +30,7 @@
 #  8. prints a summary and writes it as Markdown to bench/results/scheduling-<date>.md
 #     (scheduling-<date>-custom.md when the sizes differ from the defaults).
 # The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log and the raw
-# outputs are kept in /tmp/callsheet-bench-logs/. About 6 minutes on 2 cores.
+# outputs are kept in /tmp/callsheet-bench-logs/. About 5 minutes on 2 cores.
 # Round robin counts the bookings made this month (by creation time): do not start it minutes
 # before the end of a month (UTC).
 #
