@@ -10,8 +10,8 @@ import java.time.format.DateTimeFormatter;
  * The ISO-8601 text of an instant and of an offset date-time, exactly as {@link DateTimeFormatter#ISO_INSTANT}
  * and {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} (Jackson's defaults) write them, for whole seconds in the
  * years 0000–9999 without the formatter: it makes a string of every field it prints, and an availability answer
- * writes some 2,500 times. That garbage paced the young collections whose pauses were the answer's p99. Anything
- * else (fractions of a second, other years) goes to the formatter.
+ * writes some 2,500 times. That was most of the answer's garbage (about half the young collections during the
+ * availability benchmark). Anything else (fractions of a second, other years) goes to the formatter.
  */
 final class IsoTimes {
 
