@@ -60,6 +60,38 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
         assertThat(failures).as("answers of 500 or more").isEmpty();
     }
 
+    /**
+     * Every operation the API describes reaches its handler: not a 405, and not the 404 of a path that no handler
+     * maps (the error page's {@code "error"}, where a handler's own 404 is a problem naming what was not found).
+     * Guards the request mapping's literal-prefix test ({@code PrefixCheckedHandlerMapping}).
+     */
+    @Test
+    void everyDescribedOperationReachesItsHandler() {
+        Tenant tenant = Tenant.create(api, "Routing AS");
+        Api admin = withToken(tenant.asAdmin());
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        List<String> unrouted = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String verb = operation.getKey().toUpperCase();
+                String url = path.getKey().replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-00000000000" + calls % 10);
+                Api.Response response = admin.send(verb, url,
+                        verb.equals("GET") || verb.equals("DELETE") ? null : "{}");
+                calls++;
+                if (response.status() == 405 || response.status() == 404 && response.body().contains("\"error\"")) {
+                    unrouted.add(response.status() + " " + verb + " " + url);
+                }
+            }
+        }
+        assertThat(calls).as("operations described").isGreaterThan(100);
+        assertThat(unrouted).as("operations that found no handler").isEmpty();
+        assertThat(admin.send("GET", "/api/v1/projects/00000000-0000-0000-0000-000000000000/nothing-here", null)
+                .body()).as("a path no handler maps").contains("\"error\"");
+        assertThat(admin.send("DELETE", "/api/v1/me", null).status()).as("a mapped path, a method it lacks")
+                .isEqualTo(405);
+    }
+
     private Api withToken(Api signedIn) {
         return api.withToken(signedIn.post("/api/v1/me/tokens", Map.of("name", "robustness")).json().get("token")
                 .asText());

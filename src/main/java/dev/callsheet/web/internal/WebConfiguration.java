@@ -3,6 +3,7 @@ package dev.callsheet.web.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
@@ -56,6 +58,17 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         });
         return module;
+    }
+
+    /** Spring MVC's request mappings, with a cheap test of the path first: see {@link PrefixCheckedHandlerMapping}. */
+    @Bean
+    WebMvcRegistrations prefixCheckedMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PrefixCheckedHandlerMapping();
+            }
+        };
     }
 
     @Override
