@@ -349,12 +349,16 @@ public class Queue {
             repository.recordDecisionMaker(attempt.id(), json.writeValueAsString(decisionMaker));
         }
 
-        QueueRepository.Progress progress = repository.markProgress(attempt.entryId(), outcome.connected(),
-                Boolean.TRUE.equals(qualified), now);
+        QueueRepository.Mark mark = new QueueRepository.Mark(outcome.connected(), Boolean.TRUE.equals(qualified), now);
+        QueueRepository.Progress progress;
         String handOff = null;
         boolean current = attempt.id().equals(entry.attemptId()) || inQueue(entry.state());
         if (current) {
-            entry = next(project, entry, outcome, followUp, attempt, callbackAt, callbackFor, now);
+            Moved moved = next(project, entry, outcome, followUp, attempt, callbackAt, callbackFor, mark);
+            entry = moved.entry();
+            progress = moved.progress();
+        } else {
+            progress = repository.markProgress(attempt.entryId(), mark);
         }
         if (outcome.followUp() == FollowUp.NEVER) {
             contacts.flagDeadNumber(agent.workspaceId(), attempt.contactId(), attempt.phone(), agent.userId());
@@ -432,9 +436,14 @@ public class Queue {
                 entry.exitReason(), qualified, Boolean.TRUE.equals(qualified) ? "BOOKING" : null);
     }
 
+    /** The entry after the outcome, and the lead's progress as it was before it. */
+    private record Moved(Entry entry, QueueRepository.Progress progress) {
+    }
+
     /** Where the lead goes after this outcome (DOMAIN.md §8): the retry rules, callbacks, the plan's next step. */
-    private Entry next(Project project, Entry entry, Outcome outcome, FollowUp followUp, Attempt attempt,
-            Instant callbackAt, String callbackFor, Instant now) {
+    private Moved next(Project project, Entry entry, Outcome outcome, FollowUp followUp, Attempt attempt,
+            Instant callbackAt, String callbackFor, QueueRepository.Mark mark) {
+        Instant now = mark.at();
         int attempts = entry.attempts() + 1;
         String state = "READY";
         String exit = null;
@@ -493,14 +502,12 @@ public class Queue {
                 exit = outcome.code();
             }
         }
-        if (state.equals("READY")) {
-            repository.reschedule(entry.id(), due, rank, step, attempts, owner, ownerUntil, phone, now);
-        } else {
-            repository.close(entry.id(), state, exit, attempts, now);
-        }
-        return new Entry(entry.id(), entry.workspaceId(), entry.projectId(), entry.contactId(), phone, entry.country(),
-                entry.timeZone(), state, rank, due == null ? entry.dueAt() : due, step, attempts, null, null, null, owner,
-                exit);
+        QueueRepository.Progress progress = state.equals("READY")
+                ? repository.reschedule(entry.id(), due, rank, step, attempts, owner, ownerUntil, phone, mark)
+                : repository.close(entry.id(), state, exit, attempts, mark);
+        return new Moved(new Entry(entry.id(), entry.workspaceId(), entry.projectId(), entry.contactId(), phone,
+                entry.country(), entry.timeZone(), state, rank, due == null ? entry.dueAt() : due, step, attempts, null,
+                null, null, owner, exit), progress);
     }
 
     /** No more than the project's cap of calls in any rolling 24 hours (some jurisdictions allow 3). */

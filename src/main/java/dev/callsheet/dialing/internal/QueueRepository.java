@@ -192,27 +192,32 @@ public class QueueRepository {
 
     // --- after the call ---
 
-    /** Due again at {@code due}; {@code callbackFor}/{@code callbackUntil} only for a callback. */
-    public void reschedule(long entryId, Instant due, int rank, int step, int attempts, UUID callbackFor,
-            Instant callbackUntil, String phone, Instant now) {
-        jdbc.sql("""
-                UPDATE queue_entry SET state = CASE WHEN :due > :now THEN 'WAITING' ELSE 'READY' END, due_at = :due,
+    /**
+     * Due again at {@code due}; {@code callbackFor}/{@code callbackUntil} only for a callback. The call's progress is
+     * marked in the same statement: one new version of the row per outcome, not two.
+     */
+    public Progress reschedule(long entryId, Instant due, int rank, int step, int attempts, UUID callbackFor,
+            Instant callbackUntil, String phone, Mark mark) {
+        return marked("""
+                UPDATE queue_entry q SET state = CASE WHEN :due > :at THEN 'WAITING' ELSE 'READY' END, due_at = :due,
                   rank = :rank, step = :step, attempts = :attempts,
                   callback_for = :callbackFor, callback_until = :callbackUntil, phone = :phone, leased_to = NULL,
-                  lease_expires = NULL, attempt_id = NULL, updated_at = :now
-                WHERE id = :id""")
+                  lease_expires = NULL, attempt_id = NULL, updated_at = :at,""", entryId, mark)
                 .param("due", Timestamp.from(due)).param("rank", rank).param("step", step).param("attempts", attempts)
                 .param("callbackFor", callbackFor)
                 .param("callbackUntil", callbackUntil == null ? null : Timestamp.from(callbackUntil))
-                .param("phone", phone).param("now", Timestamp.from(now)).param("id", entryId).update();
+                .param("phone", phone)
+                .query(QueueRepository::progress).single();
     }
 
-    public void close(long entryId, String state, String reason, int attempts, Instant now) {
-        jdbc.sql("""
-                UPDATE queue_entry SET state = ?, exit_reason = ?, attempts = ?, leased_to = NULL, lease_expires = NULL,
-                  attempt_id = NULL, callback_for = NULL, callback_until = NULL, updated_at = ?
-                WHERE id = ?""")
-                .params(state, reason, attempts, Timestamp.from(now), entryId).update();
+    /** Out of the queue for good ({@code state} DONE or EXHAUSTED, with the reason), the call's progress marked. */
+    public Progress close(long entryId, String state, String reason, int attempts, Mark mark) {
+        return marked("""
+                UPDATE queue_entry q SET state = :state, exit_reason = :reason, attempts = :attempts, leased_to = NULL,
+                  lease_expires = NULL, attempt_id = NULL, callback_for = NULL, callback_until = NULL, updated_at = :at,""",
+                entryId, mark)
+                .param("state", state).param("reason", reason).param("attempts", attempts)
+                .query(QueueRepository::progress).single();
     }
 
     /** An agent who left: their personal callbacks go to anyone at once. */
@@ -335,18 +340,30 @@ public class QueueRepository {
     public record Progress(String source, String campaign, boolean firstCall, Instant enteredAt) {
     }
 
-    /** Marks the lead called (connected, qualified) at {@code at}, keeping the first time of each. */
-    public Progress markProgress(long entryId, boolean connected, boolean qualified, Instant at) {
-        return jdbc.sql("""
-                UPDATE queue_entry q SET first_called_at = coalesce(q.first_called_at, :at),
+    /** A call's outcome as the lead's funnel counts it: called, and perhaps reached and qualified, at {@code at}. */
+    public record Mark(boolean connected, boolean qualified, Instant at) {
+    }
+
+    /** Marks the lead called (connected, qualified), keeping the first time of each; the row's place in the queue stays. */
+    public Progress markProgress(long entryId, Mark mark) {
+        return marked("UPDATE queue_entry q SET", entryId, mark).query(QueueRepository::progress).single();
+    }
+
+    /**
+     * {@code update} (an {@code UPDATE queue_entry q SET} with a trailing comma after its own columns, if any)
+     * completed with the progress columns, the entry's id and the progress as it was before: the self-join reads
+     * the row as the statement found it.
+     */
+    private JdbcClient.StatementSpec marked(String update, long entryId, Mark mark) {
+        return jdbc.sql(update + """
+
+                  first_called_at = coalesce(q.first_called_at, :at),
                   connected_at = CASE WHEN :connected THEN coalesce(q.connected_at, :at) ELSE q.connected_at END,
                   qualified_at = CASE WHEN :qualified THEN coalesce(q.qualified_at, :at) ELSE q.qualified_at END
                 FROM queue_entry old WHERE old.id = q.id AND q.id = :id
                 RETURNING q.source, q.campaign, old.first_called_at IS NULL AS first, q.added_at""")
-                .param("at", Timestamp.from(at)).param("connected", connected).param("qualified", qualified)
-                .param("id", entryId)
-                .query(QueueRepository::progress)
-                .single();
+                .param("at", Timestamp.from(mark.at())).param("connected", mark.connected())
+                .param("qualified", mark.qualified()).param("id", entryId);
     }
 
     /** Leads who entered the project's queue in [from, to), per source, and how many were called, reached, qualified. */
