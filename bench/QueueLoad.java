@@ -25,7 +25,7 @@
 //          double_grants=... errors=... (and more keys after these)
 //
 //   usage: java bench/QueueLoad.java --base http://localhost:18090 --tokens FILE --project ID
-//              [--seconds 60] [--warmup 10] [--outcome NO_ANSWER] [--agents N] [--timeout 30]
+//              [--seconds 60] [--warmup 120] [--outcome NO_ANSWER] [--agents N] [--timeout 30]
 //              [--rate R] [--executor direct|pool]
 //     --tokens FILE  one bearer token per line, one agent per token (--agents N: use the first N)
 //     --rate R       paced: R cycles/s over all agents, each agent starting a cycle every
@@ -81,7 +81,7 @@ public class QueueLoad {
     static String project;
     static String outcome = "NO_ANSWER";
     static int seconds = 60;
-    static int warmup = 10;
+    static int warmup = 120;
     static int timeoutSeconds = 30;
     static String executor = "direct";
 
@@ -632,7 +632,7 @@ public class QueueLoad {
 
     static void usage(int rc) {
         System.err.println("usage: java bench/QueueLoad.java --base http://localhost:PORT --tokens FILE --project ID"
-                + " [--seconds 60] [--warmup 10] [--outcome NO_ANSWER] [--agents N] [--rate R] [--timeout 30]"
+                + " [--seconds 60] [--warmup 120] [--outcome NO_ANSWER] [--agents N] [--rate R] [--timeout 30]"
                 + " [--executor direct|pool]");
         System.exit(rc);
     }
