@@ -122,23 +122,8 @@ import_file() {  # name policy
 }
 dupcheck() {  # output-name: the duplicate checks over one keep-alive connection
   # After a million-row import PostgreSQL's autovacuum works on the new rows for minutes; the check is
-  # measured once it has nothing left to do (at most 10 minutes of waiting), as a workspace of that size runs
-  # most of the time: no worker busy, and no table past the thresholds that start one (PostgreSQL's defaults:
-  # inserts since the last vacuum over 1,000 + 20 % of the rows, changes since the last analyse over 50 + 10 %).
-  # Autovacuum looks only once a minute, so "no worker busy" alone is true in the seconds after an import.
-  local t0 n
-  t0=$(date +%s)
-  while :; do
-    n=$(psql_app -A -t -c "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
-      + (SELECT count(*) FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-          WHERE s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
-             OR s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0))")
-    [ "$n" = 0 ] && break
-    [ $(( $(date +%s) - t0 )) -ge 600 ] && { log "autovacuum still busy after 600 s: measuring anyway"; break; }
-    sleep 2
-  done
-  echo "$1 $(( $(date +%s) - t0 ))" >> "$work/autovacuum-wait.txt"
-  log "autovacuum idle after $(( $(date +%s) - t0 )) s"
+  # measured once it has nothing left to do, as a workspace of that size runs most of the time.
+  wait_for_autovacuum "$1"
   log "duplicate check with $(psql_app -A -t -c 'SELECT count(*) FROM contact') cards: $warmup warm-up + $requests measured requests"
   $py/import_client.py dupcheck "$work/queries.csv" --port "$port" --warmup "$warmup" --requests "$requests" \
     --max-seconds "$dup_seconds" > "$work/$1.json" || return 1

@@ -98,3 +98,25 @@ psql_app() {
   PGPASSWORD=$(cat "$data/postgres.secret") "${pgbin:+$pgbin/}psql" -X -q -v ON_ERROR_STOP=1 -h localhost \
     -p "$pg_port" -U postgres -d callsheet "$@"
 }
+
+# Waits (at most 10 minutes) until autovacuum has nothing left to do: no worker busy, and no table past
+# the thresholds that start one (PostgreSQL's defaults: dead rows over 50 + 20 % of the rows, inserts since
+# the last vacuum over 1,000 + 20 %, changes since the last analyse over 50 + 10 %). Autovacuum looks only
+# once a minute, so "no worker busy" alone is true in the seconds after a bulk write. The wait in seconds
+# goes to $work/autovacuum-wait.txt under the label.
+wait_for_autovacuum() {  # label
+  local t0 n
+  t0=$(date +%s)
+  while :; do
+    n=$(psql_app -A -t -c "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
+      + (SELECT count(*) FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+          WHERE s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+             OR s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0)
+             OR s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0))")
+    [ "$n" = 0 ] && break
+    [ $(( $(date +%s) - t0 )) -ge 600 ] && { log "autovacuum still busy after 600 s: measuring anyway"; break; }
+    sleep 2
+  done
+  echo "$1 $(( $(date +%s) - t0 ))" >> "$work/autovacuum-wait.txt"
+  log "autovacuum idle after $(( $(date +%s) - t0 )) s"
+}
