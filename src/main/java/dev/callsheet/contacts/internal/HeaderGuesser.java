@@ -42,11 +42,16 @@ public class HeaderGuesser {
             String key = key(header);
             ImportField field = given != null && given.containsKey(header)
                     ? ImportField.ofKey(given.get(header)).orElse(ImportField.CUSTOM)
-                    : ImportField.ofKey(remembered.get(key)).orElseGet(() -> SYNONYMS.getOrDefault(key,
-                            key.isEmpty() ? ImportField.IGNORE : ImportField.CUSTOM));
+                    : ImportField.ofKey(remembered.get(key)).orElseGet(() -> guess(header));
             mapping.put(header, field);
         }
         return mapping;
+    }
+
+    /** The field a header names in any of the six languages; a custom field when none, ignored when blank. */
+    public static ImportField guess(String header) {
+        String key = key(header);
+        return SYNONYMS.getOrDefault(key, key.isEmpty() ? ImportField.IGNORE : ImportField.CUSTOM);
     }
 
     /** Remembers a mapping the caller chose, for the next file with these headers. */

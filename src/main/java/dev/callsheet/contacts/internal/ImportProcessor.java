@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one claimed import: reads the file as a stream, normalises each batch of rows on every
- * core (the next batch while the database writes this one), stages it with COPY and resolves it
- * in SQL. A batch commits together with the job's counters, so after a crash the job resumes at
+ * core and renders it as COPY text (the next batch while the database writes this one), stages it
+ * with COPY and resolves it in SQL. A batch commits together with the job's counters, so after a crash the job resumes at
  * the first row of the batch that did not commit.
  */
 @Component
@@ -84,23 +85,23 @@ public class ImportProcessor {
             long cardsAtStart = staging.cardEstimate();
             int start = rowNo + 1;
             // The next batch is read and normalised on another thread while this one is written.
-            CompletableFuture<List<StagedRow>> next = CompletableFuture.supplyAsync(() -> read(rows, start, context),
+            CompletableFuture<Batch> next = CompletableFuture.supplyAsync(() -> read(job.id(), rows, start, context),
                     reader);
             int batches = 0;
             while (true) {
-                List<StagedRow> batch = next.join();
-                if (batch.isEmpty()) {
+                Batch batch = next.join();
+                if (batch.rows().isEmpty()) {
                     break;
                 }
-                int first = batch.get(0).rowNo();
-                int last = batch.get(batch.size() - 1).rowNo();
-                next = CompletableFuture.supplyAsync(() -> read(rows, last + 1, context), reader);
+                int first = batch.rows().get(0).rowNo();
+                int last = batch.rows().get(batch.rows().size() - 1).rowNo();
+                next = CompletableFuture.supplyAsync(() -> read(job.id(), rows, last + 1, context), reader);
                 boolean analyze = Integer.bitCount(++batches) == 1;
                 // The card tables' statistics matter while the import is large next to them (an empty workspace);
                 // past that, analysing a million cards costs a second or more and changes no plan.
                 boolean cardTables = analyze && (long) (last - job.rowsProcessed()) * 10 >= cardsAtStart;
                 transactions.executeWithoutResult(status -> {
-                    staging.stage(job.id(), batch);
+                    staging.stage(batch.copy());
                     if (analyze) {
                         staging.analyze(cardTables);
                     }
@@ -119,14 +120,19 @@ public class ImportProcessor {
         }
     }
 
+    /** A batch read and normalised, with the text that stages it. */
+    private record Batch(List<StagedRow> rows, ImportStaging.Copy copy) {
+    }
+
     /** Up to {@link #BATCH} rows from {@code rows}, numbered from {@code first}, normalised on every core. */
-    private static List<StagedRow> read(Iterator<List<String>> rows, int first, StagedRow.Context context) {
+    private Batch read(UUID jobId, Iterator<List<String>> rows, int first, StagedRow.Context context) {
         List<List<String>> cells = new ArrayList<>(BATCH);
         while (cells.size() < BATCH && rows.hasNext()) {
             cells.add(rows.next());
         }
-        return IntStream.range(0, cells.size()).parallel()
+        List<StagedRow> read = IntStream.range(0, cells.size()).parallel()
                 .mapToObj(i -> StagedRow.read(first + i, cells.get(i), context)).toList();
+        return new Batch(read, staging.render(jobId, read));
     }
 
     /** Done, and said so in the same transaction: listeners (a target project's queue) run after the commit. */

@@ -46,7 +46,35 @@ public class ImportStaging {
                 .query(Long.class).single();
     }
 
-    public void stage(UUID jobId, List<StagedRow> rows) {
+    /** The batch as the text of its COPY statements: done by the reader, while the database writes the batch before. */
+    public Copy render(UUID jobId, List<StagedRow> rows) {
+        return render(jobId, rows, json);
+    }
+
+    public void stage(Copy copy) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            var api = connection.unwrap(PGConnection.class).getCopyAPI();
+            api.copyIn("""
+                    COPY import_row (job_id, row_no, contact_id, first_name, surname, display_name, name_key, surname_key,
+                      organisation, company_key, job_title, address, postcode, city, country, region, line_of_business,
+                      language, status, source, heard_of_us, score, custom, fingerprint, outcome, reason, original)
+                    FROM STDIN (FORMAT csv)""", new StringReader(copy.rows()));
+            api.copyIn("""
+                    COPY import_point (job_id, row_no, kind, raw, value, match_key, national, region, time_zones, valid)
+                    FROM STDIN (FORMAT csv)""", new StringReader(copy.points()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not stage import rows: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A batch as the text of the two COPY statements: the rows, and their phones, e-mails, identifiers and sites. */
+    public record Copy(String rows, String points) {
+    }
+
+    static Copy render(UUID jobId, List<StagedRow> rows, ObjectMapper json) {
         StringBuilder rowCsv = new StringBuilder(rows.size() * 256);
         StringBuilder pointCsv = new StringBuilder(rows.size() * 128);
         for (StagedRow row : rows) {
@@ -77,22 +105,7 @@ public class ImportStaging {
                         w.domain() != null);
             }
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("""
-                    COPY import_row (job_id, row_no, contact_id, first_name, surname, display_name, name_key, surname_key,
-                      organisation, company_key, job_title, address, postcode, city, country, region, line_of_business,
-                      language, status, source, heard_of_us, score, custom, fingerprint, outcome, reason, original)
-                    FROM STDIN (FORMAT csv)""", new StringReader(rowCsv.toString()));
-            copy.copyIn("""
-                    COPY import_point (job_id, row_no, kind, raw, value, match_key, national, region, time_zones, valid)
-                    FROM STDIN (FORMAT csv)""", new StringReader(pointCsv.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Could not stage import rows: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        return new Copy(rowCsv.toString(), pointCsv.toString());
     }
 
     /** One CSV line: null is an unquoted empty field (SQL NULL), text is always quoted. */
