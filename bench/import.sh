@@ -13,6 +13,9 @@
 #  5. 2,000 duplicate checks (after 2,000 warm-up ones), one after the other over one keep-alive
 #     connection: p50/p95/p99/max — with the N cards of base.csv (the target's condition), between
 #     the two imports, and again with ~2N cards at the end; each once autovacuum is idle;
+#  5b. the write floor: the cards test.csv created written again into the workspace with the
+#     import's own INSERT statements, one per table, and nothing else (bench/import_write_floor.sql,
+#     rolled back): what the card tables' indexes and keys cost on their own;
 #  6. prints a summary and writes it as Markdown to bench/results/import-<date>.md
 #     (import-<date>-<N>rows.md for another --rows than 1,000,000).
 # The app is stopped (SIGTERM) and the temporary folder removed on exit; the app log is kept
@@ -156,6 +159,19 @@ if [ -n "$import_ok" ]; then
 fi
 $py/import_client.py heap --port "$port" > "$work/heap-end.json" || true
 kill "$sampler_pid" 2>/dev/null || true
+
+# --- 5b. the write floor: test.csv's new cards written again, nothing but the writes ---------------
+if [ -n "$import_ok" ]; then
+  wait_for_autovacuum write-floor
+  test_job=$(json '["id"]' < "$work/test.json")
+  test_ws=$(psql_app -A -t -c "SELECT workspace_id FROM import_job WHERE id = '$test_job'")
+  log "write floor: the cards of import $test_job written again (bench/import_write_floor.sql)"
+  psql_app -A -t -v job="$test_job" -v ws="$test_ws" -f bench/import_write_floor.sql > "$work/write-floor.txt" \
+    && awk 'NR == 1 {cards = $1} /^Time:/ {ms += $2; n++} END {printf "{\"cards\": %d, \"statements\": %d, \"ms\": %.0f}\n", cards, n, ms}' \
+      "$work/write-floor.txt" > "$work/write-floor.json" \
+    || log "write floor failed: $(tail -3 "$work/write-floor.txt")"
+  [ -s "$work/write-floor.json" ] && log "write floor: $(cat "$work/write-floor.json")"
+fi
 
 # --- 6. the summary ------------------------------------------------------------------------
 day=$(date +%F)

@@ -445,6 +445,12 @@ def cmd_report(args):
             f"({copy_med / 1000:.2f} s; runs {', '.join(str(x) for x in copy_ms)} ms) | – |")
     if ratio:
         add(f"| end-to-end time / COPY time | **{ratio:.1f}×** | ≤ 4×: {ok(ratio <= 4)} |")
+    write_floor = _load(f"{d}/write-floor.json", {})
+    if write_floor.get("ms") and write_floor.get("cards"):
+        wf_s = write_floor["ms"] / 1000
+        add(f"| write floor: test.csv's {_fmt(write_floor['cards'])} new cards written again with the import's own "
+            f"INSERTs, one per table, nothing else (`bench/import_write_floor.sql`) | {_fmt(write_floor['cards'] / wf_s)} "
+            f"rows/s ({wf_s:.1f} s){f'; {wf_s / (copy_med / 1000):.1f}× the COPY' if copy_med else ''} | – |")
     if peak:
         add(f"| peak JVM heap used, sampled every second (base / test) | **{peak / 2**20:,.0f} MiB** "
             f"({_fmt((base.get('peak_heap_bytes') or 0) / 2**20)} / {_fmt((test.get('peak_heap_bytes') or 0) / 2**20)}); "
