@@ -36,6 +36,8 @@
 //     --timeout S    per-request timeout in seconds (an expired request counts as an error)
 //     --executor     where the HTTP client runs its follow-up tasks: on its selector thread
 //                    (direct, default: about half the CPU per request) or in a thread pool
+//     --http-floor   the stack's floor: a cycle is two GET /api/v1/me (token check, user and
+//                    workspace read, JSON), no queue work; "next" and "outcome" then time those
 // Before the run every agent checks its token with GET /api/v1/me (staggered 5 ms apart, which
 // also opens the keep-alive connections); any failure stops the run before it starts.
 // The driver's own CPU use over the measured window is printed: it shares the machine's cores.
@@ -84,6 +86,8 @@ public class QueueLoad {
     static int warmup = 120;
     static int timeoutSeconds = 30;
     static String executor = "direct";
+    /** --http-floor: each cycle is two GET /api/v1/me, what the HTTP and security stack costs with no queue work. */
+    static boolean httpFloor;
 
     // --- shared state
     static HttpClient http;
@@ -133,12 +137,7 @@ public class QueueLoad {
          * keep-alive connection in the client's pool. Connection failures are retried for 10 s.
          */
         String preflight() {
-            HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
-                    .timeout(Duration.ofSeconds(timeoutSeconds))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
+            HttpRequest me = me();
             String last = null;
             for (int attempt = 0; attempt < 10; attempt++) {
                 try {
@@ -157,6 +156,15 @@ public class QueueLoad {
             return last;
         }
 
+        HttpRequest me() {
+            return HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+        }
+
         public void run() {
             // Staggered, so that 200 connects do not overflow the server's accept queue at once.
             pause(number * 5L);
@@ -170,7 +178,7 @@ public class QueueLoad {
             if (preflight != null) {
                 return;
             }
-            HttpRequest next = HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/" + project + "/next"))
+            HttpRequest next = httpFloor ? me() : HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/" + project + "/next"))
                     .timeout(Duration.ofSeconds(timeoutSeconds))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
@@ -223,27 +231,29 @@ public class QueueLoad {
                     pause(100);
                     continue;
                 }
-                Matcher a = ATTEMPT_ID.matcher(resp.body());
-                String lead = leadId(resp.body());
-                if (!a.find() || lead == null) {
-                    error(measured, "next", "200 without attemptId or lead.id", resp.body());
-                    pause(100);
-                    continue;
+                String leadId = null;
+                HttpRequest done = next;
+                if (!httpFloor) {
+                    Matcher a = ATTEMPT_ID.matcher(resp.body());
+                    String lead = leadId(resp.body());
+                    if (!a.find() || lead == null) {
+                        error(measured, "next", "200 without attemptId or lead.id", resp.body());
+                        pause(100);
+                        continue;
+                    }
+                    leadId = lead.toLowerCase(Locale.ROOT);
+                    checkGrant(leadId);
+                    done = HttpRequest.newBuilder(URI.create(base + "/api/v1/attempts/" + a.group(1) + "/outcome"))
+                            .timeout(Duration.ofSeconds(timeoutSeconds))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(outcomeBody))
+                            .build();
                 }
                 if (measured) {
                     nextNanos.add(t1 - t0);
                 }
-                String attemptId = a.group(1);
-                String leadId = lead.toLowerCase(Locale.ROOT);
-                checkGrant(leadId);
-
-                HttpRequest done = HttpRequest.newBuilder(URI.create(base + "/api/v1/attempts/" + attemptId + "/outcome"))
-                        .timeout(Duration.ofSeconds(timeoutSeconds))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(outcomeBody))
-                        .build();
                 long t2 = System.nanoTime();
                 HttpResponse<String> out;
                 try {
@@ -261,7 +271,9 @@ public class QueueLoad {
                     pause(100);
                     continue;
                 }
-                release(leadId);
+                if (leadId != null) {
+                    release(leadId);
+                }
                 cyclesAll++;
                 if (measured && t3 <= measureEnd) {
                     cycles++;
@@ -397,6 +409,10 @@ public class QueueLoad {
             String arg = args[i];
             if (arg.equals("-h") || arg.equals("--help")) {
                 usage(0);
+            }
+            if (arg.equals("--http-floor")) {
+                httpFloor = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 System.err.println("missing value for " + arg);
@@ -633,7 +649,7 @@ public class QueueLoad {
     static void usage(int rc) {
         System.err.println("usage: java bench/QueueLoad.java --base http://localhost:PORT --tokens FILE --project ID"
                 + " [--seconds 60] [--warmup 120] [--outcome NO_ANSWER] [--agents N] [--rate R] [--timeout 30]"
-                + " [--executor direct|pool]");
+                + " [--executor direct|pool] [--http-floor]");
         System.exit(rc);
     }
 }

@@ -11,6 +11,8 @@
 #     a) back to back (throughput: cycles/s), b) paced at --rate cycles/s over all agents
 #     (latency of next at that load; back to back, Little's law makes latency = agents ÷ rate).
 #     Both count double grants (must be 0) and errors;
+#     c) the stack's floor: the same agents back to back, each cycle two GET /api/v1/me (the token
+#     check, a user and workspace read, JSON) and no queue work;
 #  5. the floor, on the same embedded PostgreSQL with the app idle: a bare table of --floor-rows
 #     READY rows (bench/queue_floor.sql) and pgbench looping bench/queue_floor_pgbench.sql
 #     (SELECT ... FOR UPDATE SKIP LOCKED lease, then UPDATE to DONE), back to back and -R rate;
@@ -142,22 +144,26 @@ samplers+=($!)
 
 # --- 4. the app under load --------------------------------------------------------------------
 load_ok=1
-run_load() {  # name rate
-  wait_for_autovacuum "app-$1"
-  check_xacts "the app run $1"
-  log "QueueLoad $1: $agents agents, ${warmup} s warm-up + ${seconds} s$([ "$2" = 0 ] || echo ", paced at $2 cycles/s")"
+run_load() {  # name rate [QueueLoad options...]
+  local name=$1 pace=$2; shift 2
+  wait_for_autovacuum "app-$name"
+  check_xacts "the app run $name"
+  log "QueueLoad $name: $agents agents, ${warmup} s warm-up + ${seconds} s$([ "$pace" = 0 ] || echo ", paced at $pace cycles/s") $*"
   local rc=0
-  pg_counters > "$work/pgstats-$1.txt"
+  pg_counters > "$work/pgstats-$name.txt"
   java -Xss512k bench/QueueLoad.java --base "http://localhost:$port" --tokens "$work/tokens.txt" --project "$project" \
-    --seconds "$seconds" --warmup "$warmup" --outcome NO_ANSWER --rate "$2" > "$work/load-$1.txt" || rc=$?
+    --seconds "$seconds" --warmup "$warmup" --outcome NO_ANSWER --rate "$pace" "$@" > "$work/load-$name.txt" || rc=$?
   sleep 2  # sessions report their statistics about once a second
-  pg_counters >> "$work/pgstats-$1.txt"
-  cat "$work/load-$1.txt" >&2
+  pg_counters >> "$work/pgstats-$name.txt"
+  cat "$work/load-$name.txt" >&2
   # 3: double grants, 4: nothing but errors, 2: tokens refused. Go on to the floor and the report.
-  [ "$rc" = 0 ] || { log "QueueLoad $1 exited with $rc"; load_ok=; }
+  [ "$rc" = 0 ] || { log "QueueLoad $name exited with $rc"; load_ok=; }
 }
 run_load b2b 0
 if [ "$rate" != 0 ]; then run_load paced "$rate"; fi
+# The stack's own floor: the same agents, each cycle two authenticated GET /api/v1/me and no queue work.
+# What HTTP, the token check and the JSON cost on these cores, against which the queue's cycles are set.
+run_load httpfloor 0 --http-floor
 
 # --- 5. the floor: the bare SKIP LOCKED loop on the same PostgreSQL, the app idle -------------
 free=$(psql_app -A -t -c "SELECT current_setting('max_connections')::int - count(*)

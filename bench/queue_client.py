@@ -364,7 +364,8 @@ def cmd_report(args):
     d = args.dir
     imp, proj, agents = _load(f"{d}/import.json", {}), _load(f"{d}/project.json", {}), _load(f"{d}/agents.json", {})
     runs = []  # (label, RESULT values, output)
-    for name, label in (("load-b2b", "back to back"), ("load-paced", f"paced at {args.rate:,} cycles/s")):
+    for name, label in (("load-b2b", "back to back"), ("load-paced", f"paced at {args.rate:,} cycles/s"),
+                        ("load-httpfloor", "the stack's floor (two GET /api/v1/me a cycle)")):
         values, text = parse_result(f"{d}/{name}.txt")
         if text:
             runs.append((name, label, values, text))
@@ -399,6 +400,7 @@ def cmd_report(args):
     add("| --- | --- | --- |")
     b2b = next((v for n, _, v, _ in runs if n == "load-b2b"), None)
     paced = next((v for n, _, v, _ in runs if n == "load-paced"), None)
+    http_floor = next((v for n, _, v, _ in runs if n == "load-httpfloor"), None)
     fb, fp = floor["floor-b2b"], floor["floor-paced"]
     if b2b:
         add(f"| app, {int(b2b.get('agents', 0))} agents back to back: cycles/s | **{_fmt(b2b.get('cycles_per_s'))}** "
@@ -436,6 +438,13 @@ def cmd_report(args):
             "| – |")
     if b2b and fb.get("tps"):
         add(f"| app cycles/s / floor cycles/s | **{b2b.get('cycles_per_s', 0) / fb['tps']:.2f}** | – |")
+    if http_floor:
+        add(f"| the stack's floor: the same agents back to back, two `GET /api/v1/me` a cycle (token check, no queue "
+            f"work): cycles/s | **{_fmt(http_floor.get('cycles_per_s'))}**; request p50 / p99 "
+            f"{_ms(http_floor.get('next_p50_ms'))} / {_ms(http_floor.get('next_p99_ms'))} ms | – |")
+        if b2b and http_floor.get("cycles_per_s"):
+            add(f"| app cycles/s / the stack's floor | **{b2b.get('cycles_per_s', 0) / http_floor['cycles_per_s']:.2f}** "
+                "| – |")
     add("")
     add("Back to back, each agent asks for its next lead as soon as the outcome is in: that is the throughput test. "
         "Its latency is not the latency under a given load, because in a closed loop Little's law fixes the mean "
