@@ -176,10 +176,7 @@ public class Queue {
         UUID attemptId = UUID.randomUUID();
         Optional<Entry> claimed = repository.claim(projectId, agent.userId(), open, attemptId, now,
                 now.plus(settings.lease()));
-        claimed.ifPresent(entry -> {
-            repository.insertAttempt(attemptId, entry, agent.userId(), false, now);
-            floor.onCall(agent.workspaceId(), agent.userId(), projectId, attemptId, now);
-        });
+        claimed.ifPresent(entry -> floor.onCall(agent.workspaceId(), agent.userId(), projectId, attemptId, now));
         if (claimed.isEmpty()) {
             floor.waiting(agent.workspaceId(), agent.userId(), projectId, now);
         }

@@ -148,26 +148,32 @@ public class QueueRepository {
     }
 
     /**
-     * Leases the first callable lead to the agent, in one statement: due callbacks first, then the
-     * project's order; only zones inside their window now; a "mine" callback only to its agent
-     * until its grace ends; never a number on the do-not-call list. Rows another agent is taking
-     * at this very moment are skipped, not waited for.
+     * Leases the first callable lead to the agent and opens the call's attempt, in one statement: due
+     * callbacks first, then the project's order; only zones inside their window now; a "mine" callback
+     * only to its agent until its grace ends; never a number on the do-not-call list. Rows another
+     * agent is taking at this very moment are skipped, not waited for.
      */
     public Optional<Entry> claim(UUID projectId, UUID agentId, Collection<String> openZones, UUID attemptId,
             Instant now, Instant expires) {
         return jdbc.sql("""
-                UPDATE queue_entry q SET state = 'LEASED', leased_to = :agent, lease_expires = :expires,
-                  attempt_id = :attempt, updated_at = :now
-                WHERE q.id = (
-                  SELECT c.id FROM queue_entry c
-                  WHERE c.project_id = :project AND c.state = 'READY' AND c.due_at <= :now
-                    AND c.zone_key = ANY(:zones)
-                    AND (c.callback_for IS NULL OR c.callback_for = :agent OR c.callback_until <= :now)
-                    AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = c.workspace_id AND d.phone = c.phone)
-                  ORDER BY c.rank, c.priority, c.due_at, c.id
-                  LIMIT 1
-                  FOR UPDATE SKIP LOCKED)
-                RETURNING q.*""")
+                WITH claimed AS (
+                  UPDATE queue_entry q SET state = 'LEASED', leased_to = :agent, lease_expires = :expires,
+                    attempt_id = :attempt, updated_at = :now
+                  WHERE q.id = (
+                    SELECT c.id FROM queue_entry c
+                    WHERE c.project_id = :project AND c.state = 'READY' AND c.due_at <= :now
+                      AND c.zone_key = ANY(:zones)
+                      AND (c.callback_for IS NULL OR c.callback_for = :agent OR c.callback_until <= :now)
+                      AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = c.workspace_id AND d.phone = c.phone)
+                    ORDER BY c.rank, c.priority, c.due_at, c.id
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                  RETURNING q.*),
+                attempt AS (
+                  INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
+                    inbound, started_at)
+                  SELECT :attempt, workspace_id, project_id, id, contact_id, :agent, phone, step, false, :now FROM claimed)
+                SELECT * FROM claimed""")
                 .param("project", projectId).param("agent", agentId).param("zones", openZones.toArray(String[]::new))
                 .param("attempt", attemptId).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires))
                 .query(this::entry).optional();

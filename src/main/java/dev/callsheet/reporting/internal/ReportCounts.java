@@ -47,9 +47,8 @@ class ReportCounts {
                 call.successful() ? 1 : 0, call.successful() ? call.talkSeconds() : 0, call.qualified() ? 1 : 0,
                 call.resolved() ? 1 : 0, call.resolved() && call.firstCall() ? 1 : 0, 0, 0, 0, 0, BigDecimal.ZERO,
                 call.gatekeeper() ? 1 : 0);
-        repository.add(call.workspaceId(), call.projectId(), hour, call.agentId(), call.source(), counts);
-        repository.addOutcome(call.workspaceId(), call.projectId(), hour, call.agentId(), 1, call.outcome(),
-                call.connected());
+        repository.addCall(call.workspaceId(), call.projectId(), hour, call.agentId(), call.source(), counts,
+                call.outcome(), call.connected());
     }
 
     @EventListener

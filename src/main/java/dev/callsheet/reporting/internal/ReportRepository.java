@@ -47,21 +47,35 @@ public class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds the counts to the hour's row and to the day's (the reports over whole days read the days). */
+    /** Adds the counts to the hour's row and to the day's (the reports over whole days read the days), in one statement. */
     public void add(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, String source, Counts c) {
-        upsert("report_hour", "hour", Timestamp.valueOf(hour), workspaceId, projectId, agentId, source, c);
-        upsert("report_day", "day", java.sql.Date.valueOf(hour.toLocalDate()), workspaceId, projectId, agentId, source,
-                c);
+        counted("WITH by_hour AS (" + upsert("report_hour", "hour") + ")\n" + upsert("report_day", "day"),
+                workspaceId, projectId, hour, agentId, source, c).update();
     }
 
-    private void upsert(String table, String time, Object at, UUID workspaceId, UUID projectId, UUID agentId,
-            String source, Counts c) {
-        jdbc.sql("""
+    /**
+     * A call: its counts on the hour's and the day's rows, and its outcome on the hour's outcome row, in
+     * one statement (one round trip on the path of every call's outcome).
+     */
+    public void addCall(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, String source, Counts c,
+            String code, boolean connected) {
+        counted("WITH by_hour AS (" + upsert("report_hour", "hour") + "),\nby_day AS (" + upsert("report_day", "day") + ")\n"
+                + """
+                INSERT INTO report_outcome_hour AS r (workspace_id, project_id, hour, agent_id, node, code, connected, calls)
+                VALUES (:ws, :project, :hour, :agent, 1, :code, :connected, 1)
+                ON CONFLICT (project_id, hour, agent_id, node, code) DO UPDATE SET calls = r.calls + 1""",
+                workspaceId, projectId, hour, agentId, source, c)
+                .param("code", code).param("connected", connected).update();
+    }
+
+    /** Adds a row's counts to {@code table}, keyed by its {@code time} column (:hour or :day). */
+    private static String upsert(String table, String time) {
+        return """
                 INSERT INTO %1$s AS r (workspace_id, project_id, %2$s, agent_id, source, dials, connects,
                   talk_seconds, handle_seconds, successful_calls, successful_talk_seconds, qualified, resolved,
                   resolved_first_call, appointments_set, appointments_held, appointments_no_show, deals_won, revenue,
                   gatekeepers)
-                VALUES (:ws, :project, :at, :agent, :source, :dials, :connects, :talk, :handle, :successful,
+                VALUES (:ws, :project, :%2$s, :agent, :source, :dials, :connects, :talk, :handle, :successful,
                   :successfulTalk, :qualified, :resolved, :resolvedFirst, :set, :held, :noShow, :won, :revenue,
                   :gatekeepers)
                 ON CONFLICT (project_id, %2$s, agent_id, source) DO UPDATE SET
@@ -76,16 +90,21 @@ public class ReportRepository {
                   appointments_held = r.appointments_held + EXCLUDED.appointments_held,
                   appointments_no_show = r.appointments_no_show + EXCLUDED.appointments_no_show,
                   deals_won = r.deals_won + EXCLUDED.deals_won, revenue = r.revenue + EXCLUDED.revenue,
-                  gatekeepers = r.gatekeepers + EXCLUDED.gatekeepers""".formatted(table, time))
-                .param("ws", workspaceId).param("project", projectId).param("at", at)
+                  gatekeepers = r.gatekeepers + EXCLUDED.gatekeepers""".formatted(table, time);
+    }
+
+    private JdbcClient.StatementSpec counted(String sql, UUID workspaceId, UUID projectId, LocalDateTime hour,
+            UUID agentId, String source, Counts c) {
+        return jdbc.sql(sql)
+                .param("ws", workspaceId).param("project", projectId).param("hour", Timestamp.valueOf(hour))
+                .param("day", java.sql.Date.valueOf(hour.toLocalDate()))
                 .param("agent", agentId).param("source", source).param("dials", c.dials())
                 .param("connects", c.connects()).param("talk", c.talkSeconds()).param("handle", c.handleSeconds())
                 .param("successful", c.successfulCalls()).param("successfulTalk", c.successfulTalkSeconds())
                 .param("qualified", c.qualified()).param("resolved", c.resolved())
                 .param("resolvedFirst", c.resolvedFirstCall()).param("set", c.appointmentsSet())
                 .param("held", c.appointmentsHeld()).param("noShow", c.appointmentsNoShow())
-                .param("won", c.dealsWon()).param("revenue", c.revenue()).param("gatekeepers", c.gatekeepers())
-                .update();
+                .param("won", c.dealsWon()).param("revenue", c.revenue()).param("gatekeepers", c.gatekeepers());
     }
 
     public void addOutcome(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, int node, String code,
