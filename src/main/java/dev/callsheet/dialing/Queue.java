@@ -162,25 +162,16 @@ public class Queue {
     private Optional<Lease> next(CurrentUser agent, UUID projectId, Instant now) {
         ProjectCache.Snapshot snapshot = cache.get(agent.workspaceId(), projectId, now);
         Project project = projects.workable(agent, snapshot.project());
-        Optional<Entry> held = repository.liveLease(projectId, agent.userId(), now);
-        if (held.isPresent()) {
-            floor.onCall(agent.workspaceId(), agent.userId(), projectId, held.get().attemptId(), now);
-            return Optional.of(lease(agent.workspaceId(), held.get(), now, false));
-        }
         maintain(projectId, now);
         List<String> open = CallingWindows.open(project, snapshot.zoneKeys(), snapshot.holidays(), now);
-        if (open.isEmpty()) {
+        Optional<Entry> leased = repository.leaseFor(projectId, agent.userId(), open, UUID.randomUUID(), now,
+                now.plus(settings.lease()));
+        if (leased.isEmpty()) {
             floor.waiting(agent.workspaceId(), agent.userId(), projectId, now);
             return Optional.empty();
         }
-        UUID attemptId = UUID.randomUUID();
-        Optional<Entry> claimed = repository.claim(projectId, agent.userId(), open, attemptId, now,
-                now.plus(settings.lease()));
-        claimed.ifPresent(entry -> floor.onCall(agent.workspaceId(), agent.userId(), projectId, attemptId, now));
-        if (claimed.isEmpty()) {
-            floor.waiting(agent.workspaceId(), agent.userId(), projectId, now);
-        }
-        return claimed.map(entry -> lease(agent.workspaceId(), entry, now, false));
+        floor.onCall(agent.workspaceId(), agent.userId(), projectId, leased.get().attemptId(), now);
+        return Optional.of(lease(agent.workspaceId(), leased.get(), now, false));
     }
 
     private final Map<UUID, Instant> maintained = new ConcurrentHashMap<>();

@@ -113,14 +113,6 @@ public class QueueRepository {
 
     // --- claiming ---
 
-    public Optional<Entry> liveLease(UUID projectId, UUID agentId, Instant now) {
-        return jdbc.sql("""
-                SELECT * FROM queue_entry
-                WHERE project_id = ? AND state = 'LEASED' AND leased_to = ? AND lease_expires > ?
-                ORDER BY lease_expires DESC LIMIT 1""")
-                .params(projectId, agentId, Timestamp.from(now)).query(this::entry).optional();
-    }
-
     /** Leases whose time is up become ready again, as they were: nothing of the lead is lost. */
     public int releaseExpired(UUID projectId, Instant now) {
         return jdbc.sql("""
@@ -148,20 +140,27 @@ public class QueueRepository {
     }
 
     /**
-     * Leases the first callable lead to the agent and opens the call's attempt, in one statement: due
+     * The agent's live lease in the project when there is one (asking twice gives the same call), else
+     * the first callable lead leased to them with the call's attempt opened, in one statement: due
      * callbacks first, then the project's order; only zones inside their window now; a "mine" callback
      * only to its agent until its grace ends; never a number on the do-not-call list. Rows another
-     * agent is taking at this very moment are skipped, not waited for.
+     * agent is taking at this very moment are skipped, not waited for. With a live lease the claim's
+     * scan does not run (a one-time filter).
      */
-    public Optional<Entry> claim(UUID projectId, UUID agentId, Collection<String> openZones, UUID attemptId,
+    public Optional<Entry> leaseFor(UUID projectId, UUID agentId, Collection<String> openZones, UUID attemptId,
             Instant now, Instant expires) {
         return jdbc.sql("""
-                WITH claimed AS (
+                WITH held AS (
+                  SELECT * FROM queue_entry
+                  WHERE project_id = :project AND state = 'LEASED' AND leased_to = :agent AND lease_expires > :now
+                  ORDER BY lease_expires DESC LIMIT 1),
+                claimed AS (
                   UPDATE queue_entry q SET state = 'LEASED', leased_to = :agent, lease_expires = :expires,
                     attempt_id = :attempt, updated_at = :now
                   WHERE q.id = (
                     SELECT c.id FROM queue_entry c
-                    WHERE c.project_id = :project AND c.state = 'READY' AND c.due_at <= :now
+                    WHERE NOT EXISTS (SELECT 1 FROM held)
+                      AND c.project_id = :project AND c.state = 'READY' AND c.due_at <= :now
                       AND c.zone_key = ANY(:zones)
                       AND (c.callback_for IS NULL OR c.callback_for = :agent OR c.callback_until <= :now)
                       AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = c.workspace_id AND d.phone = c.phone)
@@ -173,7 +172,7 @@ public class QueueRepository {
                   INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
                     inbound, started_at)
                   SELECT :attempt, workspace_id, project_id, id, contact_id, :agent, phone, step, false, :now FROM claimed)
-                SELECT * FROM claimed""")
+                SELECT * FROM held UNION ALL SELECT * FROM claimed""")
                 .param("project", projectId).param("agent", agentId).param("zones", openZones.toArray(String[]::new))
                 .param("attempt", attemptId).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires))
                 .query(this::entry).optional();
