@@ -29,9 +29,14 @@
 #     --rate R           cycles/s of the paced runs, app and floor (default 1000; 0: no paced runs)
 #     --port P           HTTP port of the app (default $SERVER_PORT or 18090)
 #     --jar PATH         the jar to run (default target/callsheet.jar, built first if missing)
-#     --floor-clients N  pgbench clients (default 150: the server allows 200 connections and the
-#                        app holds its pool; lowered to what is free, and said so)
+#     --floor-clients N  pgbench clients (default 10, the app's connection pool: the database sees as
+#                        many sessions as when the app runs. With 150 the bare loop is no floor: each
+#                        lease steps over the rows the others hold, 192 cycles/s against 2,096 with 10
+#                        on 2026-12-03. Lowered to the connections free, and said so)
 #     --floor-rows N     rows of the floor's table (default 1000000, whatever --leads is)
+#     --no-stack-floor   skip the stack's floor run (c), e.g. for an A/B of two jars
+#     --pg-set NAME=VALUE  a PostgreSQL setting for the whole run (ALTER SYSTEM, then a reload), e.g.
+#                        commit_delay=1000; repeatable
 #     --timeout S        give up the import (and the adding of leads) after S seconds (default 3600)
 set -euo pipefail
 self=$(readlink -f "$0")
@@ -46,9 +51,11 @@ warmup=120
 rate=1000
 port=${SERVER_PORT:-18090}
 jar=target/callsheet.jar
-floor_clients=150
+floor_clients=10
 floor_rows=1000000
 timeout=3600
+stack_floor=1
+pg_settings=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --leads) leads=$2; shift 2 ;;
@@ -61,6 +68,8 @@ while [ $# -gt 0 ]; do
     --floor-clients) floor_clients=$2; shift 2 ;;
     --floor-rows) floor_rows=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
+    --no-stack-floor) stack_floor=; shift ;;
+    --pg-set) pg_settings+=("$2"); shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ {print; next} NR > 1 {exit}' "$self"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -97,6 +106,12 @@ log "generated in $gen_ms ms: $(du -h "$work/leads.csv" | cut -f1)"
 start_app
 make_workspace "Queue benchmark $stamp"
 postmaster=$(head -1 "$data/postgres/postmaster.pid")
+for setting in ${pg_settings[@]+"${pg_settings[@]}"}; do
+  name=${setting%%=*}
+  [[ "$name" =~ ^[a-z_]+$ ]] || { log "--pg-set $setting: not a setting name"; exit 2; }
+  psql_app -c "ALTER SYSTEM SET $name = '${setting#*=}'" -c 'SELECT pg_reload_conf()' > /dev/null
+  log "PostgreSQL setting for this run: $name = $(psql_app -A -t -c "SHOW $name")"
+done
 pg_version=$(psql_app -A -t -c 'SHOW server_version')
 # A long transaction anywhere holds back the xmin horizon: the queue's dead index entries cannot be
 # cleaned up and every lease walks over them (in a trial, ten sessions sleeping inside a query made
@@ -163,7 +178,7 @@ run_load b2b 0
 if [ "$rate" != 0 ]; then run_load paced "$rate"; fi
 # The stack's own floor: the same agents, each cycle two authenticated GET /api/v1/me and no queue work.
 # What HTTP, the token check and the JSON cost on these cores, against which the queue's cycles are set.
-run_load httpfloor 0 --http-floor
+if [ -n "$stack_floor" ]; then run_load httpfloor 0 --http-floor; fi
 
 # --- 5. the floor: the bare SKIP LOCKED loop on the same PostgreSQL, the app idle -------------
 free=$(psql_app -A -t -c "SELECT current_setting('max_connections')::int - count(*)
