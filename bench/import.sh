@@ -68,7 +68,7 @@ applog=$work/app.log
 app_pid=
 samplers=()
 bench_name=import
-keep=("*timeline*.csv" "*.json" pg-activity.txt jobs.csv autovacuum-wait.txt)
+keep=("*timeline*.csv" "*.json" pg-activity.txt jobs.csv autovacuum-wait.txt write-floor.txt)
 . "$root/bench/lib.sh"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
