@@ -178,13 +178,14 @@ public class QueueLoad {
             if (preflight != null) {
                 return;
             }
-            HttpRequest next = httpFloor ? me() : HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/" + project + "/next"))
-                    .timeout(Duration.ofSeconds(timeoutSeconds))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build();
+            HttpRequest next = httpFloor ? me()
+                    : HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/" + project + "/next"))
+                            .timeout(Duration.ofSeconds(timeoutSeconds))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build();
             String outcomeBody = "{\"outcome\":\"" + outcome + "\",\"talkSeconds\":0}";
             // Paced (--rate): this agent starts a cycle every `period` ns, its phase spread over
             // the agents; a late agent starts at once and does not burst to catch up.

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one claimed import: reads the file as a stream, normalises each batch of rows on every
  * core and renders it as COPY text (the next batch while the database writes this one), stages it
- * with COPY and resolves it in SQL. A batch commits together with the job's counters, so after a crash the job resumes at
- * the first row of the batch that did not commit.
+ * with COPY and resolves it in SQL. A batch commits together with the job's counters, so after a
+ * crash the job resumes at the first row of the batch that did not commit.
  */
 @Component
 public class ImportProcessor {
