@@ -39,6 +39,11 @@ public class QueueRepository {
             Integer talkSeconds, String confirmation, String revisit) {
     }
 
+    /** A call's record as it opens: the lease's columns, no outcome yet. */
+    private static final String NEW_ATTEMPT = """
+            INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
+              inbound, started_at)""";
+
     private final JdbcClient jdbc;
 
     QueueRepository(JdbcClient jdbc) {
@@ -169,8 +174,7 @@ public class QueueRepository {
                     FOR UPDATE SKIP LOCKED)
                   RETURNING q.*),
                 attempt AS (
-                  INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
-                    inbound, started_at)
+                  """ + NEW_ATTEMPT + """
                   SELECT :attempt, workspace_id, project_id, id, contact_id, :agent, phone, step, false, :now FROM claimed)
                 SELECT * FROM held UNION ALL SELECT * FROM claimed""")
                 .param("project", projectId).param("agent", agentId).param("zones", openZones.toArray(String[]::new))
@@ -308,10 +312,7 @@ public class QueueRepository {
     // --- attempts ---
 
     public void insertAttempt(UUID id, Entry entry, UUID agentId, boolean inbound, Instant now) {
-        jdbc.sql("""
-                INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
-                  inbound, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(NEW_ATTEMPT + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, entry.workspaceId(), entry.projectId(), entry.id(), entry.contactId(), agentId, entry.phone(),
                         entry.step(), inbound, Timestamp.from(now))
                 .update();

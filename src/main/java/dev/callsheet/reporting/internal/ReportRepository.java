@@ -60,13 +60,15 @@ public class ReportRepository {
     public void addCall(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, String source, Counts c,
             String code, boolean connected) {
         counted("WITH by_hour AS (" + upsert("report_hour", "hour") + "),\nby_day AS (" + upsert("report_day", "day") + ")\n"
-                + """
-                INSERT INTO report_outcome_hour AS r (workspace_id, project_id, hour, agent_id, node, code, connected, calls)
-                VALUES (:ws, :project, :hour, :agent, 1, :code, :connected, 1)
-                ON CONFLICT (project_id, hour, agent_id, node, code) DO UPDATE SET calls = r.calls + 1""",
-                workspaceId, projectId, hour, agentId, source, c)
-                .param("code", code).param("connected", connected).update();
+                + OUTCOME, workspaceId, projectId, hour, agentId, source, c)
+                .param("node", 1).param("code", code).param("connected", connected).update();
     }
+
+    /** One more call with this outcome on the hour's outcome row. */
+    private static final String OUTCOME = """
+            INSERT INTO report_outcome_hour AS r (workspace_id, project_id, hour, agent_id, node, code, connected, calls)
+            VALUES (:ws, :project, :hour, :agent, :node, :code, :connected, 1)
+            ON CONFLICT (project_id, hour, agent_id, node, code) DO UPDATE SET calls = r.calls + 1""";
 
     /** Adds a row's counts to {@code table}, keyed by its {@code time} column (:hour or :day). */
     private static String upsert(String table, String time) {
@@ -109,11 +111,8 @@ public class ReportRepository {
 
     public void addOutcome(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, int node, String code,
             boolean connected) {
-        jdbc.sql("""
-                INSERT INTO report_outcome_hour AS r (workspace_id, project_id, hour, agent_id, node, code, connected, calls)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-                ON CONFLICT (project_id, hour, agent_id, node, code) DO UPDATE SET calls = r.calls + 1""")
-                .params(workspaceId, projectId, Timestamp.valueOf(hour), agentId, node, code, connected).update();
+        jdbc.sql(OUTCOME).param("ws", workspaceId).param("project", projectId).param("hour", Timestamp.valueOf(hour))
+                .param("agent", agentId).param("node", node).param("code", code).param("connected", connected).update();
     }
 
     /** The lead's source in the project's funnel, once a meeting is booked for it; the first booking counts. */
