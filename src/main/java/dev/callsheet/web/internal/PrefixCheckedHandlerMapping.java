@@ -1,13 +1,13 @@
 package dev.callsheet.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -18,28 +18,60 @@ import org.springframework.web.util.pattern.PathPattern;
  * text before the segment holding the first variable or wildcard), a string comparison. Only the mappings that
  * pass get Spring's full match, so which handler answers, and the 404s, 405s and 415s, are what Spring decides.
  *
- * <p>A path with an escape ({@code %}) or a matrix variable ({@code ;}) skips the first test: Spring matches those
- * decoded, segment by segment.
+ * <p>The path tested is Spring's own look-up path, without matrix variables ({@code ;…}), which patterns do not
+ * match either. A path with an escape ({@code %}) skips the first test: Spring matches those decoded, segment by
+ * segment.
  */
 class PrefixCheckedHandlerMapping extends RequestMappingHandlerMapping {
 
     private static final String[] ANY = new String[0];
 
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /**
+     * The path being looked up, for the {@link #getMatchingMapping} calls of one {@link #lookupHandlerMethod}: read
+     * once a request, not once a mapping (a request attribute look-up each time cost more than the test it fed).
+     */
+    private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+
+    /**
+     * Each registered mapping's prefixes, by identity: Spring passes the very instances it registered, and
+     * {@code RequestMappingInfo}'s own hash and equality walk all its conditions. Built once the handlers are
+     * registered, read-only after; a mapping registered later is worked out when asked.
+     */
+    private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
+
+    @Override
+    protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+        super.handlerMethodsInitialized(handlerMethods);
+        Map<RequestMappingInfo, String[]> built = new IdentityHashMap<>();
+        for (RequestMappingInfo info : handlerMethods.keySet()) {
+            built.put(info, literalPrefixes(info));
+        }
+        prefixes = built;
+    }
+
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        // A path with an escape is matched decoded, segment by segment: no first test for it.
+        LOOKUP_PATH.set(lookupPath.indexOf('%') < 0 ? lookupPath : null);
+        try {
+            return super.lookupHandlerMethod(lookupPath, request);
+        } finally {
+            LOOKUP_PATH.remove();
+        }
+    }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-            if (path.indexOf('%') < 0 && path.indexOf(';') < 0 && !startsWithAny(path, prefixes(info))) {
-                return null;
-            }
+        String path = LOOKUP_PATH.get();
+        if (path != null && !startsWithAny(path, prefixes(info))) {
+            return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
     private String[] prefixes(RequestMappingInfo info) {
-        return prefixes.computeIfAbsent(info, PrefixCheckedHandlerMapping::literalPrefixes);
+        String[] known = prefixes.get(info);
+        return known != null ? known : literalPrefixes(info);
     }
 
     private static boolean startsWithAny(String path, String[] literals) {
