@@ -187,6 +187,12 @@ public class Contacts {
         return dialables.byId(workspaceId, id);
     }
 
+    /** The live card's name and status, for a call that already knows the number it dials. */
+    @Transactional(readOnly = true)
+    public Optional<LeadHeadline> headline(UUID workspaceId, UUID id) {
+        return dialables.headline(workspaceId, id);
+    }
+
     /** One page of the live cards an import created, in id order after {@code after} (null: from the start). */
     @Transactional(readOnly = true)
     public List<Dialable> dialablesOfImport(UUID workspaceId, UUID importId, UUID after, int limit) {

@@ -7,6 +7,7 @@ import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.Activity;
 import dev.callsheet.contacts.Contacts;
 import dev.callsheet.contacts.Dialable;
+import dev.callsheet.contacts.LeadHeadline;
 import dev.callsheet.contacts.LeadStatus;
 import dev.callsheet.dialing.internal.CallingWindows;
 import dev.callsheet.dialing.internal.DialingSettings;
@@ -227,7 +228,7 @@ public class Queue {
     }
 
     private Lease lease(UUID workspaceId, Entry entry, Instant now, boolean inbound) {
-        Dialable lead = contacts.dialable(workspaceId, entry.contactId()).orElse(null);
+        LeadHeadline lead = contacts.headline(workspaceId, entry.contactId()).orElse(null);
         ZoneId zone = ZoneId.of(entry.timeZone());
         String local = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES).toString();
         return new Lease(entry.attemptId(), entry.projectId(), entry.leaseExpires(),
@@ -278,14 +279,15 @@ public class Queue {
     }
 
     private RecordedOutcome outcome(CurrentUser agent, UUID attemptId, OutcomeReport report, Instant now) {
-        Attempt attempt = repository.lockAttempt(agent.workspaceId(), attemptId)
+        QueueRepository.Call call = repository.lockCall(agent.workspaceId(), attemptId)
                 .orElseThrow(() -> ApiProblem.notFound("attempt"));
+        Attempt attempt = call.attempt();
         if (!attempt.agentId().equals(agent.userId()) && !Projects.manages(agent)) {
             throw ApiProblem.forbidden("this call belongs to another agent");
         }
         String code = report == null || report.outcome() == null ? ""
                 : report.outcome().strip().toUpperCase(Locale.ROOT);
-        Entry entry = repository.lockEntry(attempt.entryId());
+        Entry entry = call.entry();
         if (attempt.outcome() != null) {
             if (attempt.outcome().equals(code)) {
                 return recorded(attempt.id(), code, entry, attempt.qualified());
@@ -355,7 +357,7 @@ public class Queue {
         if (status != null) {
             contacts.setStatus(agent.workspaceId(), attempt.contactId(), status, agent.userId());
         } else if (outcome.connected()) {
-            contacts.dialable(agent.workspaceId(), attempt.contactId()).filter(d -> d.status() == LeadStatus.NEW)
+            contacts.headline(agent.workspaceId(), attempt.contactId()).filter(d -> d.status() == LeadStatus.NEW)
                     .ifPresent(d -> contacts.setStatus(agent.workspaceId(), d.contactId(), LeadStatus.WORKING,
                             agent.userId()));
         }

@@ -1,6 +1,7 @@
 package dev.callsheet.contacts.internal;
 
 import dev.callsheet.contacts.Dialable;
+import dev.callsheet.contacts.LeadHeadline;
 import dev.callsheet.contacts.LeadSource;
 import dev.callsheet.contacts.LeadStatus;
 import java.sql.ResultSet;
@@ -61,6 +62,16 @@ public class DialableQueries {
 
     public Optional<Dialable> byId(UUID workspaceId, UUID id) {
         return byIds(workspaceId, List.of(id)).stream().findFirst();
+    }
+
+    /** The live card's name and status alone: no phone, region or custom fields to look up. */
+    public Optional<LeadHeadline> headline(UUID workspaceId, UUID id) {
+        return jdbc.sql("""
+                SELECT display_name, status FROM contact WHERE workspace_id = ? AND id = ? AND merged_into IS NULL""")
+                .params(workspaceId, id)
+                .query((rs, row) -> new LeadHeadline(id, rs.getString("display_name"),
+                        LeadStatus.valueOf(rs.getString("status"))))
+                .optional();
     }
 
     /** Live cards carrying one of these E.164 numbers among their phones. */

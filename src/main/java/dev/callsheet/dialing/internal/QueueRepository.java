@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +45,16 @@ public class QueueRepository {
     private static final String NEW_ATTEMPT = """
             INSERT INTO call_attempt (id, workspace_id, project_id, queue_entry_id, contact_id, agent_id, phone, step,
               inbound, started_at)""";
+
+    /** A call and the queue row of its lead, as {@link #lockCall} reads them. */
+    public record Call(Attempt attempt, Entry entry) {
+    }
+
+    /** The queue row's columns under another name ({@code e_id}, …), beside the call's own in {@link #lockCall}. */
+    private static final String ENTRY_AS_E = Stream.of("id", "workspace_id", "project_id", "contact_id", "phone",
+                    "country", "time_zone", "state", "rank", "due_at", "step", "attempts", "leased_to", "lease_expires",
+                    "attempt_id", "callback_for", "exit_reason")
+            .map(column -> "e." + column + " AS e_" + column).collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
 
@@ -318,6 +330,19 @@ public class QueueRepository {
                 .update();
     }
 
+    /**
+     * The call with its queue row, both locked for the outcome, in one round trip: the call first, then the row (a
+     * nested loop from the call's primary key), the order in which an outcome always took them.
+     */
+    public Optional<Call> lockCall(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT a.*, " + ENTRY_AS_E + """
+
+                FROM call_attempt a JOIN queue_entry e ON e.id = a.queue_entry_id
+                WHERE a.workspace_id = ? AND a.id = ?
+                FOR UPDATE""")
+                .params(workspaceId, id).query((rs, row) -> new Call(attempt(rs, row), entry(rs, "e_"))).optional();
+    }
+
     public Optional<Attempt> lockAttempt(UUID workspaceId, UUID id) {
         return jdbc.sql("SELECT * FROM call_attempt WHERE workspace_id = ? AND id = ? FOR UPDATE")
                 .params(workspaceId, id).query(this::attempt).optional();
@@ -494,14 +519,19 @@ public class QueueRepository {
     }
 
     private Entry entry(ResultSet rs, int row) throws SQLException {
-        Timestamp expires = rs.getTimestamp("lease_expires");
-        return new Entry(rs.getLong("id"), rs.getObject("workspace_id", UUID.class),
-                rs.getObject("project_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getString("phone"),
-                rs.getString("country"), rs.getString("time_zone"), rs.getString("state"), rs.getInt("rank"),
-                rs.getTimestamp("due_at").toInstant(), rs.getInt("step"), rs.getInt("attempts"),
-                rs.getObject("leased_to", UUID.class), expires == null ? null : expires.toInstant(),
-                rs.getObject("attempt_id", UUID.class), rs.getObject("callback_for", UUID.class),
-                rs.getString("exit_reason"));
+        return entry(rs, "");
+    }
+
+    /** The queue row from columns named {@code prefix} + its own column names. */
+    private static Entry entry(ResultSet rs, String prefix) throws SQLException {
+        Timestamp expires = rs.getTimestamp(prefix + "lease_expires");
+        return new Entry(rs.getLong(prefix + "id"), rs.getObject(prefix + "workspace_id", UUID.class),
+                rs.getObject(prefix + "project_id", UUID.class), rs.getObject(prefix + "contact_id", UUID.class),
+                rs.getString(prefix + "phone"), rs.getString(prefix + "country"), rs.getString(prefix + "time_zone"),
+                rs.getString(prefix + "state"), rs.getInt(prefix + "rank"), rs.getTimestamp(prefix + "due_at").toInstant(),
+                rs.getInt(prefix + "step"), rs.getInt(prefix + "attempts"), rs.getObject(prefix + "leased_to", UUID.class),
+                expires == null ? null : expires.toInstant(), rs.getObject(prefix + "attempt_id", UUID.class),
+                rs.getObject(prefix + "callback_for", UUID.class), rs.getString(prefix + "exit_reason"));
     }
 
     private Attempt attempt(ResultSet rs, int row) throws SQLException {
