@@ -333,13 +333,10 @@ public class Queue {
             qualification = checked(qualification);
         }
         OutcomeReport.DecisionMaker decisionMaker = decisionMaker(report.decisionMaker());
-        repository.recordOutcome(attempt.id(), code, outcome.connected(), notes, reason, callbackAt, callbackFor,
-                qualification == null ? null : json.writeValueAsString(qualification), qualified, talk, now);
-        if (decisionMaker != null) {
-            repository.recordDecisionMaker(attempt.id(), json.writeValueAsString(decisionMaker));
-        }
-
-        QueueRepository.Mark mark = new QueueRepository.Mark(outcome.connected(), Boolean.TRUE.equals(qualified), now);
+        // The call record's outcome is written with the lead's row, by the statement that moves or marks it.
+        QueueRepository.Mark mark = new QueueRepository.Mark(attempt.id(), code, outcome.connected(), notes, reason,
+                callbackAt, callbackFor, qualification == null ? null : json.writeValueAsString(qualification),
+                qualified, talk, decisionMaker == null ? null : json.writeValueAsString(decisionMaker), now);
         QueueRepository.Progress progress;
         String handOff = null;
         boolean current = attempt.id().equals(entry.attemptId()) || inQueue(entry.state());
@@ -449,11 +446,12 @@ public class Queue {
                     state = "EXHAUSTED";
                     exit = "MAX_ATTEMPTS";
                 } else {
-                    due = capped(project, entry, now.plus(Duration.ofMinutes(outcome.retryDelayMinutes())), now);
+                    due = capped(project, entry, attempt.startedAt(),
+                            now.plus(Duration.ofMinutes(outcome.retryDelayMinutes())), now);
                 }
             }
             case CALLBACK -> {
-                due = capped(project, entry, callbackAt, now);
+                due = capped(project, entry, attempt.startedAt(), callbackAt, now);
                 rank = 0;
                 if (callbackFor.equals("ME")) {
                     owner = attempt.agentId();
@@ -501,12 +499,18 @@ public class Queue {
     }
 
     /** No more than the project's cap of calls in any rolling 24 hours (some jurisdictions allow 3). */
-    private Instant capped(Project project, Entry entry, Instant due, Instant now) {
+    private Instant capped(Project project, Entry entry, Instant thisCall, Instant due, Instant now) {
         Integer cap = project.maxCallsPer24h();
         if (cap == null) {
             return due;
         }
-        List<Instant> recent = repository.callsSince(entry.id(), now.minus(Duration.ofHours(24)));
+        Instant since = now.minus(Duration.ofHours(24));
+        // This call's outcome is written after this, with the lead's row: it joins the recorded ones here.
+        List<Instant> recent = new ArrayList<>(repository.callsSince(entry.id(), since));
+        if (thisCall.isAfter(since)) {
+            recent.add(thisCall);
+            recent.sort(Comparator.reverseOrder());
+        }
         if (recent.size() < cap) {
             return due;
         }

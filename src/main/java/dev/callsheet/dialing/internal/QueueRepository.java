@@ -353,29 +353,27 @@ public class QueueRepository {
                 .params(workspaceId, id).query(this::attempt).optional();
     }
 
-    public void recordOutcome(UUID id, String outcome, boolean connected, String notes, String reason,
-            Instant callbackAt, String callbackFor, String qualification, Boolean qualified, Integer talkSeconds,
-            Instant now) {
-        jdbc.sql("""
-                UPDATE call_attempt SET outcome = :outcome, connected = :connected, notes = :notes, reason = :reason,
-                  callback_at = :callbackAt, callback_for = :callbackFor, qualification = :qualification::jsonb,
-                  qualified = :qualified, talk_seconds = :talk, ended_at = :now
-                WHERE id = :id""")
-                .param("outcome", outcome).param("connected", connected).param("notes", notes).param("reason", reason)
-                .param("callbackAt", callbackAt == null ? null : Timestamp.from(callbackAt))
-                .param("callbackFor", callbackFor).param("qualification", qualification).param("qualified", qualified)
-                .param("talk", talkSeconds).param("now", Timestamp.from(now)).param("id", id).update();
-    }
-
     /** How far a lead got, for the funnel: what the entry was before this call's outcome. */
     public record Progress(String source, String campaign, boolean firstCall, Instant enteredAt) {
     }
 
-    /** A call's outcome as the lead's funnel counts it: called, and perhaps reached and qualified, at {@code at}. */
-    public record Mark(boolean connected, boolean qualified, Instant at) {
+    /**
+     * A call's outcome as its call record keeps it ({@code qualification} and {@code decisionMaker} as JSON) and as
+     * the lead's funnel counts it: called, and perhaps reached and qualified, at {@code at}.
+     */
+    public record Mark(UUID attemptId, String outcome, boolean connected, String notes, String reason,
+            Instant callbackAt, String callbackFor, String qualification, Boolean qualified, Integer talkSeconds,
+            String decisionMaker, Instant at) {
+
+        boolean qualifiedLead() {
+            return Boolean.TRUE.equals(qualified);
+        }
     }
 
-    /** Marks the lead called (connected, qualified), keeping the first time of each; the row's place in the queue stays. */
+    /**
+     * Records the call's outcome and marks the lead called (connected, qualified), keeping the first time of each;
+     * the row's place in the queue stays.
+     */
     public Progress markProgress(long entryId, Mark mark) {
         return marked("UPDATE queue_entry q SET", entryId, mark).query(QueueRepository::progress).single();
     }
@@ -383,18 +381,33 @@ public class QueueRepository {
     /**
      * {@code update} (an {@code UPDATE queue_entry q SET} with a trailing comma after its own columns, if any)
      * completed with the progress columns, the entry's id and the progress as it was before: the self-join reads
-     * the row as the statement found it.
+     * the row as the statement found it. The call record's outcome is written by the same statement (a
+     * data-modifying CTE): one round trip for the call and its lead. Its parameters are named {@code call…}, apart
+     * from the queue row's own ({@code reason} and {@code callbackFor} are columns of both tables).
      */
     private JdbcClient.StatementSpec marked(String update, long entryId, Mark mark) {
-        return jdbc.sql(update + """
+        return jdbc.sql("""
+                WITH recorded AS (
+                  UPDATE call_attempt SET outcome = :callOutcome, connected = :connected, notes = :callNotes,
+                    reason = :callReason, callback_at = :callCallbackAt, callback_for = :callCallbackFor,
+                    qualification = :callQualification::jsonb, qualified = :callQualified, talk_seconds = :callTalk,
+                    decision_maker = :callDecisionMaker::jsonb, ended_at = :at
+                  WHERE id = :callId)
+                """ + update + """
 
                   first_called_at = coalesce(q.first_called_at, :at),
                   connected_at = CASE WHEN :connected THEN coalesce(q.connected_at, :at) ELSE q.connected_at END,
                   qualified_at = CASE WHEN :qualified THEN coalesce(q.qualified_at, :at) ELSE q.qualified_at END
                 FROM queue_entry old WHERE old.id = q.id AND q.id = :id
                 RETURNING q.source, q.campaign, old.first_called_at IS NULL AS first, q.added_at""")
+                .param("callId", mark.attemptId()).param("callOutcome", mark.outcome())
+                .param("callNotes", mark.notes()).param("callReason", mark.reason())
+                .param("callCallbackAt", mark.callbackAt() == null ? null : Timestamp.from(mark.callbackAt()))
+                .param("callCallbackFor", mark.callbackFor()).param("callQualification", mark.qualification())
+                .param("callQualified", mark.qualified()).param("callTalk", mark.talkSeconds())
+                .param("callDecisionMaker", mark.decisionMaker())
                 .param("at", Timestamp.from(mark.at())).param("connected", mark.connected())
-                .param("qualified", mark.qualified()).param("id", entryId);
+                .param("qualified", mark.qualifiedLead()).param("id", entryId);
     }
 
     /** Leads who entered the project's queue in [from, to), per source, and how many were called, reached, qualified. */
@@ -432,11 +445,6 @@ public class QueueRepository {
                 UPDATE call_attempt SET hung_up_at = coalesce(hung_up_at, ?)
                 WHERE workspace_id = ? AND id = ? AND agent_id = ? AND outcome IS NULL""")
                 .params(Timestamp.from(at), workspaceId, attemptId, agentId).update() == 1;
-    }
-
-    public void recordDecisionMaker(UUID attemptId, String decisionMaker) {
-        jdbc.sql("UPDATE call_attempt SET decision_maker = ?::jsonb WHERE id = ?").params(decisionMaker, attemptId)
-                .update();
     }
 
     /** Notes typed during the call, saved as they are typed. */
