@@ -114,6 +114,10 @@ public class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(lease.get("attemptId").asText()).isNotBlank();
         assertThat(lease.get("lead").get("id").asText()).isEqualTo(lead);
         assertThat(lease.get("lead").get("timeZone").asText()).isEqualTo("Europe/Oslo");
+        JsonNode card = boss.get("/api/v1/contacts/" + lead).json();
+        assertThat(lease.get("lead").get("name").asText()).as("the card's name").isEqualTo(card.get("displayName").asText())
+                .startsWith("Lead Person");
+        assertThat(lease.get("lead").get("status").asText()).isEqualTo("NEW");
         // 12:00 UTC on the clock: 13:00 in Oslo in winter, 14:00 in summer
         String oslo = java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Oslo")).toString();
         assertThat(lease.get("lead").get("localTime").asText()).isEqualTo(oslo.substring(0, 16));
