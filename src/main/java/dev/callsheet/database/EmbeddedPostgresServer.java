@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * fsync and synchronous commit on, data kept across restarts, password authentication
  * on loopback, and a server orphaned by a killed JVM stopped before a new one starts.
  *
- * <p>Layout of the data folder: {@code postgres/} (the cluster), {@code postgres-binaries/}
- * (extracted once), {@code postgres.log}, {@code postgres.secret} (the superuser's
+ * <p>Layout of the data folder, which only the user Callsheet runs as may enter: {@code postgres/}
+ * (the cluster), {@code postgres-binaries/} (extracted once, executed from there, so writable by its
+ * owner alone and extracted anew when it is not), {@code postgres.log}, {@code postgres.secret} (the superuser's
  * generated password, readable by the owner only) and {@code callsheet.lock} (held while
  * a Callsheet process uses the folder).
  */
@@ -65,7 +66,7 @@ public final class EmbeddedPostgresServer implements Closeable {
      */
     public static EmbeddedPostgresServer start(Path home, boolean durable, Duration startupTimeout) {
         try {
-            Files.createDirectories(home);
+            PrivateFolder.enter(home);
             FileChannel channel = FileChannel.open(home.resolve("callsheet.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
@@ -77,7 +78,11 @@ public final class EmbeddedPostgresServer implements Closeable {
             Path cluster = home.resolve("postgres");
             OrphanedPostmaster.stopIfRunning(cluster);
             String password = secret(home.resolve("postgres.secret"));
+            Path binaries = home.resolve("postgres-binaries");
+            PrivateFolder.dropTampered(binaries)
+                    .forEach(folder -> log.warn("Extracting PostgreSQL anew: {} was writable by others", folder));
             EmbeddedPostgres postgres = launch(home, cluster, password, durable, startupTimeout);
+            PrivateFolder.closeToOthers(binaries);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, cluster, channel, lock, password);
             server.harden();
             server.createDatabase();

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +64,41 @@ class EmbeddedPostgresServerTests {
             try (Connection connection = connect(server)) {
                 assertThat(connection.isValid(2)).isTrue();
             }
+        }
+    }
+
+    @Test
+    void dataFolderIsPrivateAndTheBinariesWritableByTheirOwnerAlone() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, false, STARTUP)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+            assertThat(writableByOthers(home.resolve("postgres-binaries"))).isEmpty();
+        }
+        // Someone loosens a binary between two starts: the folder is extracted anew, not executed.
+        Path postgres;
+        try (Stream<Path> paths = Files.walk(home.resolve("postgres-binaries"))) {
+            postgres = paths.filter(path -> path.endsWith(Path.of("bin", "postgres"))).findFirst().orElseThrow();
+        }
+        Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.writeString(postgres.resolveSibling("planted"), "not ours");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, false, STARTUP);
+                Connection connection = connect(server)) {
+            assertThat(connection.isValid(2)).isTrue();
+            assertThat(postgres.resolveSibling("planted")).doesNotExist();
+            assertThat(writableByOthers(home.resolve("postgres-binaries"))).isEmpty();
+        }
+    }
+
+    private static List<Path> writableByOthers(Path tree) throws IOException {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            return paths.filter(path -> !Files.isSymbolicLink(path)).filter(path -> {
+                try {
+                    var permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                    return permissions.contains(PosixFilePermission.GROUP_WRITE)
+                            || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
         }
     }
 
