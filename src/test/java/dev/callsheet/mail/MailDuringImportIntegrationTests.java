@@ -1,0 +1,100 @@
+package dev.callsheet.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callsheet.support.Api;
+import dev.callsheet.support.IntegrationTest;
+import dev.callsheet.support.Tenant;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scheduled work cannot starve: while a large import is running, a meeting invite booked now reaches the rep's
+ * mailbox within 5 seconds (the mail worker polls every 200 ms in tests), not after the import.
+ */
+class MailDuringImportIntegrationTests extends IntegrationTest {
+
+    private static final int ROWS = 100_000;
+
+    @Test
+    void anInviteGoesOutWithinFiveSecondsWhileALargeImportRuns() throws Exception {
+        Tenant tenant = Tenant.create(api, "Busy Floor AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        Api agent = api.as(tenant.user("AGENT"));
+        Tenant.User rep = tenant.user("REP");
+        String repEmail = rep.username() + "@reps.test";
+        Api.Response calendar = boss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar",
+                Map.of("timeZone", "Europe/Oslo", "email", repEmail, "minNoticeMinutes", 0));
+        assertThat(calendar.status()).as(calendar.toString()).isEqualTo(200);
+        LocalDate monday = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(7)), ZoneOffset.UTC)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        clock.set(monday.atTime(6, 0).toInstant(ZoneOffset.UTC));
+        Api.Response lead = boss.post("/api/v1/contacts", Map.of("firstName", "Ingrid", "surname", "Venter",
+                "phone", "+47 22 33 44 55", "country", "NO"));
+        assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+
+        String importId = startLargeImport(agent);
+        waitUntilRunning(agent, importId);
+
+        long booked = System.nanoTime();
+        Api.Response appointment = agent.post("/api/v1/appointments", Map.of("leadId", lead.json().get("id").asText(),
+                "start", monday.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Oslo")).toInstant()
+                        .toString(), "repId", rep.id(), "type", "OFFICE"));
+        assertThat(appointment.status()).as(appointment.toString()).isEqualTo(201);
+        List<MimeMessage> received = mailTo(repEmail, 1);
+        Duration waited = Duration.ofNanos(System.nanoTime() - booked);
+        String state = agent.get("/api/v1/imports/" + importId).json().get("status").asText();
+
+        assertThat(received).as("the invite arrived").hasSize(1);
+        assertThat(waited).as("the invite waited %s", waited).isLessThan(Duration.ofSeconds(5));
+        assertThat(state).as("the import was still running when the invite arrived").isEqualTo("RUNNING");
+        waitUntilFinished(agent, importId); // the context is shared: leave no import running for the next class
+    }
+
+    private static String startLargeImport(Api agent) {
+        StringBuilder csv = new StringBuilder(ROWS * 40).append("first name;surname;phone;company\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append("Lead;Bulk").append(i).append(";+47 4").append(String.format("%07d", i)).append(";Bulk ")
+                    .append(i % 977).append(" AS\n");
+        }
+        Api.Response started = agent.upload("/api/v1/imports", "bulk.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("country", "NO", "onDuplicate", "FLAG"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return started.json().get("id").asText();
+    }
+
+    private static void waitUntilRunning(Api agent, String importId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = agent.get("/api/v1/imports/" + importId).json().get("status").asText();
+            if (state.equals("RUNNING")) {
+                return;
+            }
+            assertThat(state).as("the import is still to come").isIn("QUEUED", "PENDING", "WAITING");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the import did not start; it is " + state);
+    }
+
+    private static void waitUntilFinished(Api agent, String importId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = agent.get("/api/v1/imports/" + importId).json().get("status").asText();
+            if (state.equals("DONE") || state.equals("FAILED")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+}
