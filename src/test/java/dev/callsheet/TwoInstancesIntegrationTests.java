@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callsheet.database.EmbeddedPostgresServer;
 import dev.callsheet.dialing.QueueApiIntegrationTests;
+import dev.callsheet.intake.internal.SpeedToLead;
 import dev.callsheet.reporting.Reviews;
+import dev.callsheet.scheduling.internal.Reminders;
 import dev.callsheet.support.Api;
 import dev.callsheet.support.IntegrationTest;
 import dev.callsheet.support.MutableClock;
@@ -22,6 +24,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -51,13 +54,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two Callsheet instances on one PostgreSQL behind Debian's nginx, round robin, as an operator would run them:
  * the instances share nothing but the database. A person signed in through one is signed in through the other, a
- * lockout earned across both holds on both, a review both instances make at once is made once, and a lead both
- * are asked for at once is leased once.
+ * lockout earned across both holds on both, a review, a meeting reminder and a speed-to-lead alert both instances
+ * make at once are made (and mailed) once, and a lead both are asked for at once is leased once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIntegrationTests extends IntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     @Autowired
@@ -68,6 +72,12 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
 
     @Autowired
     Reviews reviews;
+
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    SpeedToLead speedToLead;
 
     private ConfigurableApplicationContext second;
     private int secondPort;
@@ -158,6 +168,25 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
             assertThat(home.status()).isEqualTo(302);
             assertThat(home.location()).contains("/login");
         }
+    }
+
+    @Test
+    void anExpiredSessionIsDeletedByTheCleanUpOfEitherInstance() {
+        String id = java.util.UUID.randomUUID().toString();
+        long past = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+        jdbc.sql("""
+                INSERT INTO spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval,
+                  expiry_time, principal_name) VALUES (?, ?, ?, ?, 1800, ?, 'nobody')""")
+                .params(id, java.util.UUID.randomUUID().toString(), past, past, past + Duration.ofMinutes(30).toMillis())
+                .update();
+        jdbc.sql("INSERT INTO spring_session_attributes VALUES (?, 'x', ?)").params(id, new byte[] {1}).update();
+
+        second.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE primary_id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session_attributes WHERE session_primary_id = ?").param(id)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -253,6 +282,66 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
                 .allSatisfy(a -> assertThat(a.header("Set-Cookie")).isNull());
         assertThat(jdbc.sql("SELECT count(*) FROM call_attempt WHERE project_id = ?::uuid").param(project)
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aReminderBothInstancesSendAtOnceIsQueuedOnce() throws Exception {
+        Tenant.User supervisor = tenant.user("SUPERVISOR");
+        Api boss = new Api(proxy.port()).as(supervisor);
+        Tenant.User rep = tenant.user("REP");
+        String repEmail = rep.username() + "@reps.test";
+        Api.Response calendar = boss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar",
+                Map.of("timeZone", "Europe/Oslo", "email", repEmail, "minNoticeMinutes", 0));
+        assertThat(calendar.status()).as(calendar.toString()).isEqualTo(200);
+        LocalDate monday = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(14)), ZoneOffset.UTC)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        sameTime(monday.atTime(6, 0).toInstant(ZoneOffset.UTC));
+        Api.Response lead = boss.post("/api/v1/contacts", Map.of("firstName", "Remind", "surname", "Me" + System.nanoTime(),
+                "phone", "+47 22 " + (100000 + (int) (Math.random() * 899999)), "country", "NO"));
+        Instant start = monday.plusDays(1).atTime(10, 0).atZone(OSLO).toInstant();
+        Api.Response booked = new Api(proxy.port()).as(tenant.user("AGENT")).post("/api/v1/appointments", Map.of(
+                "leadId", lead.json().get("id").asText(), "start", start.toString(), "repId", rep.id(), "type", "PHONE"));
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+
+        sameTime(start.minus(Duration.ofHours(20))); // within the 24 hours before the meeting
+        Reminders other = second.getBean(Reminders.class);
+        together(List.of(reminders::remindDue, other::remindDue));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_message WHERE recipient = ? AND kind = 'REMINDER'")
+                .param(repEmail).query(Integer.class).single()).as("one reminder").isEqualTo(1);
+        assertThat(mailTo(repEmail, 2)).as("the invite and one reminder").hasSize(2);
+    }
+
+    @Test
+    void aSpeedToLeadAlertBothInstancesRaiseAtOnceIsRaisedOnce() throws Exception {
+        Tenant.User supervisor = tenant.user("SUPERVISOR");
+        Api boss = new Api(proxy.port()).as(supervisor);
+        Tenant.User owner = tenant.user("REP");
+        String ownerEmail = "owner." + System.nanoTime() + "@fjordbygg.no";
+        Api admin = new Api(proxy.port()).as(tenant.admin());
+        assertThat(admin.patch("/api/v1/users/" + owner.id(), Map.of("email", ownerEmail)).status()).isEqualTo(200);
+        LocalDate monday = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(14)), ZoneOffset.UTC)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Instant routed = monday.atTime(9, 10).atZone(OSLO).toInstant();
+        sameTime(routed);
+        Api.Response roster = boss.send("PUT", "/api/v1/duty/roster", Map.of("items", List.of(Map.of("weekday",
+                "MONDAY", "from", "08:00", "to", "17:00", "userId", owner.id(), "timeZone", "Europe/Oslo"))));
+        assertThat(roster.status()).as(roster.toString()).isEqualTo(200);
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + proxy.port()
+                + "/api/v1/public/" + tenant.key() + "/leads")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Slow Lead\",\"email\":\"slow"
+                        + System.nanoTime() + "@lead.no\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isIn(200, 201, 202);
+
+        sameTime(routed.plus(Duration.ofMinutes(6)));
+        SpeedToLead other = second.getBean(SpeedToLead.class);
+        together(List.of(speedToLead::check, other::check));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_task WHERE assignee_id = ?::uuid AND kind = 'SPEED_TO_LEAD'")
+                .param(owner.id()).query(Integer.class).single()).as("one alert task").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_message WHERE recipient = ? AND kind = 'SPEED_TO_LEAD'")
+                .param(ownerEmail).query(Integer.class).single()).as("one alert e-mail").isEqualTo(1);
+        assertThat(mailTo(ownerEmail, 1)).hasSize(1);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
