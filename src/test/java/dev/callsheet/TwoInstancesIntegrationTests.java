@@ -50,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Two Callsheet instances on one PostgreSQL behind Debian's nginx, round robin, as an operator would run them:
@@ -75,6 +76,9 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
 
     @Autowired
     Reminders reminders;
+
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 
     @Autowired
     SpeedToLead speedToLead;
@@ -249,6 +253,23 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
         assertThat(mailTo(address, 1)).as("mailed once").hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM mail_message WHERE recipient = ?").param(address)
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theNightlyRefitFiredOnBothInstancesRunsOnOneAndHoldsItsLockForTenMinutes() throws Exception {
+        Object here = applicationContext.getBean("modelRefit");
+        Object there = second.getBean("modelRefit");
+        assertThat(org.springframework.aop.support.AopUtils.isAopProxy(there)).as("the job is guarded").isTrue();
+        together(List.<Callable<Object>>of(() -> ReflectionTestUtils.invokeMethod(here, "nightly"),
+                () -> ReflectionTestUtils.invokeMethod(there, "nightly")));
+        Map<String, Object> lock = jdbc.sql("""
+                SELECT locked_at, lock_until, lock_until - locked_at >= interval '10 minutes' AS held
+                FROM shedlock WHERE name = 'deals-model-refit'""").query().singleRow();
+        assertThat(lock.get("held")).as("held for at least ten minutes: %s", lock).isEqualTo(true);
+
+        ReflectionTestUtils.invokeMethod(there, "nightly"); // a late clock firing again within the ten minutes
+        assertThat(jdbc.sql("SELECT locked_at FROM shedlock WHERE name = 'deals-model-refit'").query().singleValue())
+                .as("the second firing was skipped").isEqualTo(lock.get("locked_at"));
     }
 
     @Test
