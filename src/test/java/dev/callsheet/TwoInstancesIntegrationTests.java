@@ -102,6 +102,9 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
                         "--spring.datasource.password=" + database.password(),
                         "--server.port=0",
                         "--callsheet.bootstrap.admin-password=" + ADMIN_PASSWORD,
+                        // uploads wait in one folder that every instance reads: a job may run on either
+                        "--callsheet.imports.dir=" + applicationContext.getEnvironment().resolveRequiredPlaceholders(
+                                "${callsheet.imports.dir:${callsheet.database.data-dir:./data}/imports}"),
                         "--spring.mail.host=localhost",
                         "--spring.mail.port=" + MAIL.getSmtp().getPort(),
                         "--callsheet.mail.poll=200ms",
@@ -270,6 +273,31 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
         ReflectionTestUtils.invokeMethod(there, "nightly"); // a late clock firing again within the ten minutes
         assertThat(jdbc.sql("SELECT locked_at FROM shedlock WHERE name = 'deals-model-refit'").query().singleValue())
                 .as("the second firing was skipped").isEqualTo(lock.get("locked_at"));
+    }
+
+    @Test
+    void filesUploadedThroughEitherInstanceAreImportedWhicheverInstanceRunsTheJob() throws Exception {
+        Api agent = new Api(proxy.port()).as(tenant.user("AGENT"));
+        Set<String> received = new HashSet<>();
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String csv = "first name;surname;phone\nUp;Load" + i + ";+47 23 " + (200000 + i * 7919 % 99999) + "\n";
+            Api.Response started = agent.upload("/api/v1/imports", "up" + i + ".csv", csv.getBytes(StandardCharsets.UTF_8),
+                    Map.of("country", "NO", "onDuplicate", "FLAG"));
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            received.add(started.header("X-Upstream"));
+            jobs.add(started.json().get("id").asText());
+        }
+        assertThat(received).as("uploads reached both instances").hasSize(2);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String job : jobs) {
+            String state;
+            do {
+                Thread.sleep(100);
+                state = agent.get("/api/v1/imports/" + job).json().get("status").asText();
+            } while (!state.equals("DONE") && !state.equals("FAILED") && System.nanoTime() < deadline);
+            assertThat(state).as("job %s", job).isEqualTo("DONE");
+        }
     }
 
     @Test

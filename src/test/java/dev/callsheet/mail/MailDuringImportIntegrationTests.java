@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -39,26 +40,38 @@ class MailDuringImportIntegrationTests extends IntegrationTest {
         LocalDate monday = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(7)), ZoneOffset.UTC)
                 .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         clock.set(monday.atTime(6, 0).toInstant(ZoneOffset.UTC));
-        Api.Response lead = boss.post("/api/v1/contacts", Map.of("firstName", "Ingrid", "surname", "Venter",
-                "phone", "+47 22 33 44 55", "country", "NO"));
-        assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+        // one invite before the import: what is measured below is waiting, not loading the mail and calendar code
+        book(agent, lead(boss), rep, monday.plusDays(1).atTime(LocalTime.of(13, 0)));
+        assertThat(mailTo(repEmail, 1)).hasSize(1);
 
         String importId = startLargeImport(agent);
         waitUntilRunning(agent, importId);
 
+        String lead = lead(boss);
         long booked = System.nanoTime();
-        Api.Response appointment = agent.post("/api/v1/appointments", Map.of("leadId", lead.json().get("id").asText(),
-                "start", monday.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Oslo")).toInstant()
-                        .toString(), "repId", rep.id(), "type", "OFFICE"));
-        assertThat(appointment.status()).as(appointment.toString()).isEqualTo(201);
-        List<MimeMessage> received = mailTo(repEmail, 1);
+        book(agent, lead, rep, monday.plusDays(1).atTime(LocalTime.of(10, 0)));
+        List<MimeMessage> received = mailTo(repEmail, 2);
         Duration waited = Duration.ofNanos(System.nanoTime() - booked);
         String state = agent.get("/api/v1/imports/" + importId).json().get("status").asText();
 
-        assertThat(received).as("the invite arrived").hasSize(1);
+        assertThat(received).as("the invite arrived").hasSize(2);
         assertThat(waited).as("the invite waited %s", waited).isLessThan(Duration.ofSeconds(5));
         assertThat(state).as("the import was still running when the invite arrived").isEqualTo("RUNNING");
         waitUntilFinished(agent, importId); // the context is shared: leave no import running for the next class
+    }
+
+    private static String lead(Api boss) {
+        Api.Response lead = boss.post("/api/v1/contacts", Map.of("firstName", "Ingrid", "surname", "Venter" + System.nanoTime(),
+                "phone", "+47 22 " + (100000 + (int) (Math.random() * 899999)), "country", "NO"));
+        assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+        return lead.json().get("id").asText();
+    }
+
+    /** Books a meeting with the rep, as the agent; the invite goes to the rep's calendar address. */
+    private static void book(Api agent, String lead, Tenant.User rep, LocalDateTime at) {
+        Api.Response appointment = agent.post("/api/v1/appointments", Map.of("leadId", lead,
+                "start", at.atZone(ZoneId.of("Europe/Oslo")).toInstant().toString(), "repId", rep.id(), "type", "OFFICE"));
+        assertThat(appointment.status()).as(appointment.toString()).isEqualTo(201);
     }
 
     private static String startLargeImport(Api agent) {
