@@ -18,6 +18,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * Scheduled work cannot starve: while a large import is running, a meeting invite booked now reaches the rep's
@@ -26,6 +29,20 @@ import org.junit.jupiter.api.Test;
 class MailDuringImportIntegrationTests extends IntegrationTest {
 
     private static final int ROWS = 100_000;
+
+    @Autowired
+    ThreadPoolTaskScheduler scheduler;
+
+    @Autowired
+    List<ScheduledTaskHolder> scheduled;
+
+    @Test
+    void everyScheduledJobHasAThreadOfItsOwn() {
+        List<String> jobs = scheduled.stream().flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(task -> task.getTask().toString()).toList();
+        assertThat(jobs).as("mail, reminders, alerts, reviews, refit, imports, session clean-up").hasSizeGreaterThan(6);
+        assertThat(scheduler.getPoolSize()).as("threads for %s", jobs).isGreaterThanOrEqualTo(jobs.size());
+    }
 
     @Test
     void anInviteGoesOutWithinFiveSecondsWhileALargeImportRuns() throws Exception {
