@@ -10,6 +10,7 @@ import dev.callsheet.scheduling.internal.Reminders;
 import dev.callsheet.support.Api;
 import dev.callsheet.support.IntegrationTest;
 import dev.callsheet.support.MutableClock;
+import dev.callsheet.support.Nginx;
 import dev.callsheet.support.Tenant;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,10 +47,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -78,7 +82,7 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
     Reminders reminders;
 
     @Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    ApplicationContext applicationContext;
 
     @Autowired
     SpeedToLead speedToLead;
@@ -179,16 +183,16 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
 
     @Test
     void anExpiredSessionIsDeletedByTheCleanUpOfEitherInstance() {
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         long past = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
         jdbc.sql("""
                 INSERT INTO spring_session (primary_id, session_id, creation_time, last_access_time, max_inactive_interval,
                   expiry_time, principal_name) VALUES (?, ?, ?, ?, 1800, ?, 'nobody')""")
-                .params(id, java.util.UUID.randomUUID().toString(), past, past, past + Duration.ofMinutes(30).toMillis())
+                .params(id, UUID.randomUUID().toString(), past, past, past + Duration.ofMinutes(30).toMillis())
                 .update();
         jdbc.sql("INSERT INTO spring_session_attributes VALUES (?, 'x', ?)").params(id, new byte[] {1}).update();
 
-        second.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
+        second.getBean(JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
 
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE primary_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
@@ -262,7 +266,7 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
     void theNightlyRefitFiredOnBothInstancesRunsOnOneAndHoldsItsLockForTenMinutes() throws Exception {
         Object here = applicationContext.getBean("modelRefit");
         Object there = second.getBean("modelRefit");
-        assertThat(org.springframework.aop.support.AopUtils.isAopProxy(there)).as("the job is guarded").isTrue();
+        assertThat(AopUtils.isAopProxy(there)).as("the job is guarded").isTrue();
         together(List.<Callable<Object>>of(() -> ReflectionTestUtils.invokeMethod(here, "nightly"),
                 () -> ReflectionTestUtils.invokeMethod(there, "nightly")));
         Map<String, Object> lock = jdbc.sql("""
@@ -459,108 +463,5 @@ class TwoInstancesIntegrationTests extends IntegrationTest {
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
         return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
                 response.headers().firstValue("X-Upstream").orElse("direct"), session);
-    }
-
-    /**
-     * Debian's nginx as a child process: no daemon, its configuration, pid, logs and temporary files in a folder of
-     * its own, round robin over the two instances, passing the client's address and scheme as a load balancer does,
-     * and naming the instance that answered in {@code X-Upstream}.
-     */
-    private record Nginx(Process process, int port, Path folder) implements AutoCloseable {
-
-        static Path find() {
-            if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
-                return Path.of("/usr/sbin/nginx");
-            }
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-                Path candidate = Path.of(dir, "nginx");
-                if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-            return null;
-        }
-
-        static Nginx start(Path nginx, int first, int second) throws Exception {
-            Path folder = Files.createTempDirectory("callsheet-nginx");
-            int port;
-            try (var socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
-            Files.writeString(folder.resolve("nginx.conf"), user + """
-                    daemon off;
-                    worker_processes 1;
-                    pid %1$s/nginx.pid;
-                    error_log %1$s/error.log warn;
-                    events { worker_connections 256; }
-                    http {
-                      access_log %1$s/access.log;
-                      client_body_temp_path %1$s/body;
-                      proxy_temp_path %1$s/proxy;
-                      fastcgi_temp_path %1$s/fastcgi;
-                      uwsgi_temp_path %1$s/uwsgi;
-                      scgi_temp_path %1$s/scgi;
-                      client_max_body_size 64m;
-                      upstream callsheet {
-                        server 127.0.0.1:%2$d;
-                        server 127.0.0.1:%3$d;
-                      }
-                      server {
-                        listen 127.0.0.1:%4$d;
-                        location / {
-                          proxy_pass http://callsheet;
-                          proxy_http_version 1.1;
-                          proxy_set_header Connection "";
-                          proxy_set_header Host $http_host;
-                          proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                          proxy_set_header X-Forwarded-Proto $scheme;
-                          proxy_set_header X-Forwarded-Host $host;
-                          proxy_set_header X-Forwarded-Port $server_port;
-                          proxy_next_upstream off;
-                          add_header X-Upstream $upstream_addr always;
-                        }
-                      }
-                    }
-                    """.formatted(folder, first, second, port));
-            Process process = new ProcessBuilder(nginx.toString(), "-p", folder.toString(), "-c",
-                    folder.resolve("nginx.conf").toString(), "-e", folder.resolve("error.log").toString())
-                    .redirectErrorStream(true).redirectOutput(folder.resolve("stdout.log").toFile()).start();
-            Nginx started = new Nginx(process, port, folder);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("nginx stopped: " + Files.readString(folder.resolve("stdout.log"))
-                            + read(folder.resolve("error.log")));
-                }
-                try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                    return started;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            started.close();
-            throw new IllegalStateException("nginx did not listen on " + port + ": " + read(folder.resolve("error.log")));
-        }
-
-        private static String read(Path file) {
-            try {
-                return Files.exists(file) ? Files.readString(file) : "";
-            } catch (IOException e) {
-                return e.toString();
-            }
-        }
-
-        @Override
-        public void close() {
-            process.destroy(); // SIGTERM: nginx's fast shutdown, workers included
-            try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
