@@ -59,10 +59,10 @@ public class DealImports {
 
     /** What an import did: deals imported, skipped as seen before, rows refused and why. */
     public record Report(UUID pipelineId, int rows, int imported, int skipped, List<RowError> errors,
-            Integer closedDeals) {
+            Integer closedDeals) implements java.io.Serializable {
     }
 
-    public record RowError(int line, String field, String message) {
+    public record RowError(int line, String field, String message) implements java.io.Serializable {
     }
 
     private final DealRepository repository;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -20,13 +21,19 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public record CurrentUser(UUID userId, String username, String displayName, WorkspaceSummary workspace,
         Set<Role> roles, Locale locale, ZoneId timeZone, boolean platformAdmin, List<WorkspaceSummary> workspaces)
-        implements LocalePreference, Serializable {
+        implements LocalePreference, AuthenticatedPrincipal, Serializable {
 
     public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
 
     public CurrentUser {
         roles = Set.copyOf(roles);
         workspaces = List.copyOf(workspaces);
+    }
+
+    /** The name a session is filed under (and Spring Security's {@code Authentication.getName()}): the username. */
+    @Override
+    public String getName() {
+        return username;
     }
 
     public UUID workspaceId() {

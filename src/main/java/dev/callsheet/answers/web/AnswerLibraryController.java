@@ -44,7 +44,8 @@ class AnswerLibraryController {
     }
 
     /** The answer form as posted, kept to show it again with its error. */
-    record Form(UUID id, String language, String question, String body, UUID productId, List<UUID> projectIds) {
+    record Form(UUID id, String language, String question, String body, UUID productId, List<UUID> projectIds)
+            implements java.io.Serializable {
     }
 
     /** A question asked on calls in a project, still without an answer. */

@@ -62,7 +62,8 @@ class MaterialPagesController {
     }
 
     /** The template form as posted, kept to show it again with its error. */
-    record Form(UUID id, String name, String language, String subject, String body, List<String> attachmentIds) {
+    record Form(UUID id, String name, String language, String subject, String body, List<String> attachmentIds)
+            implements java.io.Serializable {
     }
 
     @PostMapping("/library/material/templates")
