@@ -21,9 +21,7 @@ import dev.callsheet.workspace.Role;
 import dev.callsheet.workspace.WorkspaceSummary;
 import dev.callsheet.workspace.Workspaces;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +58,9 @@ public class Intake {
     private final Workspaces workspaces;
     private final Appointments appointments;
     private final Clock clock;
-    private final int perMinute;
 
     Intake(IntakeRepository repository, DutyRoster roster, Routing routing, Contacts contacts, Deals deals, Queue queue, People people,
-            Workspaces workspaces, Appointments appointments, Clock clock,
-            @Value("${callsheet.intake.web-posts-per-minute:20}") int perMinute) {
+            Workspaces workspaces, Appointments appointments, Clock clock) {
         this.appointments = appointments;
         this.repository = repository;
         this.roster = roster;
@@ -76,14 +71,13 @@ public class Intake {
         this.people = people;
         this.workspaces = workspaces;
         this.clock = clock;
-        this.perMinute = perMinute;
     }
 
     /**
      * A website's form post. Returns where it went, or empty for a post that creates nothing (a bot filled the
      * honeypot, or the same Idempotency-Key came again); the caller answers "received" either way.
      *
-     * @param client the poster's address, for the rate limit
+     * @param client the poster's address (its rate was counted before the body was read)
      */
     @Transactional
     public Optional<Routed> webLead(String workspaceKey, WebLead form, String idempotencyKey, String client,
@@ -181,24 +175,6 @@ public class Intake {
             }
         }
         return Optional.of(routed);
-    }
-
-    /**
-     * Counts a post against the per-client limit (in its own transaction, so refused posts count too); 429 with
-     * the seconds to wait once a client posts more than the limit in a minute.
-     */
-    @Transactional
-    public void countPost(String workspaceKey, String client) {
-        Instant now = clock.instant();
-        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-        if (repository.hit(client + "|" + (workspaceKey == null ? "" : workspaceKey), minute) > perMinute) {
-            long wait = Math.max(1, Duration.between(now, minute.plus(Duration.ofMinutes(1))).toSeconds());
-            throw new ApiProblem(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, null,
-                    "too many posts from this address; try again in " + wait + " s").with("retryAfter", wait);
-        }
-        if (now.getEpochSecond() % 97 == 0) {
-            repository.forgetRatesBefore(minute.minus(Duration.ofMinutes(10)));
-        }
     }
 
     /** The routing of §3.3 for a known card, as any channel uses it. */

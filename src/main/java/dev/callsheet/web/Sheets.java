@@ -19,7 +19,10 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Any report as a download: one or more tables as CSV (tables one after another, a blank line
- * between) or as an XLSX workbook (a sheet each, numbers as numbers).
+ * between) or as an XLSX workbook (a sheet each, numbers as numbers). The one writer of every
+ * export: a text cell that a spreadsheet would read as a formula (it starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with a leading single
+ * quote, OWASP's rule against CSV injection, in CSV and XLSX alike; numbers stay numbers.
  */
 public final class Sheets {
 
@@ -63,9 +66,9 @@ public final class Sheets {
                     csv.writeRecord("");
                 }
                 first = false;
-                csv.writeRecord(sheet.header());
+                csv.writeRecord(sheet.header().stream().map(Sheets::safe).toList());
                 for (List<Object> row : sheet.rows()) {
-                    csv.writeRecord(row.stream().map(Sheets::text).toList());
+                    csv.writeRecord(row.stream().map(Sheets::cell).toList());
                 }
             }
         } catch (IOException e) {
@@ -80,7 +83,7 @@ public final class Sheets {
                 XSSFSheet sheet = book.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(table.name()));
                 Row head = sheet.createRow(0);
                 for (int c = 0; c < table.header().size(); c++) {
-                    head.createCell(c).setCellValue(table.header().get(c));
+                    head.createCell(c).setCellValue(safe(table.header().get(c)));
                 }
                 int r = 1;
                 for (List<Object> values : table.rows()) {
@@ -101,8 +104,27 @@ public final class Sheets {
         if (value instanceof Number number) {
             cell.setCellValue(number.doubleValue());
         } else if (value != null) {
-            cell.setCellValue(text(value));
+            cell.setCellValue(safe(text(value)));
         }
+    }
+
+    /** A CSV cell: a number as written, text neutralised. */
+    private static String cell(Object value) {
+        return value instanceof Number ? text(value) : safe(text(value));
+    }
+
+    /**
+     * Text as a spreadsheet will not run it: a leading {@code '} before {@code = + - @}, tab or carriage
+     * return, so {@code =HYPERLINK(...)} or {@code -2+3} is shown as typed, never evaluated.
+     */
+    public static String safe(String text) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private static String text(Object value) {

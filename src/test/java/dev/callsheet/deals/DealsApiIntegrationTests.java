@@ -470,6 +470,47 @@ class DealsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void thePayoutExportsNeutraliseLeadAndPeopleNamesThatReadAsFormulas() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.test\",\"Payout\")";
+        assertThat(boss.send("PUT", "/api/v1/commissions/rules", Map.of("items", List.of(Map.of(
+                "percentOfAmount", 10, "agentSplit", 30, "repSplit", 70)))).status()).isEqualTo(200);
+        tenant.asAdmin().patch("/api/v1/users/" + agent.id(), Map.of("displayName", "@SUM(1+1)*cmd|' /C calc'!A0"));
+        Api.Response created = boss.post("/api/v1/contacts", Map.of("firstName", formula, "surname", "Nordmann",
+                "organisation", "-1+1 Evil AS", "country", "NO"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String contact = created.json().get("id").asText();
+        String id = bookedDeal(contact).split("/")[0];
+        seller.patch("/api/v1/deals/" + id, Map.of("amount", 1000, "currency", "NOK"));
+        assertThat(seller.post("/api/v1/deals/" + id + "/won", Map.of()).status()).isEqualTo(200);
+        String month = java.time.YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
+
+        String csv = boss.get("/api/v1/commissions/payout?format=csv&from=" + month, "text/csv").body();
+        List<List<String>> cells = new java.util.ArrayList<>();
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().allowExtraFields(true)
+                .allowMissingFields(true).ofCsvRecord(csv)) {
+            reader.forEach(record -> cells.add(record.getFields()));
+        }
+        assertThat(cells.stream().flatMap(List::stream)).contains("'@SUM(1+1)*cmd|' /C calc'!A0")
+                .anyMatch(cell -> cell.startsWith("'=HYPERLINK")).allMatch(DealsApiIntegrationTests::inert);
+        byte[] xlsx = boss.bytes("/api/v1/commissions/payout?format=xlsx&from=" + month);
+        List<String> texts = new java.util.ArrayList<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            })));
+        }
+        assertThat(texts).contains("'@SUM(1+1)*cmd|' /C calc'!A0").anyMatch(text -> text.startsWith("'=HYPERLINK"))
+                .allMatch(DealsApiIntegrationTests::inert);
+    }
+
+    /** A cell a spreadsheet shows as typed: no formula lead, or a number. */
+    private static boolean inert(String cell) {
+        return cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || cell.matches("-?\\d+(\\.\\d+)?");
+    }
+
+    @Test
     void pipelinesAreTheWorkspacesOwnAndKeepTheStagesOpenDealsAreIn() {
         String pipeline = pipeline("Own", Map.of());
         openDeal(seller, lead(null), Map.of("pipelineId", pipeline));

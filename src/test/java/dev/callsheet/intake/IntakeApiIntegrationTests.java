@@ -253,6 +253,158 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         assertThat(postJson(Map.of("email", "after@example.no"), null).statusCode()).isEqualTo(202);
     }
 
+    /** A post as a reverse proxy (127.0.0.1, trusted in tests) forwards it from {@code client}. */
+    private HttpResponse<String> postFrom(String client, String workspaceKey, Map<String, Object> fields)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/public/"
+                + workspaceKey + "/leads")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String head(String workspaceKey, String contentType, String... headers) {
+        StringBuilder head = new StringBuilder("POST /api/v1/public/" + workspaceKey + "/leads HTTP/1.1\r\n"
+                + "Host: localhost\r\nContent-Type: " + contentType + "\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        return head.toString();
+    }
+
+    private int cards() {
+        return boss.get("/api/v1/contacts").json().get("total").asInt();
+    }
+
+    @Test
+    void theLimitSlidesSoTwiceItNeverPassesAcrossAMinuteBoundary() throws Exception {
+        clock.set(at(monday, 10, 30).plusSeconds(59));
+        for (int i = 0; i < 20; i++) {
+            assertThat(postJson(Map.of("_gotcha", "bot" + i), null).statusCode()).isEqualTo(202);
+        }
+
+        clock.set(at(monday, 10, 31)); // a second later, in a new minute: a fixed window would let 20 more in
+        HttpResponse<String> refused = postJson(Map.of("email", "boundary@example.no"), null);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(refused.body()).get("field").asText()).isEqualTo("address");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
+        clock.advance(Duration.ofSeconds(3)); // 20 a minute: one more every three seconds
+        assertThat(postJson(Map.of("email", "boundary@example.no"), null).statusCode()).isEqualTo(202);
+        assertThat(postJson(Map.of("email", "boundary2@example.no"), null).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void clientsBehindTheProxyHaveLimitsOfTheirOwnAndTheWorkspaceACap() throws Exception {
+        clock.set(at(monday, 11, 0));
+        // 200 posts from ten clients behind the proxy, twenty each: the proxy's address limits nobody
+        for (int client = 1; client <= 10; client++) {
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> posted = postFrom("198.51.100." + client, tenant.key(), Map.of("_gotcha", "x"));
+                assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            }
+        }
+        assertThat(postFrom("198.51.100.1", tenant.key(), Map.of("_gotcha", "x")).statusCode()).isEqualTo(429);
+
+        // the workspace has taken 200 this hour: an eleventh client is refused, naming the cap
+        HttpResponse<String> capped = postFrom("198.51.100.11", tenant.key(), Map.of("email", "cap@example.no"));
+        assertThat(capped.statusCode()).isEqualTo(429);
+        JsonNode problem = JSON.readTree(capped.body());
+        assertThat(problem.get("field").asText()).isEqualTo("workspaceKey");
+        assertThat(problem.get("detail").asText()).contains("200 per 1h");
+        assertThat(capped.headers().firstValue("Retry-After")).hasValue("18");
+        // another workspace takes posts from the same client
+        Tenant other = Tenant.create(api, "Intake Other AS");
+        assertThat(postFrom("198.51.100.11", other.key(), Map.of("_gotcha", "x")).statusCode()).isEqualTo(202);
+        // 200 an hour: one more every 18 s
+        clock.advance(Duration.ofSeconds(18));
+        assertThat(postFrom("198.51.100.11", tenant.key(), Map.of("email", "cap@example.no")).statusCode())
+                .isEqualTo(202);
+        assertThat(postFrom("198.51.100.12", tenant.key(), Map.of("email", "cap2@example.no")).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aPostOverTheSizeLimitIsRefusedWith413BeforeItsBodyIsRead() throws Exception {
+        clock.set(at(monday, 12, 0));
+        int before = cards();
+
+        // a declared length over 64 KB: answered on the head alone (the body never comes)
+        RawPost.Answer declared = RawPost.send("127.0.0.1", port, head(tenant.key(), "application/json",
+                "Content-Length: 70000"), new byte[0], false, false);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(JSON.readTree(declared.body()).get("field").asText()).isEqualTo("body");
+        // chunked, so no length: counted as it arrives and answered while the client is still sending
+        byte[] fiveMegabytes = ("{\"message\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes();
+        RawPost.Answer chunked = RawPost.send("127.0.0.1", port, head(tenant.key(), "application/json",
+                "Transfer-Encoding: chunked"), java.util.Arrays.copyOf(fiveMegabytes, 256 * 1024), true, false);
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(JSON.readTree(chunked.body()).get("field").asText()).isEqualTo("body");
+        RawPost.Answer wholeChunked = RawPost.send("127.0.0.1", port, head(tenant.key(), "application/json",
+                "Transfer-Encoding: chunked"), fiveMegabytes, true, true);
+        assertThat(wholeChunked.status()).isEqualTo(413);
+        // a URL-encoded form over 2 MB (Tomcat's own limit for parsing forms): 413, not a 500
+        byte[] form = ("email=big%40example.no&message=" + "y".repeat(3 * 1024 * 1024)).getBytes();
+        RawPost.Answer bigForm = RawPost.send("127.0.0.1", port, head(tenant.key(),
+                "application/x-www-form-urlencoded", "Content-Length: " + form.length), form, false, false);
+        assertThat(bigForm.status()).isEqualTo(413);
+        RawPost.Answer chunkedForm = RawPost.send("127.0.0.1", port, head(tenant.key(),
+                "application/x-www-form-urlencoded", "Transfer-Encoding: chunked"), form, true, true);
+        assertThat(chunkedForm.status()).isEqualTo(413);
+        assertThat(cards()).isEqualTo(before);
+
+        // within the limit, a chunked post and a form are read and taken
+        RawPost.Answer small = RawPost.send("127.0.0.1", port, head(tenant.key(), "application/json",
+                "Transfer-Encoding: chunked"), "{\"email\":\"chunked@example.no\"}".getBytes(), true, true);
+        assertThat(small.status()).as(small.body()).isEqualTo(202);
+        byte[] smallForm = "name=Ola+Form&email=ola.form%40example.no&region=Oslo".getBytes();
+        RawPost.Answer formPost = RawPost.send("127.0.0.1", port, head(tenant.key(),
+                "application/x-www-form-urlencoded", "Content-Length: " + smallForm.length), smallForm, false, false);
+        assertThat(formPost.status()).as(formPost.body()).isEqualTo(202);
+        assertThat(cards()).isEqualTo(before + 2);
+        assertThat(card("ola.form@example.no").get("firstName").asText()).isEqualTo("Ola");
+        RawPost.Answer badEscape = RawPost.send("127.0.0.1", port, head(tenant.key(),
+                "application/x-www-form-urlencoded", "Content-Length: 9"), "email=%zz".getBytes(), false, false);
+        assertThat(badEscape.status()).isEqualTo(400);
+        assertThat(JSON.readTree(badEscape.body()).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aLimitedAddressIsRefusedWithoutItsBodyBeingRead() throws Exception {
+        clock.set(at(monday, 13, 0));
+        for (int i = 0; i < 20; i++) {
+            assertThat(postFrom("203.0.113.50", tenant.key(), Map.of("_gotcha", "x")).statusCode()).isEqualTo(202);
+        }
+
+        // 20 MB announced; not a byte of it sent: the answer cannot have waited for it
+        RawPost.Answer limited = RawPost.send("127.0.0.1", port, head(tenant.key(), "application/json",
+                "Content-Length: " + 20 * 1024 * 1024, "X-Forwarded-For: 203.0.113.50"), new byte[0], false, false);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers()).containsKey("retry-after");
+        assertThat(JSON.readTree(limited.body()).get("field").asText()).isEqualTo("address");
+        // an unknown workspace is a 404 the same way
+        RawPost.Answer nowhere = RawPost.send("127.0.0.1", port, head("no-such-workspace", "application/json",
+                "Content-Length: " + 20 * 1024 * 1024), new byte[0], false, false);
+        assertThat(nowhere.status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUntrustedPeerCannotPickItsAddressWithXForwardedFor() throws Exception {
+        clock.set(at(monday, 14, 0));
+        // ::1 is not a trusted proxy in tests: every post counts against ::1, whatever address it claims
+        int accepted = 0;
+        int status = 0;
+        for (int i = 0; i < 21 && status != 429; i++) {
+            status = HTTP.send(HttpRequest.newBuilder(URI.create("http://[::1]:" + port + "/api/v1/public/"
+                    + tenant.key() + "/leads")).header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", "192.0.2." + (i + 1))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"_gotcha\":\"x\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            accepted += status == 202 ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(20);
+        assertThat(status).isEqualTo(429);
+    }
+
     // ------------------------------------------------------------------------------------------ inbound calls
 
     @Test

@@ -306,6 +306,60 @@ class ReportsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyExportNeutralisesNamesThatReadAsFormulas() throws Exception {
+        String agentName = "=2+5+cmd|' /C calc'!A0";
+        String projectName = "=HYPERLINK(\"http://evil.test\",\"Solar\")";
+        assertThat(tenant.asAdmin().patch("/api/v1/users/" + agentA.id(), Map.of("displayName", agentName)).status())
+                .isEqualTo(200);
+        String project = project(Map.of("name", projectName));
+        add(project, lead("WEB"), lead("AGENT"));
+        outcome(agentA, next(agentA, project), Map.of("outcome", "NO_ANSWER"));
+        next(agentA, project);
+        String week = "from=" + monday + "&to=" + monday.plusDays(6);
+
+        Map<String, String> exports = new LinkedHashMap<>();
+        exports.put("floor", "/api/v1/reports/floor?");
+        exports.put("funnel", "/api/v1/reports/projects/" + project + "/funnel?" + week + "&");
+        exports.put("funnels", "/api/v1/reports/funnel?" + week + "&");
+        exports.put("leaderboard", "/api/v1/reports/projects/" + project + "/leaderboard?" + week + "&");
+        exports.put("kpis", "/api/v1/reports/projects/" + project + "/kpis?" + week + "&groupBy=agent&");
+        exports.put("outcomes", "/api/v1/reports/projects/" + project + "/outcomes?" + week + "&");
+        Map<String, List<String>> csvCells = new HashMap<>();
+        for (Map.Entry<String, String> export : exports.entrySet()) {
+            List<String> csv = new java.util.ArrayList<>();
+            try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+                    .ofCsvRecord(boss.get(export.getValue() + "format=csv", "text/csv").body())) {
+                reader.forEach(record -> csv.addAll(record.getFields()));
+            }
+            List<String> xlsx = new java.util.ArrayList<>();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(boss.bytes(export.getValue()
+                    + "format=xlsx")))) {
+                book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                        xlsx.add(cell.getStringCellValue());
+                    }
+                })));
+            }
+            for (List<String> cells : List.of(csv, xlsx)) {
+                assertThat(cells).as(export.getKey()).allMatch(ReportsApiIntegrationTests::inert);
+                if (!export.getKey().equals("outcomes")) {
+                    assertThat(cells).as(export.getKey()).containsAnyOf("'" + agentName, "'" + projectName);
+                }
+            }
+            csvCells.put(export.getKey(), csv);
+        }
+        assertThat(csvCells.get("floor")).contains("'" + agentName, "'" + projectName);
+        assertThat(csvCells.get("funnel")).contains("'" + projectName);
+        assertThat(csvCells.get("funnels")).contains("'" + projectName);
+        assertThat(csvCells.get("kpis")).contains("'" + agentName);
+    }
+
+    /** A cell a spreadsheet shows as typed: no formula lead, or a number. */
+    private static boolean inert(String cell) {
+        return cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || cell.matches("-?\\d+(\\.\\d+)?");
+    }
+
+    @Test
     void costPerAppointmentAndDecisionMakerReachAreExact() {
         assertThat(boss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar", Map.of("timeZone", "Europe/Oslo",
                 "email", rep.username() + "@reps.test", "minNoticeMinutes", 0)).status()).isEqualTo(200);

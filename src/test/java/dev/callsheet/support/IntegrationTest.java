@@ -57,6 +57,9 @@ public abstract class IntegrationTest {
         registry.add("callsheet.mail.poll", () -> "200ms");
         // Tests move the clock and make the due reviews themselves (Reviews.runDue), not every minute of wall time.
         registry.add("callsheet.reports.review-poll", () -> "PT1H");
+        // The tests' own client stands in for a reverse proxy: requests to 127.0.0.1 carrying X-Forwarded-For
+        // come from the address it names (other peers, such as ::1, are not trusted).
+        registry.add("callsheet.http.trusted-proxies", () -> "127.0.0.1");
     }
 
     @BeforeEach

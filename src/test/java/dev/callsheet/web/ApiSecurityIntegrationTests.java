@@ -159,6 +159,67 @@ class ApiSecurityIntegrationTests extends IntegrationTest {
         assertThat(api.as(agent).get("/api/v1/me").status()).isEqualTo(200);
     }
 
+    /** GET /api/v1/me signed in as a reverse proxy (127.0.0.1, trusted in tests) forwards it from {@code client}. */
+    private int me(String username, String password, String client) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("X-Forwarded-For", client).GET().build();
+        return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    @Test
+    void fiftyFailedSignInsFromOneClientBehindTheProxyLockOutNobodyOfAnotherWorkspace() throws Exception {
+        Tenant neighbours = Tenant.create(api, "Security Neighbour AS");
+        Tenant.User neighbour = neighbours.user("AGENT");
+        Tenant.User colleague = tenant.user("AGENT");
+        String guesser = "203.0.113." + (1 + (int) (Math.random() * 250));
+
+        // unknown usernames count in a bucket of their own
+        for (int i = 0; i < 50; i++) {
+            assertThat(me("nobody-" + i + "-" + System.nanoTime(), "guess", guesser)).isEqualTo(401);
+        }
+        assertThat(me(colleague.username(), colleague.password(), guesser)).isEqualTo(200);
+        // fifty failures against this workspace's accounts, five each, from one client behind the proxy
+        for (int u = 0; u < 10; u++) {
+            Tenant.User target = tenant.user("AGENT");
+            for (int i = 0; i < 5; i++) {
+                assertThat(me(target.username(), "guess-" + i, guesser)).isEqualTo(401);
+            }
+        }
+
+        // that client is stopped in this workspace, the right password included...
+        assertThat(me(colleague.username(), colleague.password(), guesser)).isEqualTo(429);
+        assertThat(me("nobody-else", "guess", guesser)).isEqualTo(429);
+        // ...but the colleague signs in from anywhere else, and the other workspace's people from that very client
+        assertThat(me(colleague.username(), colleague.password(), "198.51.100.23")).isEqualTo(200);
+        assertThat(me(neighbour.username(), neighbour.password(), guesser)).isEqualTo(200);
+        // the address's bucket fills again: 50 per 15 minutes, one every 18 s
+        clock.advance(Duration.ofSeconds(18));
+        assertThat(me(colleague.username(), colleague.password(), guesser)).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountsLockHoldsFromEveryAddressAndTheRightPasswordClearsIt() throws Exception {
+        Tenant.User agent = tenant.user("AGENT");
+        for (int i = 0; i < 5; i++) {
+            assertThat(me(agent.username(), "guess-" + i, "198.51.100." + (i + 1))).isEqualTo(401);
+        }
+
+        assertThat(me(agent.username(), agent.password(), "192.0.2.99")).isEqualTo(429);
+        assertThat(api.as(agent).get("/api/v1/me").status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(1)); // one attempt back a minute
+        assertThat(me(agent.username(), agent.password(), "192.0.2.99")).isEqualTo(200);
+        // the success forgot the failures: five wrong ones are allowed again before the next lock
+        for (int i = 0; i < 5; i++) {
+            assertThat(me(agent.username(), "again-" + i, "192.0.2.99")).isEqualTo(401);
+        }
+        assertThat(me(agent.username(), agent.password(), "192.0.2.99")).isEqualTo(429);
+    }
+
     @Test
     void healthIsPublicAndMetricsAreForAdmins() {
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);

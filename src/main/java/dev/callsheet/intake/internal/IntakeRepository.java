@@ -237,17 +237,6 @@ public class IntakeRepository {
     }
 
     /** Counts one post of a client in the current minute; returns the minute's count so far. */
-    public int hit(String client, Instant minute) {
-        return jdbc.sql("""
-                INSERT INTO web_rate (client, minute, hits) VALUES (?, ?, 1)
-                ON CONFLICT (client, minute) DO UPDATE SET hits = web_rate.hits + 1 RETURNING hits""")
-                .params(client, Timestamp.from(minute)).query(Integer.class).single();
-    }
-
-    public void forgetRatesBefore(Instant minute) {
-        jdbc.sql("DELETE FROM web_rate WHERE minute < ?").param(Timestamp.from(minute)).update();
-    }
-
     private Task task(ResultSet rs, int row) throws SQLException {
         Timestamp done = rs.getTimestamp("done_at");
         String details = rs.getString("details");

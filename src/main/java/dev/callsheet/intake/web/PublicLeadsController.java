@@ -27,7 +27,6 @@ class PublicLeadsController {
 
     private static final Set<String> KNOWN = Set.of("name", "company", "phone", "email", "website", "message",
             "country", "region", "consent", "project", "campaign", "_gotcha");
-    private static final int MAX_BODY = 64 * 1024;
 
     private final Intake intake;
 
@@ -60,12 +59,9 @@ class PublicLeadsController {
         return receive(workspaceKey, fields, key, request);
     }
 
+    /** Size and rate were checked before the body was read: see {@link PublicFormGuard}. */
     private ResponseEntity<Map<String, String>> receive(String workspaceKey, Map<String, String> fields, String key,
             HttpServletRequest request) {
-        intake.countPost(workspaceKey, request.getRemoteAddr());
-        if (request.getContentLengthLong() > MAX_BODY) {
-            throw ApiProblem.badRequest("body", "a form post may be at most 64 KB");
-        }
         Map<String, String> extra = new LinkedHashMap<>();
         fields.forEach((k, v) -> {
             if (!KNOWN.contains(k)) {

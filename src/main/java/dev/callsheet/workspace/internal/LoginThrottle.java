@@ -1,71 +1,79 @@
 package dev.callsheet.workspace.internal;
 
+import dev.callsheet.web.Rate;
+import dev.callsheet.web.RateLimiter;
 import dev.callsheet.web.TooManyAttemptsException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows password guessing. Failures are counted per key (a username, and separately a client
- * address) in a 15-minute window, in the database so every app instance sees them. From the
- * fifth failure on a username the key is locked, one minute at first, doubling to at most 15.
- * An address is locked only after many more failures, so one office behind a NAT is not locked
- * out by a colleague's typos.
+ * Slows password guessing with two token buckets per attempt (see {@link LoginSettings}): one for the account
+ * (the username, known or not) and one for the client's address within the workspace of that account, unknown
+ * usernames in a bucket of their own. The address is the client behind a trusted proxy
+ * ({@code callsheet.http.trusted-proxies}), so one guesser or one busy office locks out only the accounts of the
+ * workspace it tried. A failure takes a token from both; while either is empty the sign-in is refused with the
+ * time to wait, the right password included. The buckets live in the database: every instance sees them.
  */
 @Component
 public class LoginThrottle {
 
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    static final Duration MAX_LOCK = Duration.ofMinutes(15);
-    static final int USER_LIMIT = 5;
-    static final int ADDRESS_LIMIT = 50;
+    /** Longer names cannot be accounts; cut so that a key stays small. */
+    private static final int MAX_NAME = 200;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final RateLimiter limits;
+    private final List<Rate> perAccount;
+    private final List<Rate> perAddress;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    LoginThrottle(RateLimiter limits, LoginSettings settings) {
+        this.limits = limits;
+        this.perAccount = settings.accountRates();
+        this.perAddress = settings.addressRates();
     }
 
-    /** @throws TooManyAttemptsException while the key is locked */
-    @Transactional(readOnly = true)
-    public void check(String key) {
-        Instant now = clock.instant();
-        jdbc.sql("SELECT locked_until FROM login_throttle WHERE key = ? AND locked_until > ?")
-                .params(key, Timestamp.from(now)).query(Timestamp.class).optional()
-                .ifPresent(until -> {
-                    throw new TooManyAttemptsException(Duration.between(now, until.toInstant()));
-                });
+    /** The buckets one sign-in counts against; {@code address} may be null (no HTTP request). */
+    record Attempt(String account, String address) {
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String key, boolean address) {
-        Instant now = clock.instant();
-        int failures = jdbc.sql("""
-                INSERT INTO login_throttle (key, failures, window_start) VALUES (:key, 1, :now)
-                ON CONFLICT (key) DO UPDATE SET
-                  failures = CASE WHEN login_throttle.window_start < :windowStart THEN 1 ELSE login_throttle.failures + 1 END,
-                  window_start = CASE WHEN login_throttle.window_start < :windowStart THEN :now
-                                      ELSE login_throttle.window_start END
-                RETURNING failures""")
-                .param("key", key).param("now", Timestamp.from(now)).param("windowStart", Timestamp.from(now.minus(WINDOW)))
-                .query(Integer.class).single();
-        int limit = address ? ADDRESS_LIMIT : USER_LIMIT;
-        if (failures >= limit) {
-            Duration lock = Duration.ofMinutes(1L << Math.min(4, failures - limit));
-            jdbc.sql("UPDATE login_throttle SET locked_until = ? WHERE key = ?")
-                    .params(Timestamp.from(now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock)), key).update();
+    /** {@code workspace}: the one the account signs in to, null for an unknown username (or none yet). */
+    static Attempt attempt(String username, boolean known, UUID workspace, String address) {
+        String name = username.toLowerCase(Locale.ROOT);
+        String scope = !known ? "unknown" : workspace == null ? "none" : workspace.toString();
+        return new Attempt("login:account:" + (name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name),
+                address == null ? null : "login:address:" + scope + ":" + address);
+    }
+
+    /**
+     * @return whether the account has failures on record (to forget after the right password)
+     * @throws TooManyAttemptsException while the account, or the address in this workspace, has no attempts left
+     */
+    public boolean check(Attempt attempt) {
+        boolean failures = limits.drawnOn(attempt.account());
+        Duration wait = Duration.ZERO;
+        if (failures) {
+            wait = limits.waitFor(attempt.account(), perAccount).orElse(Duration.ZERO);
+        }
+        if (attempt.address() != null) {
+            Duration addressWait = limits.waitFor(attempt.address(), perAddress).orElse(Duration.ZERO);
+            wait = addressWait.compareTo(wait) > 0 ? addressWait : wait;
+        }
+        if (!wait.isZero()) {
+            throw new TooManyAttemptsException(wait);
+        }
+        return failures;
+    }
+
+    public void failed(Attempt attempt) {
+        limits.take(attempt.account(), perAccount);
+        if (attempt.address() != null) {
+            limits.take(attempt.address(), perAddress);
         }
     }
 
-    @Transactional
-    public void succeeded(String key) {
-        jdbc.sql("DELETE FROM login_throttle WHERE key = ?").param(key).update();
+    /** The right password: the account's failures are forgotten; the address's stay (others may be guessing). */
+    public void succeeded(Attempt attempt) {
+        limits.forget(attempt.account());
     }
 }

@@ -1,7 +1,6 @@
 package dev.callsheet.workspace.internal;
 
 import dev.callsheet.workspace.CurrentUser;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -35,20 +34,21 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName() == null ? "" : authentication.getName().strip();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        String userKey = "user:" + username.toLowerCase(Locale.ROOT);
-        Optional<String> addressKey = address(authentication).map(a -> "addr:" + a);
-        throttle.check(userKey);
-        addressKey.ifPresent(throttle::check);
-
         Optional<UserRepository.Account> account = users.account(username);
+        LoginThrottle.Attempt attempt = LoginThrottle.attempt(username, account.isPresent(),
+                account.map(UserRepository.Account::currentWorkspaceId).orElse(null),
+                address(authentication).orElse(null));
+        boolean failuresOnRecord = throttle.check(attempt);
+
         boolean matches = passwords.matches(password, account.map(UserRepository.Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
-            throttle.failed(userKey, false);
-            addressKey.ifPresent(key -> throttle.failed(key, true));
+            throttle.failed(attempt);
             throw new BadCredentialsException("Bad credentials");
         }
         CurrentUser user = principals.load(account.get(), null);
-        throttle.succeeded(userKey);
+        if (failuresOnRecord) {
+            throttle.succeeded(attempt);
+        }
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
                 user.authorities());
         result.setDetails(authentication.getDetails());
