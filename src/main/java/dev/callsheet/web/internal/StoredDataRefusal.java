@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
  * What a write PostgreSQL refused says to the caller, when a service let it through unchecked: a unique key taken is
  * a 409 (a real conflict); a missing reference, a missing value, a failed CHECK or a value the column cannot hold is
  * a 400. Either way the {@code field} is named — from the column PostgreSQL reports, else the constraint's name
- * ({@code <table>_<column>_check}), else {@code body}. Services should check first; this is the net under them.
+ * ({@code <table>_<column>_check}), else {@code body}. Services should check first; this is the net under them, and
+ * its 400s say "cannot be stored" so a test can tell them from a service's own check.
  *
  * @param status 409 or 400
  * @param field the request field in camelCase, {@code body} when nothing better is known
@@ -32,7 +33,7 @@ record StoredDataRefusal(HttpStatus status, String field, String detail) {
             }
         }
         if (state == null) {
-            return new StoredDataRefusal(HttpStatus.BAD_REQUEST, "body", "The request holds a value that cannot be stored");
+            return new StoredDataRefusal(HttpStatus.BAD_REQUEST, "body", "body cannot be stored: a value is not one we keep");
         }
         return switch (state) {
             case "23505" -> {
@@ -42,19 +43,19 @@ record StoredDataRefusal(HttpStatus status, String field, String detail) {
             }
             case "23503" -> {
                 String field = keyField(server);
-                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " refers to nothing stored");
+                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " cannot be stored: it refers to nothing stored");
             }
             case "23502" -> {
                 String field = server == null || server.getColumn() == null ? "body" : camel(server.getColumn());
-                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " is required");
+                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " cannot be stored: it is required");
             }
             case "23514" -> {
                 String field = checkField(server);
-                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " is not an allowed value");
+                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " cannot be stored: it is not an allowed value");
             }
             default -> {
                 String field = server == null || server.getColumn() == null ? "body" : camel(server.getColumn());
-                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, "The request holds a value that cannot be stored");
+                yield new StoredDataRefusal(HttpStatus.BAD_REQUEST, field, field + " cannot be stored: a value is not one we keep");
             }
         };
     }
