@@ -319,11 +319,11 @@ public class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("phone");
         // digits inside free text are no number: libphonenumber would read +4720260230 out of it
-        long listed = me.get("/api/v1/dnc").json().get("total").asLong();
+        long listedBefore = me.get("/api/v1/dnc").json().get("total").asLong();
         Api.Response text = me.post("/api/v1/dnc", Map.of("phone", "call me 2026-02-30", "country", "NO"));
         assertThat(text.status()).as(text.toString()).isEqualTo(400);
         assertThat(text.json().get("field").asText()).isEqualTo("phone");
-        assertThat(me.get("/api/v1/dnc").json().get("total").asLong()).as("nothing listed").isEqualTo(listed);
+        assertThat(me.get("/api/v1/dnc").json().get("total").asLong()).as("nothing listed").isEqualTo(listedBefore);
     }
 
     @Test
