@@ -100,7 +100,7 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         for (Endpoint endpoint : endpoints) {
             Type bodyType = bodyType(endpoint.handler());
             List<MethodParameter> parameters = queryParameters(endpoint.handler());
-            JsonNode template = bodyType == null ? null : template(bodyType, 0, random);
+            JsonNode template = bodyType == null ? null : template(bodyType, "", 0, random, known);
             String url = url(endpoint, known, tenant);
             // the roles that get past the role check: a plain call first, as each
             List<Api> reaching = new ArrayList<>();
@@ -144,6 +144,7 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
                 record(endpoint, what, response, failures, statuses);
             }
         }
+        System.out.println("API fuzz: " + endpoints.size() + " endpoints, " + calls + " calls, statuses " + statuses);
         assertThat(calls).as("calls made").isGreaterThan(1500);
         assertThat(statuses.getOrDefault(400, 0)).as("400s: the calls reached the checks " + statuses)
                 .isGreaterThan(calls / 4);
@@ -277,10 +278,10 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
     }
 
     /** A body in the shape the handler reads: every field present with a plain value of its type. */
-    private static JsonNode template(Type type, int depth, Random random) {
+    private static JsonNode template(Type type, String name, int depth, Random random, Map<String, String> known) {
         Class<?> raw = raw(type);
         if (raw == String.class || raw == Character.class) {
-            return NODES.stringNode("fuzz");
+            return NODES.stringNode(plausible(name, known));
         }
         if (raw == UUID.class) {
             return NODES.stringNode(new UUID(random.nextLong(), random.nextLong()).toString());
@@ -306,22 +307,72 @@ class ApiFuzzIntegrationTests extends IntegrationTest {
         if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
             ArrayNode array = NODES.arrayNode();
             Type element = raw.isArray() ? raw.getComponentType() : argument(type, 0);
-            array.add(template(element, depth + 1, random));
+            array.add(template(element, name.replaceAll("s$", ""), depth + 1, random, known));
             return array;
         }
         if (Map.class.isAssignableFrom(raw)) {
             ObjectNode object = NODES.objectNode();
-            object.set("key", template(argument(type, 1), depth + 1, random));
+            object.set("key", template(argument(type, 1), "key", depth + 1, random, known));
             return object;
         }
         if (raw.isRecord()) {
             ObjectNode object = NODES.objectNode();
             for (RecordComponent component : raw.getRecordComponents()) {
-                object.set(component.getName(), template(component.getGenericType(), depth + 1, random));
+                object.set(component.getName(),
+                        template(component.getGenericType(), component.getName(), depth + 1, random, known));
             }
             return object;
         }
         return NODES.objectNode();
+    }
+
+    /**
+     * A value a handler will likely take for a text field of this name, so the plain call gets through its checks and
+     * the broken ones reach the write behind them: real ids, a phone, an address, a time next week.
+     */
+    private static String plausible(String name, Map<String, String> known) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith("id") && n.length() > 2) {
+            String kind = n.substring(0, n.length() - 2);
+            String id = known.get("*:" + name);
+            if (id == null) {
+                id = known.get(switch (kind) {
+                    case "lead", "contact" -> "contacts:id";
+                    case "rep", "user", "owner", "fallbackuser", "accountmanager" -> "*:userId";
+                    case "team" -> "teams:id";
+                    case "project" -> "projects:id";
+                    case "deal" -> "deals:id";
+                    case "pipeline" -> "pipelines:id";
+                    case "attachment", "file" -> "files:id";
+                    default -> kind + "s:id";
+                });
+            }
+            return id != null ? id : UUID.randomUUID().toString();
+        }
+        if (n.contains("phone")) {
+            return "+47 22 12 34 56";
+        }
+        if (n.contains("email")) {
+            return "fuzz@example.no";
+        }
+        if (n.equals("start") || n.equals("end") || n.equals("at") || n.endsWith("at") && !n.equals("format")) {
+            return java.time.LocalDate.now().plusDays(9).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC).toString();
+        }
+        return switch (n) {
+            case "language", "locale" -> "en";
+            case "country" -> "NO";
+            case "timezone" -> "Europe/Oslo";
+            case "from", "to", "day", "date" -> java.time.LocalDate.now().plusDays(9).toString();
+            case "weekday" -> "MONDAY";
+            case "region", "homeregion" -> "Oslo";
+            case "direction" -> "OUTBOUND";
+            case "target" -> "DUTY";
+            case "channel" -> "WEB";
+            case "role" -> "AGENT";
+            case "type" -> "PHONE";
+            case "website" -> "https://example.no";
+            default -> "Fuzz " + name;
+        };
     }
 
     private static Class<?> raw(Type type) {
