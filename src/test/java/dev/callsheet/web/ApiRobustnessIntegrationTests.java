@@ -138,9 +138,17 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
         assertThat(header.status()).as(header.toString()).isEqualTo(400);
         assertThat(header.json().get("field").asText()).isEqualTo("from");
         assertThat(header.header("X-Injected")).isNull();
-        Api.Response path = boss.delete("/api/v1/dnc/%2B47%0A22123456");
+        // an encoded line feed in the path is refused before any handler (Spring Security's firewall)
+        assertThat(boss.delete("/api/v1/dnc/%2B47%0A22123456").status()).isEqualTo(400);
+        Api.Response path = boss.delete("/api/v1/dnc/%2B4722%C2%85123456");
         assertThat(path.status()).as(path.toString()).isEqualTo(400);
         assertThat(path.json().get("field").asText()).isEqualTo("phone");
+
+        // a body read as a plain map (the public web form's JSON) gets the same check
+        Api.Response form = api.anonymous().send("POST", "/api/v1/public/" + tenant.key() + "/leads",
+                "{\"name\":\"Ola\\u0000\",\"email\":\"ola@example.no\"}");
+        assertThat(form.status()).as(form.toString()).isEqualTo(400);
+        assertThat(form.json().get("field").asText()).isEqualTo("name");
 
         // a template body may be longer than the usual cap, as its record says; the cap holds elsewhere
         Api.Response template = boss.post("/api/v1/material/templates", Map.of("name", "Long", "language", "en",
