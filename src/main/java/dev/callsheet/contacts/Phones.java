@@ -1,11 +1,14 @@
 package dev.callsheet.contacts;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
@@ -71,6 +74,36 @@ public final class Phones {
         }
         return new NormalizedPhone(text, UTIL.format(number, PhoneNumberFormat.E164), key,
                 UTIL.getRegionCodeForNumber(number), zones, valid);
+    }
+
+    /**
+     * Whether the text is a phone number and nothing else (an extension allowed): libphonenumber finds one number in
+     * it that spans the whole text. {@link #normalize} is lenient on purpose — an import keeps what it can — and reads
+     * the digits out of {@code "call me 2026-02-30"}; a list of numbers not to call must not.
+     *
+     * @param defaultRegion as for {@link #normalize}
+     */
+    public static boolean isNumberOnly(String raw, String defaultRegion) {
+        String text = RawText.trim(raw);
+        if (text.isEmpty() || text.length() > 60) {
+            return false;
+        }
+        String region = region(defaultRegion);
+        int start = firstDigit(text);
+        if (spansWhole(text, region)) {
+            return true;
+        }
+        // "0047 22 12 34 56": 00 as the international prefix, as normalize reads it
+        return start == 0 && text.startsWith("00") && spansWhole("+" + text.substring(2), NO_REGION);
+    }
+
+    private static boolean spansWhole(String text, String region) {
+        Iterator<PhoneNumberMatch> matches = UTIL.findNumbers(text, region, Leniency.POSSIBLE, Long.MAX_VALUE).iterator();
+        if (!matches.hasNext()) {
+            return false;
+        }
+        PhoneNumberMatch match = matches.next();
+        return match.start() == 0 && match.end() == text.length() && !matches.hasNext();
     }
 
     private static PhoneNumber parse(String text, String region) {

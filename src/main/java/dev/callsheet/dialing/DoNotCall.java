@@ -152,12 +152,16 @@ public class DoNotCall {
         return repository.dncCount(workspaceId);
     }
 
+    /** The number in E.164 when the text is a phone number and nothing else; free text around digits is none. */
     private Optional<String> e164(UUID workspaceId, String raw, String country) {
         if (raw == null || raw.isBlank() || raw.length() > 50) {
             return Optional.empty();
         }
         String region = country != null && !country.isBlank() ? country.strip().toUpperCase(Locale.ROOT)
                 : workspaces.defaultCountry(workspaceId).orElse(null);
+        if (!Phones.isNumberOnly(raw, region)) {
+            return Optional.empty();
+        }
         NormalizedPhone phone = Phones.normalize(raw, region);
         return Optional.ofNullable(phone.e164());
     }

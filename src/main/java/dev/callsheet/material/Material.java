@@ -66,7 +66,9 @@ public class Material {
             List<FileInfo> attachments, Instant updatedAt) {
     }
 
-    public record TemplateDraft(String name, String language, String subject, String body,
+    /** {@code body} may be longer than the API's usual cap on a string (checked again when saved). */
+    public record TemplateDraft(String name, String language, String subject,
+            @jakarta.validation.constraints.Size(max = 20_000) String body,
             List<String> attachmentIds) {
     }
 

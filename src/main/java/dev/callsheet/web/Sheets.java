@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,15 +47,23 @@ public final class Sheets {
         return switch (wanted) {
             case "json" -> ResponseEntity.ok(json.get());
             case "csv" -> ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + ".csv\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName, ".csv"))
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .body(csv(sheets.get()));
             case "xlsx" -> ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + ".xlsx\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName, ".xlsx"))
                     .contentType(XLSX)
                     .body(xlsx(sheets.get()));
             default -> throw ApiProblem.badRequest("format", "format must be json, csv or xlsx");
         };
+    }
+
+    /** The download's header: letters, digits, dots and dashes only, so no name can break or add a header. */
+    private static String attachment(String fileName, String extension) {
+        String safe = fileName.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        ContentDisposition.Builder header = ContentDisposition.attachment();
+        return (safe.chars().allMatch(c -> c < 128) ? header.filename(safe + extension)
+                : header.filename(safe + extension, StandardCharsets.UTF_8)).build().toString();
     }
 
     public static String csv(List<Sheet> sheets) {

@@ -283,4 +283,21 @@ class PhonesTests {
         assertThatThrownBy(() -> phone.timeZones().add("Europe/Berlin"))
             .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @ParameterizedTest(name = "[{index}] {0} ({1}) is a number: {2}")
+    @CsvSource(nullValues = "null", textBlock = """
+            '+47 22 12 34 56',              NO,   true
+            '22 12 34 56',                  NO,   true
+            '0047 22123456',                null, true
+            '8 (495) 123-45-67',            RU,   true
+            '+47 22 12 34 56 ext. 12',      NO,   true
+            'call me 2026-02-30',           NO,   false
+            'call me never',                NO,   false
+            '22 12 34 56 after five',       NO,   false
+            '22 12 34 56, 22 12 34 57',     NO,   false
+            '',                             NO,   false
+            """)
+    void aNumberOnlyIsANumberWithNothingAroundIt(String raw, String region, boolean numberOnly) {
+        assertThat(Phones.isNumberOnly(raw, region)).isEqualTo(numberOnly);
+    }
 }

@@ -318,6 +318,12 @@ public class QueueApiIntegrationTests extends IntegrationTest {
         Api.Response bad = me.post("/api/v1/dnc", Map.of("phone", "call me never"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("phone");
+        // digits inside free text are no number: libphonenumber would read +4720260230 out of it
+        long listedBefore = me.get("/api/v1/dnc").json().get("total").asLong();
+        Api.Response text = me.post("/api/v1/dnc", Map.of("phone", "call me 2026-02-30", "country", "NO"));
+        assertThat(text.status()).as(text.toString()).isEqualTo(400);
+        assertThat(text.json().get("field").asText()).isEqualTo("phone");
+        assertThat(me.get("/api/v1/dnc").json().get("total").asLong()).as("nothing listed").isEqualTo(listedBefore);
     }
 
     @Test

@@ -516,6 +516,34 @@ class IntakeApiIntegrationTests extends IntegrationTest {
 
     // ------------------------------------------------------------------------------------------------ rules
 
+    /** A body that is empty, null, {} or not an object is a 400 naming items; the rules and the week stay. */
+    @Test
+    void anEmptyOrNullBodyNeverDeletesTheRulesOrTheRoster() {
+        Api.Response saved = boss.send("PUT", "/api/v1/routing/rules", Map.of("items", List.of(
+                Map.of("name", "Oslo web", "channel", "WEB", "target", "USER", "userId", regional.id()))));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        for (String body : new String[] {null, "null", "\"\"", "{}", "[]", "{\"fallbackUserId\":null}",
+                "{\"items\":null}"}) {
+            Api.Response rules = boss.send("PUT", "/api/v1/routing/rules", body);
+            assertThat(rules.status()).as("rules, body " + body + ": " + rules).isEqualTo(400);
+            assertThat(rules.json().get("field").asText()).as("rules, body " + body).isIn("items", "body");
+            Api.Response week = boss.send("PUT", "/api/v1/duty/roster?region=Oslo", body);
+            assertThat(week.status()).as("roster, body " + body + ": " + week).isEqualTo(400);
+            // the roster takes no fallbackUserId: that body is refused for naming it
+            assertThat(week.json().get("field").asText()).as("roster, body " + body)
+                    .isIn("items", "body", "fallbackUserId");
+        }
+        assertThat(boss.get("/api/v1/routing/rules").json().get("items")).as("the rules kept").hasSize(1);
+        assertThat(boss.get("/api/v1/duty/roster?region=Oslo").json().get("items")).as("the week kept").hasSize(2);
+
+        // an explicit empty list still clears them, as documented
+        assertThat(boss.send("PUT", "/api/v1/routing/rules", Map.of("items", List.of())).status()).isEqualTo(200);
+        assertThat(boss.get("/api/v1/routing/rules").json().get("items")).isEmpty();
+        assertThat(boss.send("PUT", "/api/v1/duty/roster?region=Oslo", Map.of("items", List.of())).status())
+                .isEqualTo(200);
+        assertThat(boss.get("/api/v1/duty/roster?region=Oslo").json().get("items")).isEmpty();
+    }
+
     @Test
     void orderedRulesDecideAndRecordWhichOneFiredWithADryRun() throws Exception {
         String team = tenant.asAdmin().post("/api/v1/teams", Map.of("name", "Hotels")).json().get("id").asText();

@@ -92,6 +92,73 @@ class ApiRobustnessIntegrationTests extends IntegrationTest {
                 .isEqualTo(405);
     }
 
+    /**
+     * The edge's own checks: a NUL or another control character, or a string over its cap, anywhere in a body, a
+     * query parameter or a path variable is a 400 whose field is the JSON path or the parameter's name — never the
+     * database's refusal, never a 500.
+     */
+    @Test
+    void controlCharactersAndOverlongStringsAreRefusedNamingTheField() {
+        Tenant tenant = Tenant.create(api, "Edge AS");
+        Api boss = withToken(api.as(tenant.user("SUPERVISOR")));
+        Api admin = withToken(tenant.asAdmin());
+
+        Api.Response nested = boss.send("PUT", "/api/v1/routing/rules", Map.of("items", List.of(
+                Map.of("name", "fine", "target", "DUTY"), Map.of("name", "bad\u0000name", "target", "DUTY"))));
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        assertThat(nested.json().get("field").asText()).isEqualTo("items[1].name");
+        assertThat(nested.json().get("detail").asText()).contains("NUL");
+
+        // JSON escapes, as a client would send them (a lone surrogate cannot even be written as UTF-8)
+        for (String hostile : List.of("\\u0001", "a\\u001bb", "\\u0085", "\\u007f", "\\ud800")) {
+            Api.Response refused = admin.send("POST", "/api/v1/contacts",
+                    "{\"firstName\":\"Ola" + hostile + "\",\"surname\":\"N\"}");
+            assertThat(refused.status()).as(hostile + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().get("field").asText()).isEqualTo("firstName");
+        }
+        Api.Response lines = admin.post("/api/v1/contacts", Map.of("firstName", "Ola", "surname", "Nordmann",
+                "address", "Storgata 1\r\n\t0155 Oslo"));
+        assertThat(lines.status()).as("tab, CR and LF are text in a body: " + lines).isEqualTo(201);
+
+        Api.Response longPhone = admin.post("/api/v1/contacts", Map.of("firstName", "Ola", "surname", "N",
+                "phone", "1".repeat(10_001)));
+        assertThat(longPhone.status()).as(longPhone.toString()).isEqualTo(400);
+        assertThat(longPhone.json().get("field").asText()).isEqualTo("phone");
+        for (String field : List.of("phone", "email")) {
+            String value = field.equals("phone") ? "2".repeat(9_000) : "a".repeat(9_000) + "@example.no";
+            Api.Response under = admin.post("/api/v1/contacts", Map.of("firstName", "Ola", "surname", "N", field, value));
+            assertThat(under.status()).as(field + " under the edge's cap: " + under).isEqualTo(400);
+            assertThat(under.json().get("field").asText()).isEqualTo(field);
+        }
+
+        Api.Response query = admin.get("/api/v1/contacts?q=%00");
+        assertThat(query.status()).as(query.toString()).isEqualTo(400);
+        assertThat(query.json().get("field").asText()).isEqualTo("q");
+        Api.Response header = boss.get("/api/v1/commissions/payout?format=csv&from=2026-01%0D%0AX-Injected:%20yes");
+        assertThat(header.status()).as(header.toString()).isEqualTo(400);
+        assertThat(header.json().get("field").asText()).isEqualTo("from");
+        assertThat(header.header("X-Injected")).isNull();
+        // an encoded line feed in the path is refused before any handler (Spring Security's firewall)
+        assertThat(boss.delete("/api/v1/dnc/%2B47%0A22123456").status()).isEqualTo(400);
+        Api.Response path = boss.delete("/api/v1/dnc/%2B4722%C2%85123456");
+        assertThat(path.status()).as(path.toString()).isEqualTo(400);
+        assertThat(path.json().get("field").asText()).isEqualTo("phone");
+
+        // a body read as a plain map (the public web form's JSON) gets the same check
+        Api.Response form = api.anonymous().send("POST", "/api/v1/public/" + tenant.key() + "/leads",
+                "{\"name\":\"Ola\\u0000\",\"email\":\"ola@example.no\"}");
+        assertThat(form.status()).as(form.toString()).isEqualTo(400);
+        assertThat(form.json().get("field").asText()).isEqualTo("name");
+
+        // a template body may be longer than the usual cap, as its record says; the cap holds elsewhere
+        Api.Response template = boss.post("/api/v1/material/templates", Map.of("name", "Long", "language", "en",
+                "subject", "Hi", "body", "Lorem ipsum. ".repeat(1_200)));
+        assertThat(template.status()).as(template.toString()).isEqualTo(201);
+        Api.Response tooLong = boss.post("/api/v1/material/templates", Map.of("name", "Long", "language", "en",
+                "subject", "x".repeat(10_001), "body", "Hi"));
+        assertThat(tooLong.json().get("field").asText()).isEqualTo("subject");
+    }
+
     private Api withToken(Api signedIn) {
         return api.withToken(signedIn.post("/api/v1/me/tokens", Map.of("name", "robustness")).json().get("token")
                 .asText());

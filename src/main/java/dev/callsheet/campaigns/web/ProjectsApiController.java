@@ -132,8 +132,11 @@ class ProjectsApiController {
     @GetMapping("/api/v1/holidays")
     Map<String, List<Holiday>> holidays(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        LocalDate start = from == null ? LocalDate.now().withDayOfYear(1) : Inputs.date("from", from);
-        LocalDate end = to == null ? start.plusYears(1) : Inputs.date("to", to);
+        // Inputs.date gives null for a blank value too: the defaults then, as for an absent one
+        LocalDate given = Inputs.date("from", from);
+        LocalDate start = given == null ? LocalDate.now().withDayOfYear(1) : given;
+        LocalDate until = Inputs.date("to", to);
+        LocalDate end = until == null ? start.plusYears(1) : until;
         return Map.of("items", projects.holidays(user.workspaceId(), start, end));
     }
 

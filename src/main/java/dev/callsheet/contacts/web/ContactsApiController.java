@@ -44,7 +44,8 @@ class ContactsApiController {
 
         ContactDraft draft() {
             return new ContactDraft(firstName, surname, organisation != null ? organisation : company, jobTitle,
-                    both(phone, phones), both(email, emails), both(website, websites), address, postcode, city, country,
+                    both("phone", phone, phones, 60), both("email", email, emails, 254),
+                    both("website", website, websites, 2000), address, postcode, city, country,
                     region, lineOfBusiness, language, parse("status", status, LeadStatus.class),
                     ownerId, parse("source", source, LeadSource.class), heardOfUs, custom, registrationNumber);
         }
@@ -144,12 +145,17 @@ class ContactsApiController {
                 .map(CandidateView::of).toList());
     }
 
-    static List<String> both(String one, List<String> many) {
+    /** The single value and the list as one list; a value longer than {@code max} is no phone, address or site. */
+    static List<String> both(String field, String one, List<String> many, int max) {
         List<String> all = new ArrayList<>();
         if (one != null && !one.isBlank()) {
+            Inputs.optional(field, one, max);
             all.add(one);
         }
         if (many != null) {
+            for (int i = 0; i < many.size(); i++) {
+                Inputs.optional(field + "s[" + i + "]", many.get(i), max);
+            }
             all.addAll(many);
         }
         return all;

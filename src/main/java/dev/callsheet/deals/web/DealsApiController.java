@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -278,6 +279,10 @@ class DealsApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     Pipelines.Settings saveSettings(@AuthenticationPrincipal CurrentUser user,
             @RequestBody(required = false) Pipelines.Settings body) {
+        // Both absent would quietly reset the reasons and drop the account manager: say what to send instead.
+        if (body == null || body.dqReasons() == null && body.accountManagerId() == null) {
+            throw ApiProblem.badRequest("dqReasons", "send dqReasons, accountManagerId or both");
+        }
         return pipelines.saveSettings(user, body);
     }
 
@@ -337,7 +342,9 @@ class DealsApiController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "json") String format) {
         List<Commissions.Entry> lines = commissions.ledger(user, "all", from, to);
         List<Commissions.Payout> totals = Commissions.payout(lines);
-        String name = "payout-" + (from == null ? "this-month" : from) + (to == null ? "" : "-" + to);
+        // the file name from the months as read (the ledger has checked them), never the raw parameters
+        String name = "payout-" + (from == null || from.isBlank() ? "this-month" : YearMonth.parse(from.strip()))
+                + (to == null || to.isBlank() ? "" : "-" + YearMonth.parse(to.strip()));
         return Sheets.respond(format, name, () -> Map.of("items", totals, "lines", lines),
                 () -> PayoutExport.sheets(totals, lines));
     }

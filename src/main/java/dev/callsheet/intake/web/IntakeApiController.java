@@ -78,7 +78,11 @@ class IntakeApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     Map<String, List<DutyPattern>> saveRoster(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String region, @RequestBody(required = false) RosterBody body) {
-        return Map.of("items", roster.savePatterns(user, region, body == null ? null : body.items()));
+        // The week is replaced whole: only an explicit list (empty to clear) may do that, never a missing one.
+        if (body == null || body.items() == null) {
+            throw ApiProblem.badRequest("items", "items is required: the list of duties, [] to clear the week");
+        }
+        return Map.of("items", roster.savePatterns(user, region, body.items()));
     }
 
     @PostMapping("/api/v1/duty/swaps")
@@ -141,6 +145,10 @@ class IntakeApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     Routing.Rules saveRules(@AuthenticationPrincipal CurrentUser user,
             @RequestBody(required = false) Routing.Rules body) {
+        // The rules are replaced whole: only an explicit list (empty to clear) may do that, never a missing one.
+        if (body == null || body.items() == null) {
+            throw ApiProblem.badRequest("items", "items is required: the ordered list of rules, [] to clear them");
+        }
         return routing.save(user, body);
     }
 

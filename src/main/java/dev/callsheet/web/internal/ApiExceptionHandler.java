@@ -59,9 +59,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException exception) {
-        log.info("Refused a write that conflicts with stored data: {}", exception.getMostSpecificCause().getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The request conflicts with data already stored"));
+        StoredDataRefusal refusal = StoredDataRefusal.of(exception);
+        log.info("Refused a write the database would not store ({} on {}): {}", refusal.status().value(),
+                refusal.field(), exception.getMostSpecificCause().getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(refusal.status(), refusal.detail());
+        body.setProperty("field", refusal.field());
+        return ResponseEntity.status(refusal.status()).body(body);
     }
 
     @ExceptionHandler(Exception.class)
@@ -95,11 +98,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (exception.getCause() instanceof EdgeStrings.RefusedText refused) {
+            String field = refused.getPath().isEmpty() ? "body" : pathOf(refused);
+            return badRequest(List.of(Map.of("field", field, "message", refused.getOriginalMessage())));
+        }
         if (exception.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = pathOf(databind);
             if (databind instanceof UnrecognizedPropertyException unknown) {
                 // a misspelt or unsupported field would otherwise be dropped without a word
                 String known = unknown.getKnownPropertyIds() == null ? ""
@@ -120,6 +124,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = exception.getPropertyName() == null ? "request" : exception.getPropertyName();
         return badRequest(List.of(Map.of("field", field, "message", "has the wrong type or format")));
+    }
+
+    /** A JSON path as a client writes it: {@code contacts[2].phone}. */
+    private static String pathOf(DatabindException databind) {
+        return databind.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static ResponseEntity<Object> badRequest(List<Map<String, String>> errors) {

@@ -32,12 +32,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Request bodies name only fields the endpoint knows: a misspelt or unsupported field is a 400 naming it, not
-     * silently dropped. Only for what the API reads; JSON the application stores and reads back stays lenient.
+     * silently dropped; every string is checked for control characters and length ({@link EdgeStrings}). Only for
+     * what the API reads; JSON the application stores and reads back stays lenient.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     ServerHttpMessageConvertersCustomizer strictRequestBodies(JsonMapper jsonMapper) {
-        JsonMapper strict = jsonMapper.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        JsonMapper strict = jsonMapper.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(EdgeStrings.module()).build();
         return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
     }
 
@@ -77,5 +79,6 @@ class WebConfiguration implements WebMvcConfigurer {
         languagePicker.setParamName("lang");
         languagePicker.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languagePicker).addPathPatterns("/login");
+        registry.addInterceptor(new ApiParameterCheck()).addPathPatterns("/api/**");
     }
 }
