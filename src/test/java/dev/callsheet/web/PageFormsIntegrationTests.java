@@ -280,7 +280,9 @@ class PageFormsIntegrationTests extends IntegrationTest {
                 get("/reports/projects/{id}/questions", "/reports/projects/" + aProject + "/questions"),
                 get("/deals/new", "/deals/new?contact=" + aContact),
                 get("/deals", "/deals?pipeline=" + aPipeline),
-                get("/calendar", "/calendar?rep=" + aRep.id()));
+                get("/calendar", "/calendar?rep=" + aRep.id()),
+                get("/library/material", "/library/material?edit=" + aTemplate),
+                get("/library/answers", "/library/answers?edit=" + aAnswer));
     }
 
     record Probe(String method, String pattern, String path, Map<String, String> fields) {

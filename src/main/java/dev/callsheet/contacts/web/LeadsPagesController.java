@@ -82,8 +82,8 @@ class LeadsPagesController {
         }
     }
 
-    /** What an encoded query string is made of (RFC 3986's query characters): no space, CR, LF or quote. */
-    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[A-Za-z0-9%&=+._~*,;:/?!'()@$\\-]*");
+    /** What a query string as a browser sends it is made of: visible ASCII, without space, CR, LF, quotes or brackets. */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[\\x21-\\x7E&&[^\"<>\\\\`]]*");
 
     private final Contacts contacts;
     private final People people;
