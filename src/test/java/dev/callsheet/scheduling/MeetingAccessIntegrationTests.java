@@ -151,6 +151,9 @@ class MeetingAccessIntegrationTests extends IntegrationTest {
 
         Pages asSupervisor = Pages.signIn(port, supervisor);
         assertThat(asSupervisor.get("/calendar/team" + week).body()).contains("Meetingone").contains("Meetingtwo");
+        Pages asAdmin = Pages.signIn(port, tenant.admin());
+        assertThat(asAdmin.get("/calendar/team" + week).body()).contains("Meetingone").contains("Meetingtwo");
+        assertThat(asAdmin.get("/calendar" + week + "&rep=" + rep2.id()).body()).contains("Meetingtwo");
 
         Pages.Response cancelled = asAgent.post("/calendar/meetings/" + meeting1 + "/cancel",
                 Map.of("reason", "lead asked", "week", day.toString()));
