@@ -368,6 +368,19 @@ class PageFormsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aControlCharacterOrAnOverlongFieldNameIsRefusedToo() {
+        Pages asA = Pages.signIn(port, a.admin());
+
+        // Spring Security's firewall refuses a control character in a parameter's name before any page code
+        Pages.Response control = asA.post("/leads/imports/start", Map.of("map[Tele\u0000fon]", "phone"));
+        Pages.Response overlong = asA.post("/leads/imports/start", Map.of("map[" + "T".repeat(10_001) + "]", "phone"));
+
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(overlong.body()).contains("data-field=\"map[TTTT");
+    }
+
+    @Test
     void aNulInTheLeadSearchIsA400NamingTheField() {
         Pages asA = Pages.signIn(port, a.admin());
 
