@@ -50,6 +50,10 @@ import tools.jackson.databind.ObjectMapper;
  * may pick a slot shown for a rep. Bookings of a workspace are serialised by a transaction-scoped advisory lock so
  * that caps hold, and the exclusion constraint on the rep's time makes a double booking impossible whatever
  * happens above it.
+ *
+ * <p>Who sees and changes which meeting is {@link MeetingAccess}'s rule, checked here for every read and change, so
+ * the API and the pages cannot differ: reps their own meetings, agents those they booked, supervisors and admins
+ * all of the workspace; a meeting one may not see is a 404.
  */
 @Service
 public class Appointments {
@@ -324,8 +328,8 @@ public class Appointments {
     public Appointment attended(CurrentUser user, UUID id, boolean held) {
         UUID ws = user.workspaceId();
         Appointment current = appointments.lock(ws, id).orElseThrow(() -> ApiProblem.notFound("appointment"));
-        if (!current.rep().id().equals(user.userId()) && !user.hasRole(Role.SUPERVISOR)
-                && !user.hasRole(Role.ADMIN)) {
+        checkMaySee(user, current);
+        if (!MeetingAccess.mayRecordAttendance(user, current)) {
             throw ApiProblem.forbidden("only the meeting's rep or a supervisor says whether it was held");
         }
         String status = held ? "HELD" : "NO_SHOW";
@@ -356,13 +360,13 @@ public class Appointments {
     }
 
     /**
-     * Meetings starting in [from, to): a rep sees their own, agents those they booked, supervisors everyone's
-     * (or one rep's with {@code rep}).
+     * Meetings starting in [from, to) that the user may see ({@link MeetingAccess}): a rep their own, an agent those
+     * they booked, supervisors everyone's (or one rep's with {@code rep}).
      */
     @Transactional(readOnly = true)
     public List<Appointment> between(CurrentUser user, Instant from, Instant to, UUID rep, boolean withCancelled) {
         List<UUID> reps = rep == null ? List.of() : List.of(rep);
-        boolean manager = user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN);
+        boolean manager = MeetingAccess.seesAll(user);
         if (!manager && user.hasRole(Role.REP) && !user.hasRole(Role.AGENT)) {
             if (rep != null && !rep.equals(user.userId())) {
                 throw ApiProblem.forbidden("reps see their own calendar");
@@ -647,8 +651,7 @@ public class Appointments {
     }
 
     private static boolean maySee(CurrentUser user, Appointment a) {
-        return user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN) || a.rep().id().equals(user.userId())
-                || a.bookedBy().id().equals(user.userId()) || user.hasRole(Role.AGENT);
+        return MeetingAccess.maySee(user, a);
     }
 
     private LeadInfo leadInfo(UUID workspaceId, UUID contactId, ZoneId fallback) {

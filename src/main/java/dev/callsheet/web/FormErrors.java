@@ -22,6 +22,17 @@ public class FormErrors {
         this.messages = messages;
     }
 
+    /**
+     * The problem, when the user can fix it in the form (a 400 or a 409); any other is thrown on, so that an id of
+     * another workspace (404) or a role's limit (403) renders the error page with its status, not a form.
+     */
+    public static ApiProblem fixable(ApiProblem problem) {
+        if (problem.status() != HttpStatus.BAD_REQUEST && problem.status() != HttpStatus.CONFLICT) {
+            throw problem;
+        }
+        return problem;
+    }
+
     public Map<String, String> of(ApiProblem problem) {
         Locale locale = LocaleContextHolder.getLocale();
         String field = problem.field() == null ? "form" : problem.field();

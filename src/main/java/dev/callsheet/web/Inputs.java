@@ -78,6 +78,16 @@ public final class Inputs {
         }
     }
 
+    /** An id like 3f0c6a2e-…; absent or anything else is a 400 naming the field (the text is not echoed). */
+    public static java.util.UUID uuid(String field, String value) {
+        String text = required(field, value, 36);
+        try {
+            return java.util.UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(field, field + " must be an id like 3f0c6a2e-1b2c-4d5e-8f90-123456789abc");
+        }
+    }
+
     public static String required(String field, String value, int max) {
         String text = optional(field, value, max);
         if (text == null) {

@@ -4,6 +4,7 @@ import dev.callsheet.answers.Answers;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Projects;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.FormErrors;
 import dev.callsheet.workspace.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -109,6 +110,7 @@ class AnswerLibraryController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/library/answers";
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("form", new Form(id, language, question, body, product, projectList));
             redirect.addFlashAttribute("error", problem.getMessage());
             return "redirect:/library/answers" + (id == null ? "" : "?edit=" + id);
@@ -132,6 +134,7 @@ class AnswerLibraryController {
                     money("priceTo", priceTo), currency, audience));
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("productError", problem.getMessage());
         }
         return "redirect:/library/answers";

@@ -18,14 +18,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AnswersPagesController {
 
     private final Answers answers;
+    private final dev.callsheet.campaigns.Projects projects;
 
-    AnswersPagesController(Answers answers) {
+    AnswersPagesController(Answers answers, dev.callsheet.campaigns.Projects projects) {
         this.answers = answers;
+        this.projects = projects;
     }
 
     @GetMapping("/console/{projectId}/answers")
     String hits(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
             @RequestParam(required = false) String q, @RequestParam(required = false) UUID attempt, Model model) {
+        projects.workable(user, projectId); // another workspace's (or team's) project is a 404
         List<Answers.Hit> hits = q == null || q.isBlank() ? List.of()
                 : answers.search(user.workspaceId(), q.length() > 200 ? q.substring(0, 200) : q,
                         Answers.languageOf(user.locale()), projectId, 3);

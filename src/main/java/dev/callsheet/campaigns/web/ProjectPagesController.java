@@ -82,6 +82,7 @@ class ProjectPagesController {
             UUID id = projects.create(user.workspaceId(), user.userId(), draft(form));
             return "redirect:/projects/" + id;
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return form(user, model, null, form, formErrors.of(problem));
         }
     }
@@ -97,6 +98,7 @@ class ProjectPagesController {
         try {
             projects.update(user.workspaceId(), id, draft(form));
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return form(user, model, id, form, formErrors.of(problem));
         }
         redirect.addFlashAttribute("flash", "flash.saved");
@@ -248,6 +250,7 @@ class ProjectPagesController {
                     false, rule, retryDelayMinutes, asksReason, false, 0));
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("flashError", formErrors.of(ApiProblem.badRequest("followUp", "followUp"))
@@ -260,6 +263,7 @@ class ProjectPagesController {
 
     @GetMapping("/projects/{id}/script")
     String scriptInOwnLanguage(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        projects.project(user.workspaceId(), id); // another workspace's project is a 404, not a redirect
         return "redirect:/projects/" + id + "/script/" + user.locale().getLanguage();
     }
 
@@ -278,6 +282,7 @@ class ProjectPagesController {
         try {
             projects.saveScript(user.workspaceId(), user.userId(), id, form.script(language));
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return scriptForm(user, id, language, form, formErrors.of(problem), model);
         }
         redirect.addFlashAttribute("flash", "flash.saved");
@@ -383,6 +388,7 @@ class ProjectPagesController {
             projects.saveHoliday(user.workspaceId(), new Holiday(country, date, name));
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         }
         return "redirect:/holidays";

@@ -86,6 +86,7 @@ class ImportPagesController {
                         encoding == null || encoding.isBlank() ? null : encoding));
             }
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             model.addAttribute("recent", imports.recent(user.workspaceId()));
             model.addAttribute("country", country == null ? "" : country);
             model.addAttribute("errors", formErrors.of(problem));

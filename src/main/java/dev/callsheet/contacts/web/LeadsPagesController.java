@@ -82,6 +82,9 @@ class LeadsPagesController {
         }
     }
 
+    /** What a query string as a browser sends it is made of: visible ASCII, without space, CR, LF, quotes or brackets. */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[\\x21-\\x7E&&[^\"<>\\\\`]]*");
+
     private final Contacts contacts;
     private final People people;
     private final SavedViews views;
@@ -131,7 +134,14 @@ class LeadsPagesController {
     @PostMapping("/views")
     String saveView(@AuthenticationPrincipal CurrentUser user, @RequestParam String name, @RequestParam String query,
             RedirectAttributes redirect) {
-        if (name == null || name.isBlank() || name.strip().length() > 80 || query.length() > 2000) {
+        if (!QUERY.matcher(query).matches()) {
+            // the query is the list's own, as the browser encoded it; it goes back into a Location header
+            throw ApiProblem.badRequest("query", "query must be an encoded query string");
+        }
+        if (query.length() > 2000) {
+            throw ApiProblem.badRequest("query", "query must be at most 2000 characters long");
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 80) {
             redirect.addFlashAttribute("flashError", formErrors.of(ApiProblem.badRequest("name", "name")).get("name"));
         } else {
             views.save(user.workspaceId(), user.userId(), name.strip(), query.replaceAll("(^|&)page=\\d+", ""));
@@ -142,7 +152,9 @@ class LeadsPagesController {
 
     @PostMapping("/views/{id}/delete")
     String deleteView(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        views.delete(user.workspaceId(), user.userId(), id);
+        if (!views.delete(user.workspaceId(), user.userId(), id)) {
+            throw ApiProblem.notFound("view");
+        }
         redirect.addFlashAttribute("flash", "flash.deleted");
         return "redirect:/leads";
     }
@@ -164,6 +176,7 @@ class LeadsPagesController {
             UUID id = contacts.create(user.workspaceId(), user.userId(), form.draft());
             return "redirect:/leads/" + id + "?created";
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return form(user, model, form, null, List.of(), formErrors.of(problem));
         }
     }
@@ -173,8 +186,12 @@ class LeadsPagesController {
     String duplicates(@AuthenticationPrincipal CurrentUser user, CardForm form,
             @RequestParam(required = false) UUID exclude, Model model) {
         try {
+            if (exclude != null) {
+                contacts.card(user.workspaceId(), exclude); // another workspace's card is a 404
+            }
             model.addAttribute("candidates", contacts.duplicates(user.workspaceId(), form.query(), exclude));
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             model.addAttribute("candidates", List.of());
         }
         model.addAttribute("cardId", exclude);
@@ -208,6 +225,7 @@ class LeadsPagesController {
             contacts.setCampaignCode(user.workspaceId(), id, campaign, true, user.userId());
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (dev.callsheet.web.ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("campaignError", problem.getMessage());
         }
         return "redirect:/leads/" + id;
@@ -224,6 +242,7 @@ class LeadsPagesController {
         try {
             contacts.update(user.workspaceId(), user.userId(), id, form.draft());
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return form(user, model, form, id, List.of(), formErrors.of(problem));
         }
         redirect.addFlashAttribute("flash", "flash.saved");
@@ -245,6 +264,7 @@ class LeadsPagesController {
             contacts.merge(user.workspaceId(), user.userId(), id, otherId);
             redirect.addFlashAttribute("flash", "flash.merged");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         }
         return "redirect:/leads/" + id;

@@ -141,15 +141,16 @@ class DealsPagesController {
             @RequestParam(required = false) String currency, @RequestParam(required = false) String expectedClose,
             @RequestParam(required = false) String pipelineId, @RequestParam(required = false) String ownerId,
             RedirectAttributes redirect) {
+        UUID contact = Inputs.uuid("contactId", contactId);
         try {
-            Deal deal = deals.open(user, new Deals.Draft(contactId, ownerId, title, amount, currency, expectedClose,
+            Deal deal = deals.open(user, new Deals.Draft(contact.toString(), ownerId, title, amount, currency, expectedClose,
                     "MANUAL", pipelineId));
             redirect.addFlashAttribute("flash", "deals.openedFlash");
             return "redirect:/deals/" + deal.id();
         } catch (ApiProblem problem) {
             rethrowUnlessFixable(problem);
             redirect.addFlashAttribute("flashError", problem.field() + ": " + problem.getMessage());
-            return "redirect:/deals/new?contact=" + contactId;
+            return "redirect:/deals/new?contact=" + contact;
         }
     }
 

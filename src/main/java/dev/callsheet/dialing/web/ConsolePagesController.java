@@ -114,8 +114,12 @@ class ConsolePagesController {
     @GetMapping("/{projectId}/calls/{attemptId}")
     String call(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID attemptId,
             Model model) {
+        projects.workable(user, projectId);
         Optional<Lease> lease = queue.current(user, attemptId).filter(l -> l.projectId().equals(projectId));
         if (lease.isEmpty()) {
+            if (queue.call(user.workspaceId(), attemptId).isEmpty()) {
+                throw ApiProblem.notFound("call"); // not a call of this workspace: nothing to go back from
+            }
             return "redirect:/console/" + projectId;
         }
         show(user, projectId, lease.get(), model);
@@ -156,12 +160,14 @@ class ConsolePagesController {
 
     @PostMapping("/{projectId}/pause")
     String pause(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
+        projects.workable(user, projectId);
         floor.pause(user);
         return "redirect:/console/" + projectId;
     }
 
     @PostMapping("/{projectId}/resume")
     String resume(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
+        projects.workable(user, projectId);
         floor.resume(user);
         return "redirect:/console/" + projectId;
     }

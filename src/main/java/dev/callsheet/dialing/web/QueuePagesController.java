@@ -55,6 +55,7 @@ class QueuePagesController {
     @PostMapping("/projects/{id}/leads")
     String addLeads(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) UUID importId, RedirectAttributes redirect) {
+        projects.project(user.workspaceId(), id); // another workspace's project is a 404, not a flash
         try {
             if (importId == null) {
                 throw ApiProblem.badRequest("importId", "choose an import");
@@ -66,6 +67,7 @@ class QueuePagesController {
             int added = queue.addImport(user.workspaceId(), id, importId);
             redirect.addFlashAttribute("added", added);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         }
         return "redirect:/projects/" + id;
@@ -86,6 +88,7 @@ class QueuePagesController {
             DoNotCall.Added added = doNotCall.add(user.workspaceId(), user.userId(), phone, country);
             redirect.addFlashAttribute("dncAdded", added);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         }
         return "redirect:/dnc";
@@ -103,6 +106,7 @@ class QueuePagesController {
             redirect.addFlashAttribute("dncFile", doNotCall.addFile(user.workspaceId(), user.userId(),
                     file.getInputStream(), country));
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         }
         return "redirect:/dnc";

@@ -3,6 +3,7 @@ package dev.callsheet.intake.web;
 import dev.callsheet.intake.DutyPattern;
 import dev.callsheet.intake.DutyRoster;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.FormErrors;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.Member;
 import dev.callsheet.workspace.People;
@@ -78,6 +79,9 @@ class RosterPagesController {
                 drafts.add(draft(p));
             }
         }
+        if (drafts.size() == roster.patterns(user.workspaceId(), region).size()) {
+            throw ApiProblem.notFound("pattern"); // not a pattern of this roster (nor of this workspace)
+        }
         return save(user, region, drafts, redirect);
     }
 
@@ -90,9 +94,10 @@ class RosterPagesController {
             roster.addSwap(user, region, userId, from, to, note);
             redirect.addFlashAttribute("flash", "calendar.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", problem.getMessage());
         }
-        return "redirect:/duty" + (region == null || region.isBlank() ? "" : "?region=" + region);
+        return "redirect:/duty" + regionQuery(user, region);
     }
 
     @GetMapping("/admin/web-form")
@@ -119,6 +124,12 @@ class RosterPagesController {
         return "intake/web-form";
     }
 
+    /** {@code ?region=} and the id of the region named (a name or an id), never the text sent: it goes into a Location. */
+    private String regionQuery(CurrentUser user, String region) {
+        UUID id = roster.regionId(user.workspaceId(), region);
+        return id == null ? "" : "?region=" + id;
+    }
+
     private List<DutyRoster.PatternDraft> current(CurrentUser user, String region) {
         return roster.patterns(user.workspaceId(), region).stream().map(RosterPagesController::draft).toList();
     }
@@ -133,8 +144,9 @@ class RosterPagesController {
             roster.savePatterns(user, region, drafts);
             redirect.addFlashAttribute("flash", "calendar.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", problem.getMessage());
         }
-        return "redirect:/duty" + (region == null || region.isBlank() ? "" : "?region=" + region);
+        return "redirect:/duty" + regionQuery(user, region);
     }
 }

@@ -4,6 +4,7 @@ import dev.callsheet.intake.Exhibitions;
 import dev.callsheet.intake.Routing;
 import dev.callsheet.intake.RoutingRule;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.FormErrors;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.Member;
 import dev.callsheet.workspace.People;
@@ -29,8 +30,11 @@ class RoutingPagesController {
     private final Routing routing;
     private final Exhibitions exhibitions;
     private final People people;
+    private final dev.callsheet.contacts.Imports imports;
 
-    RoutingPagesController(Routing routing, Exhibitions exhibitions, People people) {
+    RoutingPagesController(Routing routing, Exhibitions exhibitions, People people,
+            dev.callsheet.contacts.Imports imports) {
+        this.imports = imports;
         this.routing = routing;
         this.exhibitions = exhibitions;
         this.people = people;
@@ -88,6 +92,7 @@ class RoutingPagesController {
     String exhibition(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID importId,
             @RequestParam(required = false) String homeRegion,
             @RequestParam(defaultValue = "false") boolean countExisting, Model model) {
+        imports.status(user.workspaceId(), importId); // another workspace's import is a 404
         model.addAttribute("importId", importId);
         model.addAttribute("regions", people.regions(user.workspaceId()));
         model.addAttribute("homeRegion", homeRegion);
@@ -120,6 +125,7 @@ class RoutingPagesController {
             routing.save(user, rules);
             redirect.addFlashAttribute("flash", "calendar.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", (problem.field() == null ? "" : problem.field() + ": ")
                     + problem.getMessage());
         }

@@ -4,6 +4,7 @@ import dev.callsheet.contacts.ContactCard;
 import dev.callsheet.contacts.Contacts;
 import dev.callsheet.material.Material;
 import dev.callsheet.web.ApiProblem;
+import dev.callsheet.web.FormErrors;
 import dev.callsheet.workspace.CurrentUser;
 import java.io.IOException;
 import java.util.Arrays;
@@ -78,6 +79,7 @@ class MaterialPagesController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/library/material";
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("form", new Form(id, name, language, subject, body, files));
             redirect.addFlashAttribute("error", problem.getMessage());
             return "redirect:/library/material" + (id == null ? "" : "?edit=" + id);
@@ -104,6 +106,7 @@ class MaterialPagesController {
             material.upload(user, file.getOriginalFilename(), file.getContentType(), file.getBytes());
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("fileError", problem.getMessage());
         }
         return "redirect:/library/material";
@@ -116,6 +119,7 @@ class MaterialPagesController {
             material.deleteFile(user, id);
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("fileError", problem.getMessage());
         }
         return "redirect:/library/material";
@@ -156,6 +160,7 @@ class MaterialPagesController {
             model.addAttribute("emailsChanged", true); // the address may be new on the card: its list comes along
             return panel(user, id, model, "material.queued", null);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             model.addAttribute("chosen", templateId);
             model.addAttribute("typedTo", to);
             return panel(user, id, model, null, problem.getMessage());
@@ -169,6 +174,7 @@ class MaterialPagesController {
             material.retry(user, sendId);
             return panel(user, id, model, "material.retrying", null);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return panel(user, id, model, null, problem.getMessage());
         }
     }

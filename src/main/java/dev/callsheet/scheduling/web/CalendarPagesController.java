@@ -45,6 +45,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('AGENT', 'REP')")
 class CalendarPagesController {
 
+    /** A meeting type's code, as {@link MeetingType} has them. */
+    private static final java.util.regex.Pattern MEETING_TYPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{1,29}");
+
     private final Calendars calendars;
     private final Appointments appointments;
     private final Queue queue;
@@ -67,7 +70,10 @@ class CalendarPagesController {
             @RequestParam(required = false) UUID rep, Model model) {
         boolean manager = user.hasRole(Role.SUPERVISOR) || user.hasRole(Role.ADMIN);
         if (manager && rep == null) {
-            return "redirect:/calendar/team" + (week == null ? "" : "?week=" + week);
+            return "redirect:/calendar/team" + weekQuery(week);
+        }
+        if (rep != null && people.member(user.workspaceId(), rep).isEmpty()) {
+            throw ApiProblem.notFound("rep");
         }
         UUID whose = rep != null ? rep : user.hasRole(Role.REP) ? user.userId() : null;
         RepCalendar calendar = whose == null ? null : calendars.calendar(user.workspaceId(), whose).orElse(null);
@@ -119,6 +125,7 @@ class CalendarPagesController {
     String attended(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String what,
             @RequestParam(required = false) String week, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
+        weekQuery(week); // checked before the meeting changes: the answer goes back to that week
         switch (what) {
             case "held" -> appointments.attended(user, id, true);
             case "no-show" -> appointments.attended(user, id, false);
@@ -126,7 +133,7 @@ class CalendarPagesController {
             default -> throw ApiProblem.notFound("action");
         }
         redirect.addFlashAttribute("flash", "calendar.saved");
-        return "redirect:/calendar" + (week == null ? "" : "?week=" + week);
+        return "redirect:/calendar" + weekQuery(week);
     }
 
     // ------------------------------------------------------------------------------------------ settings
@@ -271,6 +278,10 @@ class CalendarPagesController {
             @RequestParam(required = false) String location, RedirectAttributes redirect) {
         Queue.BookingContext call = queue.bookingContext(user.workspaceId(), attemptId)
                 .orElseThrow(() -> ApiProblem.notFound("call"));
+        if (type != null && !type.isBlank() && !MEETING_TYPE.matcher(type.strip()).matches()) {
+            // checked first: the type goes back into the Location of a refused booking
+            throw ApiProblem.badRequest("type", "type must be a meeting type code like ON_SITE");
+        }
         try {
             Appointments.Booked booked = appointments.book(user, new BookingRequest(call.contactId().toString(), null,
                     start, type, location, null, projectId.toString(), attemptId.toString(), false, null));
@@ -284,11 +295,23 @@ class CalendarPagesController {
             }
             redirect.addFlashAttribute("bookingError", problem.getMessage());
             return "redirect:/console/" + projectId + "/calls/" + attemptId + "/book"
-                    + (type == null ? "" : "?type=" + type);
+                    + (type == null || type.isBlank() ? "" : "?type=" + type.strip());
         }
     }
 
     // ----------------------------------------------------------------------------------------------- helpers
+
+    /** {@code ?week=} and the date sent, read as a date (never the text as sent), or nothing. */
+    private static String weekQuery(String week) {
+        if (week == null || week.isBlank()) {
+            return "";
+        }
+        try {
+            return "?week=" + LocalDate.parse(week.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("week", "week must be a date like 2026-11-23");
+        }
+    }
 
     private LocalDate monday(String week, ZoneId zone) {
         LocalDate day;

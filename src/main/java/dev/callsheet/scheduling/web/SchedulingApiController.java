@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reps' calendars, free slots and appointments. Agents and reps book; a rep keeps their own calendar,
- * supervisors everyone's; a rep sees their meetings, supervisors all.
+ * supervisors everyone's. Who sees and changes which meeting: {@link dev.callsheet.scheduling.MeetingAccess}.
  */
 @RestController
 @PreAuthorize("hasAnyRole('AGENT', 'REP')")

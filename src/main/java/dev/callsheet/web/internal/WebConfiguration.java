@@ -3,6 +3,8 @@ package dev.callsheet.web.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,6 +73,15 @@ class WebConfiguration implements WebMvcConfigurer {
                 return new PrefixCheckedHandlerMapping();
             }
         };
+    }
+
+    /** The sign-in form's fields, checked as every page's are, before Spring Security reads them. */
+    @Bean
+    FilterRegistrationBean<LoginInputs> loginInputs(WebSettings settings) {
+        FilterRegistrationBean<LoginInputs> registration = new FilterRegistrationBean<>(new LoginInputs(settings));
+        registration.addUrlPatterns("/login");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Override

@@ -53,6 +53,7 @@ class AccountPagesController {
         try {
             people.updatePreferences(user.userId(), locale, timeZone);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return page(user, model, formErrors.of(problem));
         }
         sessionPrincipal.refresh(user, user.workspaceId(), request, response);
@@ -66,6 +67,7 @@ class AccountPagesController {
         try {
             people.changePassword(user.userId(), currentPassword, newPassword);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return page(user, model, formErrors.of(problem));
         }
         redirect.addFlashAttribute("flash", "flash.passwordChanged");
@@ -77,6 +79,7 @@ class AccountPagesController {
         try {
             model.addAttribute("newToken", tokens.create(user.workspaceId(), user.userId(), name).token());
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return page(user, model, formErrors.of(problem));
         }
         // Rendered, not redirected: the secret must not travel through a flash attribute or a URL.

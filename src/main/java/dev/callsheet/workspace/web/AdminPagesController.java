@@ -66,6 +66,7 @@ class AdminPagesController {
                     form.displayName(), form.timeZone(), form.locale(), form.region(), form.team(), form.email(),
                     form.hourlyCost()));
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return usersPage(admin, model, form, formErrors.of(problem));
         }
         redirect.addFlashAttribute("flash", "flash.userCreated");
@@ -79,6 +80,8 @@ class AdminPagesController {
         model.addAttribute("zones", ZONES);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        // fields the form marks in place (username, e-mail…) and those it does not (a team, a region) alike
+        errors.values().stream().findFirst().ifPresent(message -> model.addAttribute("flashError", message));
         return "admin/users";
     }
 
@@ -100,6 +103,7 @@ class AdminPagesController {
                     team == null ? "" : team, region == null ? "" : region, email == null ? "" : email, hourlyCost,
                     true);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             return userPage(admin, member, model, formErrors.of(problem));
         }
         redirect.addFlashAttribute("flash", "flash.saved");
@@ -112,6 +116,7 @@ class AdminPagesController {
         try {
             people.setActive(admin.workspaceId(), id, active, admin.userId());
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             Member member = people.member(admin.workspaceId(), id).orElseThrow(() -> ApiProblem.notFound("user"));
             return userPage(admin, member, model, formErrors.of(problem));
         }
@@ -163,6 +168,7 @@ class AdminPagesController {
             change.run();
             redirect.addFlashAttribute("flash", flash);
         } catch (ApiProblem problem) {
+            FormErrors.fixable(problem);
             redirect.addFlashAttribute("flashError", formErrors.of(problem).values().iterator().next());
         }
         return "redirect:/admin/teams";
