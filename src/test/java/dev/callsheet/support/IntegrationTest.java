@@ -57,6 +57,9 @@ public abstract class IntegrationTest {
         registry.add("callsheet.mail.poll", () -> "200ms");
         // Tests move the clock and make the due reviews themselves (Reviews.runDue), not every minute of wall time.
         registry.add("callsheet.reports.review-poll", () -> "PT1H");
+        // Import limits small enough that tests can go past them (the 300,000-row XLSX stays under).
+        registry.add("callsheet.imports.max-file-size", () -> "24MB");
+        registry.add("callsheet.imports.max-rows", () -> "400000");
     }
 
     @BeforeEach
