@@ -229,7 +229,7 @@ public final class Spreadsheet {
             boolean ok = true;
             for (int k = 1; k <= extra; k++) {
                 if (i + k >= bytes.length) {
-                    return bad <= multi / 20 && (bad == 0 || multi > 0);
+                    return bad == 0 || (multi > 0 && bad <= Math.max(1, multi / 20));
                 }
                 if ((bytes[i + k] & 0xC0) != 0x80) {
                     ok = false;
@@ -244,7 +244,7 @@ public final class Spreadsheet {
             multi += extra > 0 ? 1 : 0;
             i += extra + 1;
         }
-        return bad == 0 || (multi > 0 && bad <= multi / 20);
+        return bad == 0 || (multi > 0 && bad <= Math.max(1, multi / 20));
     }
 
     /** The candidate that splits the first lines into the same, largest number of fields. */

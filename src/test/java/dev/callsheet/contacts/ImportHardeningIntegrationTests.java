@@ -242,6 +242,49 @@ class ImportHardeningIntegrationTests extends IntegrationTest {
                 .single()).isEqualTo(3);
     }
 
+    private static byte[] people(int seed, int rows) {
+        StringBuilder csv = new StringBuilder("name,phone\n");
+        for (int row = 1; row <= rows; row++) {
+            csv.append("Person ").append(seed).append('-').append(row).append(",+47 9%d%06d\n".formatted(seed, row));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Run(Instant started, Instant finished) {
+    }
+
+    private Run run(String id) {
+        return jdbc.sql("SELECT started_at, finished_at FROM import_job WHERE id = ?::uuid").param(id)
+                .query((rs, n) -> new Run(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).single();
+    }
+
+    @Test
+    void importsRunSideBySideAndAnotherWorkspaceDoesNotWaitBehindOne() {
+        Tenant other = Tenant.create(api, "Import Fairness AS");
+        Api otherAgent = api.as(other.user("AGENT"));
+        String a1 = agent.upload("/api/v1/imports", "a1.csv", people(1, 8_000), Map.of("country", "NO")).json()
+                .get("id").asText();
+        String a2 = agent.upload("/api/v1/imports", "a2.csv", people(2, 8_000), Map.of("country", "NO")).json()
+                .get("id").asText();
+        String a3 = agent.upload("/api/v1/imports", "a3.csv", people(3, 8_000), Map.of("country", "NO")).json()
+                .get("id").asText();
+        String b = otherAgent.upload("/api/v1/imports", "b.csv", people(4, 2_000), Map.of("country", "NO")).json()
+                .get("id").asText();
+
+        for (String id : List.of(a1, a2, a3)) {
+            assertThat(waitFor(id, Duration.ofMinutes(5)).get("status").asText()).isEqualTo("DONE");
+        }
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (!otherAgent.get("/api/v1/imports/" + b).json().get("status").asText().equals("DONE")
+                && Instant.now().isBefore(deadline)) {
+            sleep(250);
+        }
+
+        assertThat(run(a2).started()).as("two imports at once").isBefore(run(a1).finished());
+        assertThat(run(b).started()).as("the other workspace goes before this one's third file")
+                .isBeforeOrEqualTo(run(a3).started());
+    }
+
     @Test
     void aWorkbookOf300000RowsFromAnAgentImportsWhileHealthKeepsAnswering() throws Exception {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();

@@ -189,6 +189,12 @@ final class FileSharedStrings implements SharedStrings, Closeable {
             return getString.length();
         }
 
+        /** What POI's sheet reader takes as the cell's text. */
+        @Override
+        public String toString() {
+            return getString;
+        }
+
         @Override
         public int numFormattingRuns() {
             return 0;
