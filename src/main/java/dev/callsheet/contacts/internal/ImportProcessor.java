@@ -189,9 +189,18 @@ public class ImportProcessor {
         }
         List<StagedRow> read = IntStream.range(0, cells.size()).parallel()
                 .mapToObj(i -> cells.get(i).problem() != null
-                        ? StagedRow.rejected(first + i, cells.get(i).cells(), cells.get(i).problem().reason(), context)
+                        ? StagedRow.rejected(first + i, cells.get(i).cells(), reason(cells.get(i).problem()), context)
                         : StagedRow.read(first + i, cells.get(i).cells(), context)).toList();
         return new Batch(read, staging.render(jobId, read));
+    }
+
+    /** Why a row the reader found broken is rejected, with the limit it went past. */
+    private String reason(Spreadsheet.Problem problem) {
+        return switch (problem) {
+            case CELL_TOO_LONG -> "a cell is longer than " + settings.maxCellLength() + " characters, the limit";
+            case TOO_MANY_COLUMNS -> "the row has more than " + settings.maxColumns() + " columns, the limit";
+            default -> problem.reason();
+        };
     }
 
     /** Done, and said so in the same transaction: listeners (a target project's queue) run after the commit. */

@@ -56,6 +56,7 @@ public final class XlsxRows implements Spreadsheet.RowReader {
     }
 
     private static final Object END = new Object();
+    private static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
 
     private record Failure(Throwable cause) {
     }
@@ -145,8 +146,10 @@ public final class XlsxRows implements Spreadsheet.RowReader {
     }
 
     private void put(Object item) {
+        long giveUp = System.nanoTime() + ABANDONED.toNanos();
         try {
-            while (!closed) {
+            // A reader nobody takes rows from (a caller that stopped without closing it) ends on its own.
+            while (!closed && System.nanoTime() < giveUp) {
                 if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                     return;
                 }
