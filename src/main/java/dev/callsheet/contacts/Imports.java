@@ -4,8 +4,10 @@ import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.internal.HeaderGuesser;
 import dev.callsheet.contacts.internal.ImportFiles;
 import dev.callsheet.contacts.internal.ImportJobs;
+import dev.callsheet.contacts.internal.ImportSettings;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
+import dev.callsheet.web.Sheets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,17 +29,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class Imports {
 
-    /** What a file looks like before it is imported: its headers, how they map, the first rows. */
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
+    /**
+     * What a file looks like before it is imported: its headers, how they map, the first rows, how
+     * many rows it has, and the lines (as the file numbers them, the header being line 1) whose
+     * quoting is broken or that use another delimiter than the rest — those rows will be rejected.
+     */
     public record Preview(UUID draftId, String fileName, String format, String encoding, String delimiter,
-            List<String> headers, Map<String, String> mapping, List<List<String>> rows) {
+            List<String> headers, Map<String, String> mapping, List<List<String>> rows, int rowCount,
+            List<Integer> unbalancedQuotes, List<Integer> otherDelimiters) {
     }
 
     private final ImportJobs jobs;
     private final ImportFiles files;
     private final HeaderGuesser headers;
     private final Projects projects;
+    private final ImportSettings settings;
 
-    Imports(ImportJobs jobs, ImportFiles files, HeaderGuesser headers, Projects projects) {
+    Imports(ImportJobs jobs, ImportFiles files, HeaderGuesser headers, Projects projects, ImportSettings settings) {
+        this.settings = settings;
         this.jobs = jobs;
         this.files = files;
         this.headers = headers;
@@ -46,12 +59,7 @@ public class Imports {
     public UUID start(UUID workspaceId, UUID actorId, String fileName, InputStream content, ImportOptions options) {
         validate(workspaceId, options);
         UUID id = UUID.randomUUID();
-        try {
-            files.store(id, content);
-        } catch (IOException e) {
-            files.delete(id);
-            throw ApiProblem.badRequest("file", "the upload could not be stored: " + e.getMessage());
-        }
+        store(id, content, () -> files.store(id, content, settings.maxFileSize().toBytes()));
         return queue(workspaceId, actorId, id, fileName, options);
     }
 
@@ -83,36 +91,114 @@ public class Imports {
 
     private UUID queue(UUID workspaceId, UUID actorId, UUID id, String fileName, ImportOptions options) {
         String country = Inputs.country("country", options.country()).orElse(null);
-        Spreadsheet sheet;
+        Survey survey;
         String sha256;
         long size;
         try {
             java.nio.file.Path path = files.path(id);
-            sheet = Spreadsheet.open(path, options.encoding());
-            List<List<String>> first = new ArrayList<>();
-            sheet.read(1, first::add);
-            if (first.isEmpty()) {
-                throw ApiProblem.badRequest("file", "the file is empty");
-            }
+            survey = survey(path, options.encoding(), 0);
             sha256 = files.sha256(id);
             size = java.nio.file.Files.size(path);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            files.delete(id);
-            throw ApiProblem.badRequest("file", "the file could not be read as CSV or XLSX: " + e.getMessage());
-        } catch (ApiProblem e) {
+        } catch (RuntimeException e) {
             files.delete(id);
             throw e;
+        } catch (IOException e) {
+            files.delete(id);
+            throw unreadable(e);
         }
         headers.remember(workspaceId, options.mapping());
         Optional<UUID> earlier = jobs.earlierImportOf(workspaceId, sha256);
+        Spreadsheet sheet = survey.sheet();
         jobs.insert(id, workspaceId, actorId, name(fileName), sha256, size, sheet.format(), sheet.encoding(),
                 sheet.delimiter(), options.mapping(), country,
                 (options.source() == null ? LeadSource.OTHER : options.source()).name(),
                 options.onDuplicate() == null ? ImportOptions.OnDuplicate.SKIP : options.onDuplicate(),
-                earlier.orElse(null), options.projectId());
+                earlier.orElse(null), options.projectId(), survey.rows());
         return id;
     }
 
+    /** A file read through once, as a stream: its header, a sample, its row count and the lines with warnings. */
+    private record Survey(Spreadsheet sheet, List<String> header, List<List<String>> sample, int rows,
+            List<Integer> unbalancedQuotes, List<Integer> otherDelimiters) {
+    }
+
+    private static final int WARNED_LINES = 20;
+
+    /** Reads the whole file once without keeping it: refuses a file over the row or column limits. */
+    private Survey survey(java.nio.file.Path path, String encoding, int sampleRows) throws IOException {
+        Spreadsheet sheet;
+        try {
+            sheet = Spreadsheet.open(path, encoding, settings.limits());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("encoding", "encoding " + encoding + " is not a known charset");
+        }
+        List<List<String>> sample = new ArrayList<>();
+        List<Integer> quotes = new ArrayList<>();
+        List<Integer> delimiters = new ArrayList<>();
+        int count = 0;
+        List<String> header;
+        try (Spreadsheet.RowReader rows = sheet.records()) {
+            if (!rows.hasNext()) {
+                throw ApiProblem.badRequest("file", "the file is empty");
+            }
+            Spreadsheet.Row first = rows.next();
+            if (first.problem() == Spreadsheet.Problem.TOO_MANY_COLUMNS) {
+                throw ApiProblem.badRequest("file", "the file has more than " + settings.maxColumns()
+                        + " columns, the limit (callsheet.imports.max-columns)")
+                        .with("limit", settings.maxColumns()).with("setting", "callsheet.imports.max-columns");
+            }
+            header = first.cells();
+            while (rows.hasNext()) {
+                Spreadsheet.Row row = rows.next();
+                if (++count > settings.maxRows()) {
+                    throw ApiProblem.badRequest("file", "the file has more than " + settings.maxRows()
+                            + " rows, the limit (callsheet.imports.max-rows): split it into smaller files")
+                            .with("limit", settings.maxRows()).with("setting", "callsheet.imports.max-rows");
+                }
+                if (sample.size() < sampleRows) {
+                    sample.add(row.cells());
+                }
+                if (row.problem() == Spreadsheet.Problem.UNBALANCED_QUOTE && quotes.size() < WARNED_LINES) {
+                    quotes.add(row.line());
+                } else if (row.problem() == Spreadsheet.Problem.OTHER_DELIMITER && delimiters.size() < WARNED_LINES) {
+                    delimiters.add(row.line());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new Survey(sheet, header, sample, count, quotes, delimiters);
+    }
+
+    private static ApiProblem unreadable(IOException e) {
+        if (e instanceof Spreadsheet.NotASpreadsheet) {
+            return ApiProblem.badRequest("file", e.getMessage());
+        }
+        log.info("An upload could not be read: {}", e.toString());
+        return ApiProblem.badRequest("file", "the file could not be read as CSV or XLSX");
+    }
+
+    private interface Store {
+        void run() throws IOException;
+    }
+
+    private void store(UUID id, InputStream content, Store store) {
+        try {
+            store.run();
+        } catch (ImportFiles.TooLarge e) {
+            files.delete(id);
+            files.dropDraftMeta(id);
+            throw new ApiProblem(org.springframework.http.HttpStatus.valueOf(413), "file", "the file is larger than "
+                    + settings.maxFileSize().toMegabytes() + " MB, the limit (callsheet.imports.max-file-size)")
+                    .with("limit", settings.maxFileSize().toBytes())
+                    .with("setting", "callsheet.imports.max-file-size");
+        } catch (IOException e) {
+            files.delete(id);
+            files.dropDraftMeta(id);
+            log.warn("An upload could not be stored", e);
+            throw ApiProblem.badRequest("file", "the upload could not be stored");
+        }
+    }
 
     /**
      * Keeps an upload as a draft and reads its first rows without importing it: headers, the
@@ -120,21 +206,23 @@ public class Imports {
      */
     public Preview preview(UUID workspaceId, String fileName, InputStream content, String encoding) {
         UUID id = UUID.randomUUID();
+        store(id, content, () -> files.storeDraft(id, workspaceId, name(fileName), content,
+                settings.maxFileSize().toBytes()));
         try {
-            Spreadsheet sheet = Spreadsheet.open(files.storeDraft(id, workspaceId, name(fileName), content), encoding);
-            List<List<String>> rows = new ArrayList<>();
-            sheet.read(11, rows::add);
-            if (rows.isEmpty()) {
-                throw ApiProblem.badRequest("file", "the file is empty");
-            }
+            Survey survey = survey(files.path(id), encoding, 10);
             Map<String, String> mapping = new LinkedHashMap<>();
-            headers.map(workspaceId, rows.get(0), null).forEach((header, field) -> mapping.put(header, field.key()));
-            return new Preview(id, name(fileName), sheet.format(), sheet.encoding(), sheet.delimiter(), rows.get(0),
-                    mapping, rows.subList(1, rows.size()));
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            headers.map(workspaceId, survey.header(), null).forEach((header, field) -> mapping.put(header, field.key()));
+            Spreadsheet sheet = survey.sheet();
+            return new Preview(id, name(fileName), sheet.format(), sheet.encoding(), sheet.delimiter(), survey.header(),
+                    mapping, survey.sample(), survey.rows(), survey.unbalancedQuotes(), survey.otherDelimiters());
+        } catch (RuntimeException e) {
             files.delete(id);
             files.dropDraftMeta(id);
-            throw ApiProblem.badRequest("file", "the file could not be read as CSV or XLSX: " + e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            files.delete(id);
+            files.dropDraftMeta(id);
+            throw unreadable(e);
         }
     }
 
@@ -146,19 +234,14 @@ public class Imports {
         return jobs.recent(workspaceId);
     }
 
-    /** The rows that were not imported, as CSV: row number, reason, then the row's cells. */
+    /** The rows that were not imported, as CSV: row number, reason, then the row's cells (as JSON). */
     public String rejectedCsv(UUID workspaceId, UUID id) {
         status(workspaceId, id);
-        StringBuilder csv = new StringBuilder("row,reason,cells\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (Object[] row : jobs.rejected(workspaceId, id)) {
-            csv.append(row[0]).append(',').append(quote((String) row[1])).append(',').append(quote((String) row[2]))
-                    .append('\n');
+            rows.add(java.util.Arrays.asList(row[0], row[1], row[2]));
         }
-        return csv.toString();
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
+        return Sheets.csv(List.of(new Sheets.Sheet("rejected", List.of("row", "reason", "cells"), rows)));
     }
 
     private static String name(String fileName) {

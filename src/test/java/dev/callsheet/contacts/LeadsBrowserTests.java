@@ -106,6 +106,33 @@ class LeadsBrowserTests extends IntegrationTest {
     }
 
     @Test
+    void thePreviewWarnsOfBrokenRowsAndABinaryFileIsRefusedOnTheForm() throws Exception {
+        Path csv = Files.createTempFile("leads", ".csv");
+        Files.writeString(csv, "name,phone,city\nSofie Lund,+47 22 12 34 56,Oslo\n\"Ola Nordmann,+47 22 11 11 11,Oslo\n"
+                + "Ola Mix;+47 22 11 12 11;Oslo\nLars Berg,+47 90 00 00 01,Bergen\n");
+        browser.go("/leads/imports");
+        browser.field("file").sendKeys(csv.toAbsolutePath().toString());
+        browser.field("preview-button").click();
+
+        browser.waitFor(By.id("mapping-form"));
+        assertThat(browser.text(By.id("warn-quotes"))).contains("3").contains("quote");
+        assertThat(browser.text(By.id("warn-delimiters"))).contains("4").contains("delimiter");
+        assertThat(browser.text(By.id("row-count"))).contains("4");
+
+        Path elf = Files.createTempFile("leads", ".csv");
+        byte[] bytes = new byte[2048];
+        System.arraycopy(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, 0, bytes, 0, 8);
+        Files.write(elf, bytes);
+        browser.go("/leads/imports");
+        browser.field("file").sendKeys(elf.toAbsolutePath().toString());
+        browser.field("preview-button").click();
+
+        browser.waitFor(By.id("upload-form"));
+        assertThat(browser.driver().findElements(By.id("mapping-form"))).isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector(".field.invalid .error-text")).getText()).isNotBlank();
+    }
+
+    @Test
     void newCardShowsItsDuplicatesBeforeItIsSaved() {
         api.as(agent).post("/api/v1/contacts", Map.of("firstName", "Ana", "surname", "Popescu",
                 "phone", "+40 722 123 456"));

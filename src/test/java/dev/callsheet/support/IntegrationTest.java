@@ -60,6 +60,9 @@ public abstract class IntegrationTest {
         // The tests' own client stands in for a reverse proxy: requests to 127.0.0.1 carrying X-Forwarded-For
         // come from the address it names (other peers, such as ::1, are not trusted).
         registry.add("callsheet.http.trusted-proxies", () -> "127.0.0.1");
+        // Import limits small enough that tests can go past them (the 300,000-row XLSX stays under).
+        registry.add("callsheet.imports.max-file-size", () -> "24MB");
+        registry.add("callsheet.imports.max-rows", () -> "400000");
     }
 
     @BeforeEach

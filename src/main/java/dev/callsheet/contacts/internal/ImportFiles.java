@@ -27,12 +27,35 @@ public class ImportFiles {
         this.directory = directory;
     }
 
-    /** Stores an upload under its job's id, atomically (a crash leaves no half file under that name). */
-    public Path store(UUID jobId, InputStream content) throws IOException {
+    /** An upload over the size limit: nothing of it is kept. */
+    public static final class TooLarge extends IOException {
+        TooLarge() {
+            super("the upload is over the size limit");
+        }
+    }
+
+    /**
+     * Stores an upload under its job's id, atomically (a crash leaves no half file under that name).
+     *
+     * @throws TooLarge past {@code maxBytes}, having stored none of it
+     */
+    public Path store(UUID jobId, InputStream content, long maxBytes) throws IOException {
         Files.createDirectories(directory);
         Path partial = directory.resolve(jobId + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
-            content.transferTo(out);
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int read;
+            while ((read = content.read(buffer)) >= 0) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new TooLarge();
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
         Path file = path(jobId);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -54,8 +77,9 @@ public class ImportFiles {
     }
 
     /** An upload waiting for its mapping to be confirmed on the preview page, tagged with its workspace and name. */
-    public Path storeDraft(UUID draftId, UUID workspaceId, String fileName, InputStream content) throws IOException {
-        Path stored = store(draftId, content);
+    public Path storeDraft(UUID draftId, UUID workspaceId, String fileName, InputStream content, long maxBytes)
+            throws IOException {
+        Path stored = store(draftId, content, maxBytes);
         Files.writeString(directory.resolve(draftId + ".meta"), workspaceId + "\n" + fileName);
         return stored;
     }

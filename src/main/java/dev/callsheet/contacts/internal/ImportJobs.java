@@ -21,7 +21,7 @@ public class ImportJobs {
     /** A claimed job, as the worker needs it. */
     public record Job(UUID id, UUID workspaceId, UUID createdBy, String format, String encoding,
             Map<String, String> mapping, String country, String source, OnDuplicate onDuplicate, Integer rowsTotal,
-            int rowsProcessed, UUID projectId) {
+            int rowsProcessed, UUID projectId, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -34,14 +34,14 @@ public class ImportJobs {
 
     public void insert(UUID id, UUID workspaceId, UUID createdBy, String fileName, String sha256, long size,
             String format, String encoding, String delimiter, Map<String, String> mapping, String country,
-            String source, OnDuplicate onDuplicate, UUID sameFileAs, UUID projectId) {
+            String source, OnDuplicate onDuplicate, UUID sameFileAs, UUID projectId, int rowsTotal) {
         jdbc.sql("""
                 INSERT INTO import_job (id, workspace_id, created_by, file_name, file_sha256, file_size, format, encoding,
-                  delimiter, mapping, country, source, on_duplicate, status, same_file_as, project_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'QUEUED', ?, ?)""")
+                  delimiter, mapping, country, source, on_duplicate, status, same_file_as, project_id, rows_total)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
                 .params(id, workspaceId, createdBy, fileName, sha256, size, format, encoding, delimiter,
                         json.writeValueAsString(mapping == null ? Map.of() : mapping), country, source,
-                        onDuplicate.name(), sameFileAs, projectId)
+                        onDuplicate.name(), sameFileAs, projectId, rowsTotal)
                 .update();
     }
 
@@ -52,25 +52,61 @@ public class ImportJobs {
     }
 
     /**
-     * Takes the oldest queued job, or a running one whose worker stopped sending heartbeats
-     * (its process died): several app instances may poll, each job goes to one.
+     * Marks failed the running jobs whose worker stopped sending heartbeats (its process died) and
+     * that have had all their attempts: a file that kills the process is not started again.
+     *
+     * @return how many
      */
-    public Optional<Job> claim(int staleSeconds) {
+    public int failExhausted(int staleSeconds, int maxAttempts) {
         return jdbc.sql("""
-                UPDATE import_job SET status = 'RUNNING', started_at = coalesce(started_at, now()), heartbeat_at = now()
-                WHERE id = (SELECT id FROM import_job
-                            WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?))
-                            ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+                UPDATE import_job SET status = 'FAILED', finished_at = now(), error_key = 'stopped',
+                  error = 'the import stopped ' || attempts || ' times before it was done (the server restarted or '
+                          || 'ran out of memory during it); split the file into smaller ones and try again'
+                WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => ?) AND attempts >= ?""")
+                .params(staleSeconds, maxAttempts).update();
+    }
+
+    /**
+     * Takes a job: a queued one, or a running one whose worker stopped sending heartbeats (its
+     * process died) and has attempts left. Workspaces take turns: a job of a workspace with no import
+     * running comes first, oldest first; a workspace's second job only when no other one waits.
+     * Several app instances may poll, each job goes to one.
+     */
+    public Optional<Job> claim(int staleSeconds, int maxAttempts) {
+        return jdbc.sql("""
+                UPDATE import_job SET status = 'RUNNING', started_at = coalesce(started_at, now()), heartbeat_at = now(),
+                  attempts = attempts + 1
+                WHERE id = (SELECT j.id FROM import_job j
+                            WHERE j.status = 'QUEUED' OR (j.status = 'RUNNING' AND j.attempts < :attempts
+                                  AND j.heartbeat_at < now() - make_interval(secs => :stale))
+                            ORDER BY EXISTS (SELECT 1 FROM import_job r WHERE r.workspace_id = j.workspace_id
+                                               AND r.status = 'RUNNING' AND r.id <> j.id
+                                               AND r.heartbeat_at >= now() - make_interval(secs => :stale)),
+                                     j.created_at
+                            FOR UPDATE SKIP LOCKED LIMIT 1)
                 RETURNING id, workspace_id, created_by, format, encoding, mapping::text AS mapping, country, source,
-                          on_duplicate, rows_total, rows_processed, project_id""")
-                .param(staleSeconds)
+                          on_duplicate, rows_total, rows_processed, project_id, attempts""")
+                .param("stale", staleSeconds).param("attempts", maxAttempts)
                 .query((rs, n) -> new Job(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
                         rs.getObject("created_by", UUID.class), rs.getString("format"), rs.getString("encoding"),
                         json.readValue(rs.getString("mapping"), new TypeReference<Map<String, String>>() { }),
                         rs.getString("country"), rs.getString("source"), OnDuplicate.valueOf(rs.getString("on_duplicate")),
                         rs.getObject("rows_total", Integer.class), rs.getInt("rows_processed"),
-                        rs.getObject("project_id", UUID.class)))
+                        rs.getObject("project_id", UUID.class), rs.getInt("attempts")))
                 .optional();
+    }
+
+    /** The jobs this process runs are alive: their heartbeats, written while a batch takes its time. */
+    public void heartbeat(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE import_job SET heartbeat_at = now() WHERE status = 'RUNNING' AND id = ANY(?)")
+                    .param(ids.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /** Back in the queue after an attempt that failed on something other than the file: it resumes where it was. */
+    public void requeue(UUID id) {
+        jdbc.sql("UPDATE import_job SET status = 'QUEUED' WHERE id = ? AND status = 'RUNNING'").param(id).update();
     }
 
     public void setTotal(UUID id, int rows) {
@@ -101,9 +137,10 @@ public class ImportJobs {
         jdbc.sql("DELETE FROM import_row WHERE job_id = ? AND outcome <> 'REJECTED'").param(id).update();
     }
 
-    public void fail(UUID id, String error) {
-        jdbc.sql("UPDATE import_job SET status = 'FAILED', error = ?, finished_at = now() WHERE id = ?")
-                .params(error.length() > 1000 ? error.substring(0, 1000) : error, id).update();
+    /** Failed for good, with a reason a user can read ({@code key} names it for the pages). */
+    public void fail(UUID id, String key, String error) {
+        jdbc.sql("UPDATE import_job SET status = 'FAILED', error = ?, error_key = ?, finished_at = now() WHERE id = ?")
+                .params(error.length() > 1000 ? error.substring(0, 1000) : error, key, id).update();
     }
 
     public Optional<ImportStatus> status(UUID workspaceId, UUID id) {
@@ -131,6 +168,7 @@ public class ImportJobs {
                 rs.getObject("rows_total", Integer.class), rs.getInt("rows_processed"), rs.getInt("created"),
                 rs.getInt("merged"), rs.getInt("flagged"), rs.getInt("skipped"), rs.getInt("rejected"),
                 rs.getObject("same_file_as", UUID.class), rs.getString("error"),
-                rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
+                rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getString("error_key"));
     }
 }

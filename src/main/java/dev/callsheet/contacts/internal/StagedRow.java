@@ -93,7 +93,15 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
                 single.get(ImportField.LINE_OF_BUSINESS), language(single.get(ImportField.LANGUAGE)),
                 enumName(single.get(ImportField.STATUS), LeadStatus.class, LeadStatus.NEW.name()),
                 enumName(single.get(ImportField.SOURCE), LeadSource.class, context.defaultSource().name()),
-                single.get(ImportField.HEARD_OF_US), score(single.get(ImportField.SCORE)), custom, rejection, cells);
+                single.get(ImportField.HEARD_OF_US), score(single.get(ImportField.SCORE)), custom, rejection,
+                Cells.visible(cells));
+    }
+
+    /** A row the reader could not read as it should: rejected with {@code reason}, its cells kept as they were. */
+    public static StagedRow rejected(int rowNo, List<String> cells, String reason, Context context) {
+        StagedRow none = read(rowNo, List.of(), context);
+        return new StagedRow(rowNo, none.contactId(), null, null, "", none.keys(), null, null, null, null, null, null,
+                null, null, null, none.status(), none.source(), null, null, Map.of(), reason, Cells.visible(cells));
     }
 
     public List<NormalizedPhone> phones() {
