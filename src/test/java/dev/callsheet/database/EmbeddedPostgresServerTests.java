@@ -67,12 +67,16 @@ class EmbeddedPostgresServerTests {
         }
     }
 
+    /**
+     * Each start runs in a JVM of its own, as Callsheet does: zonky keeps the binaries it extracted first for
+     * the rest of a JVM, wherever that was, so a second server in this one would not use {@code home}'s.
+     */
     @Test
     void dataFolderIsPrivateAndTheBinariesWritableByTheirOwnerAlone() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, false, STARTUP)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
-            assertThat(writableByOthers(home.resolve("postgres-binaries"))).isEmpty();
-        }
+        startAndStopInAChildJvm();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(writableByOthers(home.resolve("postgres-binaries"))).isEmpty();
+
         // Someone loosens a binary between two starts: the folder is extracted anew, not executed.
         Path postgres;
         try (Stream<Path> paths = Files.walk(home.resolve("postgres-binaries"))) {
@@ -80,12 +84,19 @@ class EmbeddedPostgresServerTests {
         }
         Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.writeString(postgres.resolveSibling("planted"), "not ours");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, false, STARTUP);
-                Connection connection = connect(server)) {
-            assertThat(connection.isValid(2)).isTrue();
-            assertThat(postgres.resolveSibling("planted")).doesNotExist();
-            assertThat(writableByOthers(home.resolve("postgres-binaries"))).isEmpty();
-        }
+        startAndStopInAChildJvm();
+        assertThat(postgres.resolveSibling("planted")).doesNotExist();
+        assertThat(postgres).exists();
+        assertThat(writableByOthers(home.resolve("postgres-binaries"))).isEmpty();
+    }
+
+    private void startAndStopInAChildJvm() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                StartAndStop.class.getName(), home.toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
+        assertThat(child.exitValue()).as("the child JVM started and stopped a server").isZero();
     }
 
     private static List<Path> writableByOthers(Path tree) throws IOException {
@@ -147,6 +158,19 @@ class EmbeddedPostgresServerTests {
         var rows = statement.executeQuery("SHOW " + name);
         rows.next();
         return rows.getString(1);
+    }
+
+    /** Run in a child JVM: starts the server in the folder named, checks it answers, and stops it. */
+    static final class StartAndStop {
+
+        public static void main(String[] args) throws Exception {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new File(args[0]).toPath(), false, STARTUP);
+                    Connection connection = connect(server)) {
+                if (!connection.isValid(5)) {
+                    System.exit(1);
+                }
+            }
+        }
     }
 
     /** Run in a child JVM: starts the server, commits a row, says READY, then waits to be killed. */
