@@ -3,5 +3,5 @@ package dev.callsheet.intake;
 import java.util.UUID;
 
 /** Someone a lead or a duty goes to. */
-public record Person(UUID id, String username, String displayName) {
+public record Person(UUID id, String username, String displayName) implements java.io.Serializable {
 }

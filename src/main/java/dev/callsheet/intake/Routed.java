@@ -9,5 +9,5 @@ import java.util.UUID;
  *                 client: the duty or regional manager opens a process), NEW_CLIENT (a new card and process)
  * @param rule     the rule that chose the person, in words
  */
-public record Routed(UUID contactId, boolean created, String path, Person assignee, UUID dealId, String rule) {
+public record Routed(UUID contactId, boolean created, String path, Person assignee, UUID dealId, String rule) implements java.io.Serializable {
 }
