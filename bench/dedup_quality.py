@@ -14,6 +14,9 @@
       (what the new-card form asks before saving: nothing is stored) and writes the query→rep pairs.
       Needs BENCH_ADMIN_PW (the instance admin's password) in the environment.
 
+  dedup_quality.py diff --work WORK SET.properties... [--limit N]
+      The true pairs Duke found and Callsheet missed, and Callsheet's wrong pairs, rows side by side.
+
   dedup_quality.py score --work WORK --engine callsheet|duke SET.properties... [--markdown OUT]
       Scores the pair files the same way for both engines: pairwise, after transitive closure, per query.
 
@@ -401,6 +404,24 @@ def score(args):
             f.write(text + "\n")
 
 
+def diff(args):
+    """The true pairs Duke found and Callsheet missed, and Callsheet's wrong pairs, with the rows side by side."""
+    for path in args.sets:
+        name = load_props(path)["name"]
+        for half in ("tune", "held"):
+            base = os.path.join(args.work, f"{name}-{half}")
+            recs = {r["bench_id"]: r for r in read_tsv(base + ".tsv")}
+            ours = read_pairs(f"{base}-callsheet-run1.pairs")
+            duke = read_pairs(f"{base}-duke.pairs")
+            same = lambda p: recs[p[0]]["entity"] == recs[p[1]]["entity"]  # noqa: E731
+            show = lambda r: " | ".join(v for k, v in r.items() if k not in ("bench_id", "entity"))  # noqa: E731
+            for title, found in (("missed by Callsheet, found by Duke", {p for p in duke - ours if same(p)}),
+                                 ("wrong pairs of Callsheet", {p for p in ours if not same(p)})):
+                print(f"## {name} {half}: {title} ({len(found)})")
+                for a, b in sorted(found)[:args.limit]:
+                    print(f"  {show(recs[a])}\n  {show(recs[b])}\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -417,9 +438,15 @@ def main():
     s.add_argument("--work", required=True)
     s.add_argument("--engine", action="append", default=None)
     s.add_argument("--markdown")
+    d = sub.add_parser("diff")
+    d.add_argument("sets", nargs="+")
+    d.add_argument("--work", required=True)
+    d.add_argument("--limit", type=int, default=40)
     args = ap.parse_args()
     if args.cmd == "prepare":
         prepare(args)
+    elif args.cmd == "diff":
+        diff(args)
     elif args.cmd == "callsheet":
         callsheet(args)
     else:
