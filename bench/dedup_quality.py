@@ -33,7 +33,6 @@ import hashlib
 import http.client
 import json
 import os
-import random
 import re
 import sys
 import time
