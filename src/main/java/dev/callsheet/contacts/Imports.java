@@ -111,7 +111,7 @@ public class Imports {
         Spreadsheet sheet = survey.sheet();
         jobs.insert(id, workspaceId, actorId, name(fileName), sha256, size, sheet.format(), sheet.encoding(),
                 sheet.delimiter(), options.mapping(), country,
-                (options.source() == null ? LeadSource.OTHER : options.source()).name(),
+                (options.source() == null ? LeadSource.UNKNOWN : options.source()).name(),
                 options.onDuplicate() == null ? ImportOptions.OnDuplicate.SKIP : options.onDuplicate(),
                 earlier.orElse(null), options.projectId(), survey.rows());
         return id;
@@ -232,6 +232,45 @@ public class Imports {
 
     public List<ImportStatus> recent(UUID workspaceId) {
         return jobs.recent(workspaceId);
+    }
+
+    /** What became of each row of a file: a page of them, in row order. */
+    public record RowPage(List<RowOutcome> items, long total) {
+    }
+
+    /** One row of a file (its number as the rejected-rows CSV gives it) and what became of it. */
+    public record RowOutcome(int row, String outcome, UUID contactId, String reason) {
+    }
+
+    private static final java.util.Set<String> OUTCOMES = java.util.Set.of("CREATED", "MERGED", "FLAGGED", "SKIPPED",
+            "REJECTED");
+
+    /**
+     * What became of the rows of import {@code id}, {@code size} at a time; {@code outcome} (CREATED, MERGED,
+     * FLAGGED, SKIPPED or REJECTED, any case) keeps only those.
+     */
+    public RowPage rows(UUID workspaceId, UUID id, String outcome, int page, int size) {
+        status(workspaceId, id);
+        String wanted = null;
+        if (outcome != null && !outcome.isBlank()) {
+            wanted = outcome.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!OUTCOMES.contains(wanted)) {
+                throw ApiProblem.badRequest("outcome", "outcome must be one of CREATED, MERGED, FLAGGED, SKIPPED, REJECTED");
+            }
+        }
+        if (page < 0) {
+            throw ApiProblem.badRequest("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw ApiProblem.badRequest("size", "size must be between 1 and 1000");
+        }
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw ApiProblem.badRequest("page", "page is too large");
+        }
+        return new RowPage(jobs.outcomes(id, wanted, (int) offset, size).stream()
+                .map(r -> new RowOutcome(r.row(), r.outcome(), r.contactId(), r.reason())).toList(),
+                jobs.countOutcomes(id, wanted));
     }
 
     /** The rows that were not imported, as CSV: row number, reason, then the row's cells (as JSON). */

@@ -70,6 +70,7 @@ class LeadsBrowserTests extends IntegrationTest {
         browser.field("country").clear();
         browser.field("country").sendKeys("NO");
         new Select(browser.field("onDuplicate")).selectByValue("FLAG");
+        new Select(browser.field("source")).selectByValue("EXHIBITION");
         browser.field("preview-button").click();
 
         browser.waitFor(By.id("mapping-form"));
@@ -112,6 +113,7 @@ class LeadsBrowserTests extends IntegrationTest {
                 + "Ola Mix;+47 22 11 12 11;Oslo\nLars Berg,+47 90 00 00 01,Bergen\n");
         browser.go("/leads/imports");
         browser.field("file").sendKeys(csv.toAbsolutePath().toString());
+        new Select(browser.field("source")).selectByValue("AGENT");
         browser.field("preview-button").click();
 
         browser.waitFor(By.id("mapping-form"));
@@ -125,11 +127,34 @@ class LeadsBrowserTests extends IntegrationTest {
         Files.write(elf, bytes);
         browser.go("/leads/imports");
         browser.field("file").sendKeys(elf.toAbsolutePath().toString());
+        new Select(browser.field("source")).selectByValue("AGENT");
         browser.field("preview-button").click();
 
         browser.waitFor(By.id("upload-form"));
         assertThat(browser.driver().findElements(By.id("mapping-form"))).isEmpty();
         assertThat(browser.driver().findElement(By.cssSelector(".field.invalid .error-text")).getText()).isNotBlank();
+    }
+
+    @Test
+    void theImportPageAsksForASourceAndRefusesAFileWithoutOne() throws Exception {
+        Path csv = Files.createTempFile("leads", ".csv");
+        Files.writeString(csv, "name,phone\nSofie Lund,+47 22 12 34 56\n");
+        browser.go("/leads/imports");
+        Select source = new Select(browser.field("source"));
+        assertThat(source.getFirstSelectedOption().getAttribute("value")).as("nothing chosen for the user").isEmpty();
+        assertThat(source.getOptions()).noneMatch(o -> o.getAttribute("value").equals("UNKNOWN"));
+        assertThat(browser.field("source").getAttribute("required")).isNotNull();
+        assertThat(browser.text(By.id("source-hint"))).contains("inbound");
+
+        // Past the browser's own check, the server refuses it too, on the source field.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('source').removeAttribute('required')");
+        browser.field("file").sendKeys(csv.toAbsolutePath().toString());
+        browser.field("preview-button").click();
+
+        browser.waitFor(By.cssSelector(".field.invalid #source"));
+        assertThat(browser.driver().findElements(By.id("mapping-form"))).isEmpty();
+        assertThat(browser.text(By.cssSelector(".field.invalid .error-text"))).contains("came from");
     }
 
     @Test

@@ -162,6 +162,28 @@ public class ImportJobs {
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getString(3)}).list();
     }
 
+    /** What became of one row of a file. */
+    public record RowOutcome(int row, String outcome, UUID contactId, String reason) {
+    }
+
+    /** A page of what became of the rows of a job, in row order; {@code outcome} null for every row. */
+    public List<RowOutcome> outcomes(UUID id, String outcome, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT row_no, outcome, contact_id, reason FROM import_outcome
+                WHERE job_id = :id AND (CAST(:outcome AS text) IS NULL OR outcome = :outcome)
+                ORDER BY row_no OFFSET :offset LIMIT :limit""")
+                .param("id", id).param("outcome", outcome).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new RowOutcome(rs.getInt(1), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getString(4))).list();
+    }
+
+    public long countOutcomes(UUID id, String outcome) {
+        return jdbc.sql("""
+                SELECT count(*) FROM import_outcome
+                WHERE job_id = :id AND (CAST(:outcome AS text) IS NULL OR outcome = :outcome)""")
+                .param("id", id).param("outcome", outcome).query(Long.class).single();
+    }
+
     private static ImportStatus status(ResultSet rs, int row) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new ImportStatus(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("status"),

@@ -8,10 +8,13 @@ import org.springframework.stereotype.Component;
 /**
  * Decides, in SQL over a staged batch, what becomes of each row, then writes the cards:
  * <ol>
- *   <li>a row identical in every key to an earlier row of the file, or to a stored card, is
- *       skipped, whatever the policy: the same file imported twice creates nothing;</li>
+ *   <li>a row equal on every mapped field (after normalisation) to an earlier row of the file, or to a
+ *       stored card, is skipped, whatever the policy, naming the card: the same file imported twice
+ *       creates nothing;</li>
  *   <li>a row sharing a phone number or an e-mail with a stored card or an earlier row is a
- *       duplicate of it, handled by the policy: skipped, merged into it, or created and flagged;</li>
+ *       duplicate of it, handled by the policy: skipped, merged into it, or created and flagged; but
+ *       when the two name another address or postcode (two sites sharing a switchboard) it is
+ *       another site: created and flagged, whatever the policy;</li>
  *   <li>the rest become new cards, with their organisations, contact points and timelines.</li>
  * </ol>
  * Names alone never make an import duplicate (namesakes are common); fuzzy matches show on the
@@ -28,6 +31,21 @@ public class ImportResolution {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Whether row {@code r} and {@code b} (a card or another row) are another site though they share a phone or
+     * e-mail (a switchboard): both name an address or a postcode, and these differ. A name that differs is not
+     * enough ("Minjun K." and "Kim Minjun" on one mobile are one person).
+     */
+    private static String conflict(String b) {
+        return """
+                ((r.address IS NOT NULL AND %1$s.address IS NOT NULL
+                   AND lower(regexp_replace(btrim(r.address), '\\s+', ' ', 'g'))
+                       <> lower(regexp_replace(btrim(%1$s.address), '\\s+', ' ', 'g')))
+                 OR (r.postcode IS NOT NULL AND %1$s.postcode IS NOT NULL
+                   AND upper(regexp_replace(r.postcode, '[\\s-]+', '', 'g'))
+                       <> upper(regexp_replace(%1$s.postcode, '[\\s-]+', '', 'g'))))""".formatted(b);
+    }
+
     public void resolve(UUID workspaceId, UUID jobId, int from, int to, OnDuplicate policy) {
         run("""
                 UPDATE import_row r SET outcome = 'SKIPPED', reason = 'identical to an earlier row of the file'
@@ -40,28 +58,34 @@ public class ImportResolution {
                 WHERE %s AND r.outcome = 'PENDING' AND c.workspace_id = :ws AND c.fingerprint = r.fingerprint
                   AND c.merged_into IS NULL""", workspaceId, jobId, from, to);
         run("""
-                UPDATE import_row r SET duplicate_of = d.contact_id, reason = d.reason
+                UPDATE import_row r SET duplicate_of = d.contact_id, reason = d.reason, conflict = d.conflict
                 FROM (SELECT DISTINCT ON (p.row_no) p.row_no, cp.contact_id,
                              CASE p.kind WHEN 'PHONE' THEN 'same phone number ' WHEN 'EMAIL' THEN 'same e-mail '
-                               ELSE 'same registration number ' END || p.value AS reason
+                               ELSE 'same registration number ' END || p.value AS reason,
+                             """ + conflict("c") + """
+                              AS conflict
                       FROM import_point p
+                      JOIN import_row r ON r.job_id = p.job_id AND r.row_no = p.row_no
                       JOIN contact_point cp ON cp.workspace_id = :ws AND cp.kind = p.kind AND cp.value = p.value
                       JOIN contact c ON c.id = cp.contact_id AND c.merged_into IS NULL
                       WHERE p.job_id = :job AND p.row_no BETWEEN :from AND :to AND p.kind IN ('PHONE', 'EMAIL', 'IDENTIFIER')
-                        AND p.value IS NOT NULL
+                        AND p.value IS NOT NULL AND r.outcome = 'PENDING'
                       ORDER BY p.row_no, c.created_at) d
                 WHERE %s AND r.row_no = d.row_no AND r.outcome = 'PENDING'""", workspaceId, jobId, from, to);
         // An earlier row of the file with the same phone or e-mail: its card (or the card it went to).
         run("""
-                UPDATE import_row r SET duplicate_of = d.target, reason = d.reason
+                UPDATE import_row r SET duplicate_of = d.target, reason = d.reason, conflict = d.conflict
                 FROM (SELECT DISTINCT ON (p.row_no) p.row_no, coalesce(e.duplicate_of, e.contact_id) AS target,
-                             'same ' || lower(p.kind) || ' as row ' || e.row_no AS reason
+                             'same ' || lower(p.kind) || ' as row ' || e.row_no AS reason,
+                             """ + conflict("e") + """
+                              AS conflict
                       FROM import_point p
+                      JOIN import_row r ON r.job_id = p.job_id AND r.row_no = p.row_no
                       JOIN import_point q ON q.job_id = p.job_id AND q.kind = p.kind AND q.value = p.value
                         AND q.row_no < p.row_no
                       JOIN import_row e ON e.job_id = q.job_id AND e.row_no = q.row_no AND e.outcome <> 'REJECTED'
                       WHERE p.job_id = :job AND p.row_no BETWEEN :from AND :to AND p.kind IN ('PHONE', 'EMAIL', 'IDENTIFIER')
-                        AND p.value IS NOT NULL
+                        AND p.value IS NOT NULL AND r.outcome = 'PENDING' AND r.duplicate_of IS NULL
                       ORDER BY p.row_no, e.row_no) d
                 WHERE %s AND r.row_no = d.row_no AND r.outcome = 'PENDING' AND r.duplicate_of IS NULL""",
                 workspaceId, jobId, from, to);
@@ -70,10 +94,33 @@ public class ImportResolution {
             case MERGE -> "MERGED";
             case FLAG -> "FLAGGED";
         };
-        run("UPDATE import_row r SET outcome = CASE WHEN r.duplicate_of IS NULL THEN 'CREATED' ELSE '"
-                + duplicateOutcome + "' END WHERE %s AND r.outcome = 'PENDING'", workspaceId, jobId, from, to);
+        // Another site or person sharing a phone or e-mail is never skipped or merged away: created, and flagged.
+        run("UPDATE import_row r SET outcome = CASE WHEN r.duplicate_of IS NULL THEN 'CREATED' WHEN r.conflict"
+                + " THEN 'FLAGGED' ELSE '" + duplicateOutcome + "' END,"
+                + " reason = CASE WHEN r.conflict THEN r.reason || ', but another address or postcode'"
+                + " ELSE r.reason END WHERE %s AND r.outcome = 'PENDING'", workspaceId, jobId, from, to);
         createCards(workspaceId, jobId, from, to);
         mergeIntoExisting(workspaceId, jobId, from, to);
+        // A row identical to an earlier one stands on the card that row went to.
+        run("""
+                UPDATE import_row r SET duplicate_of = (
+                  SELECT coalesce(e.duplicate_of, CASE WHEN e.outcome IN ('CREATED', 'FLAGGED') THEN e.contact_id END)
+                  FROM import_row e WHERE e.job_id = r.job_id AND e.fingerprint = r.fingerprint AND e.row_no < r.row_no
+                    AND e.outcome <> 'REJECTED' ORDER BY e.row_no LIMIT 1)
+                WHERE %s AND r.outcome = 'SKIPPED' AND r.duplicate_of IS NULL""", workspaceId, jobId, from, to);
+        run("""
+                UPDATE import_row r SET duplicate_of = c.id FROM contact c
+                WHERE %s AND r.outcome = 'SKIPPED' AND r.duplicate_of IS NULL AND c.workspace_id = :ws
+                  AND c.fingerprint = r.fingerprint AND c.merged_into IS NULL""", workspaceId, jobId, from, to);
+        // What became of each row, kept after the job is done (the staged rows are not).
+        run("""
+                INSERT INTO import_outcome (job_id, row_no, outcome, contact_id, reason)
+                SELECT r.job_id, r.row_no, r.outcome,
+                       CASE WHEN r.outcome IN ('CREATED', 'FLAGGED') THEN r.contact_id
+                            WHEN r.outcome IN ('MERGED', 'SKIPPED') THEN r.duplicate_of END,
+                       nullif(concat_ws('; ', r.reason, r.problems), '')
+                FROM import_row r WHERE %s
+                ON CONFLICT (job_id, row_no) DO NOTHING""", workspaceId, jobId, from, to);
     }
 
     private void createCards(UUID workspaceId, UUID jobId, int from, int to) {

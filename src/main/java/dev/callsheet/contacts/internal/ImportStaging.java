@@ -58,7 +58,7 @@ public class ImportStaging {
             api.copyIn("""
                     COPY import_row (job_id, row_no, contact_id, first_name, surname, display_name, name_key, surname_key,
                       organisation, company_key, job_title, address, postcode, city, country, region, line_of_business,
-                      language, status, source, heard_of_us, score, custom, fingerprint, outcome, reason, original)
+                      language, status, source, heard_of_us, score, custom, fingerprint, outcome, reason, original, problems)
                     FROM STDIN (FORMAT csv)""", new StringReader(copy.rows()));
             api.copyIn("""
                     COPY import_point (job_id, row_no, kind, raw, value, match_key, national, region, time_zones, valid)
@@ -82,9 +82,9 @@ public class ImportStaging {
                     row.keys().nameKey(), row.keys().surnameKey(), row.organisation(), row.keys().companyKey(),
                     row.jobTitle(), row.address(), row.postcode(), row.city(), row.country(), row.region(),
                     row.lineOfBusiness(), row.language(), row.status(), row.source(), row.heardOfUs(), row.score(),
-                    json.writeValueAsString(row.custom()), row.keys().fingerprint(),
+                    json.writeValueAsString(row.custom()), row.fingerprint(),
                     row.rejection() == null ? "PENDING" : "REJECTED", row.rejection(),
-                    json.writeValueAsString(row.original()));
+                    json.writeValueAsString(row.original()), row.problems());
             if (row.rejection() != null) {
                 continue;
             }

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 public record StagedRow(int rowNo, UUID contactId, String firstName, String surname, String displayName,
         CardKeys keys, String organisation, String jobTitle, String address, String postcode, String city,
         String country, String region, String lineOfBusiness, String language, String status, String source,
-        String heardOfUs, Integer score, Map<String, String> custom, String rejection, List<String> original) {
+        String heardOfUs, Integer score, Map<String, String> custom, String rejection, List<String> original,
+        String fingerprint, String problems) {
 
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[;|\\n]\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern EMAIL_SEPARATORS = Pattern.compile("[;,\\s]+");
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
     /**
@@ -86,6 +88,34 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
                 && keys.nameKey().isEmpty() && keys.companyKey().isEmpty()) {
             rejection = "the name has no letters or digits";
         }
+        // Each phone and e-mail is checked on its own (the phone for the row's country): an unusable one is said on
+        // the row; the row is kept for another usable phone or e-mail, and rejected when it has none.
+        List<String> unusable = new ArrayList<>();
+        boolean usablePhone = false;
+        boolean usableEmail = false;
+        for (NormalizedPhone phone : keys.phones()) {
+            if (phone.valid()) {
+                usablePhone = true;
+            } else {
+                unusable.add("phone '" + phone.raw() + "' is not a valid number");
+            }
+        }
+        for (NormalizedEmail email : keys.emails()) {
+            if (email.valid()) {
+                usableEmail = true;
+            } else {
+                unusable.add("e-mail '" + email.raw() + "' is not a valid address");
+            }
+        }
+        String problems = null;
+        if (!unusable.isEmpty()) {
+            String bad = truncate(String.join("; ", unusable), 900);
+            if (usablePhone || usableEmail) {
+                problems = bad + "; kept by " + (usablePhone ? "phone" : "e-mail");
+            } else if (rejection == null) {
+                rejection = bad + "; no usable phone or e-mail";
+            }
+        }
         return new StagedRow(rowNo, CARD_IDS.generate(), firstName, surname,
                 displayName == null ? "" : truncate(displayName, 300), keys, truncate(organisation, 300),
                 single.get(ImportField.JOB_TITLE), single.get(ImportField.ADDRESS), truncate(single.get(ImportField.POSTCODE), 20),
@@ -94,14 +124,56 @@ public record StagedRow(int rowNo, UUID contactId, String firstName, String surn
                 enumName(single.get(ImportField.STATUS), LeadStatus.class, LeadStatus.NEW.name()),
                 enumName(single.get(ImportField.SOURCE), LeadSource.class, context.defaultSource().name()),
                 single.get(ImportField.HEARD_OF_US), score(single.get(ImportField.SCORE)), custom, rejection,
-                Cells.visible(cells));
+                Cells.visible(cells), fingerprint(keys.fingerprint(), single, custom), problems);
+    }
+
+    /** Mapped fields the card keys leave out; the names, organisation, phones, e-mails and sites are in the keys. */
+    private static final List<ImportField> OTHER_FIELDS = List.of(ImportField.JOB_TITLE, ImportField.ADDRESS,
+            ImportField.POSTCODE, ImportField.CITY, ImportField.COUNTRY, ImportField.REGION,
+            ImportField.LINE_OF_BUSINESS, ImportField.LANGUAGE, ImportField.STATUS, ImportField.SOURCE,
+            ImportField.HEARD_OF_US, ImportField.SCORE, ImportField.FIRST_NAME, ImportField.SURNAME,
+            ImportField.FULL_NAME);
+
+    /**
+     * "Identical" is equal on every mapped field after normalisation: the card keys' fingerprint, and, when the
+     * row maps any other field, a digest of those fields (case and spacing folded) and of its custom fields. A row
+     * with nothing but keys keeps the keys' fingerprint, the one cards typed in by hand have.
+     */
+    static String fingerprint(String keys, Map<ImportField, String> single, Map<String, String> custom) {
+        StringBuilder other = new StringBuilder();
+        for (ImportField field : OTHER_FIELDS) {
+            String value = single.get(field);
+            if (value != null && !value.isBlank()) {
+                String folded = SPACES.matcher(value.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+                if (field == ImportField.POSTCODE) {
+                    folded = folded.replace(" ", "").replace("-", "");
+                } else if (field == ImportField.COUNTRY) {
+                    folded = country(value).orElse(folded);
+                }
+                other.append(field.name()).append('=').append(folded).append('\u0001');
+            }
+        }
+        new java.util.TreeMap<>(custom).forEach((key, value) -> other.append("custom:")
+                .append(SPACES.matcher(key.strip().toLowerCase(Locale.ROOT)).replaceAll(" ")).append('=')
+                .append(SPACES.matcher(value.strip().toLowerCase(Locale.ROOT)).replaceAll(" ")).append('\u0001'));
+        if (other.isEmpty()) {
+            return keys;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((keys + "|" + other).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A row the reader could not read as it should: rejected with {@code reason}, its cells kept as they were. */
     public static StagedRow rejected(int rowNo, List<String> cells, String reason, Context context) {
         StagedRow none = read(rowNo, List.of(), context);
         return new StagedRow(rowNo, none.contactId(), null, null, "", none.keys(), null, null, null, null, null, null,
-                null, null, null, none.status(), none.source(), null, null, Map.of(), reason, Cells.visible(cells));
+                null, null, null, none.status(), none.source(), null, null, Map.of(), reason, Cells.visible(cells),
+                none.fingerprint(), null);
     }
 
     public List<NormalizedPhone> phones() {

@@ -59,7 +59,8 @@ class ImportPagesController {
 
     @ModelAttribute("sources")
     List<LeadSource> sources() {
-        return List.of(LeadSource.values());
+        // "Unknown" is what an API import without a source records; a person always says where a list came from.
+        return java.util.Arrays.stream(LeadSource.values()).filter(s -> s != LeadSource.UNKNOWN).toList();
     }
 
     @GetMapping
@@ -81,6 +82,9 @@ class ImportPagesController {
             if (file == null || file.isEmpty()) {
                 throw ApiProblem.badRequest("file", "file");
             }
+            if (source == null || source == LeadSource.UNKNOWN) {
+                throw ApiProblem.badRequest("source", "choose where these leads came from");
+            }
             try (InputStream content = file.getInputStream()) {
                 model.addAttribute("preview", imports.preview(user.workspaceId(), file.getOriginalFilename(), content,
                         encoding == null || encoding.isBlank() ? null : encoding));
@@ -89,13 +93,14 @@ class ImportPagesController {
             FormErrors.fixable(problem);
             model.addAttribute("recent", imports.recent(user.workspaceId()));
             model.addAttribute("country", country == null ? "" : country);
+            model.addAttribute("source", source);
             model.addAttribute("errors", formErrors.of(problem));
             model.addAttribute("projects", projects(user));
             return "contacts/imports";
         }
         model.addAttribute("encoding", encoding);
         model.addAttribute("country", country);
-        model.addAttribute("source", source == null ? LeadSource.OTHER : source);
+        model.addAttribute("source", source);
         model.addAttribute("onDuplicate", onDuplicate);
         model.addAttribute("projectId", projectId);
         return "contacts/import-preview";

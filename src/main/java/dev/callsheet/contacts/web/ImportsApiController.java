@@ -92,6 +92,34 @@ class ImportsApiController {
         return StatusView.of(imports.status(user.workspaceId(), id));
     }
 
+    /** One row of a file and what became of it. */
+    record RowView(int row, String outcome, UUID contactId, String reason) {
+    }
+
+    record RowsView(List<RowView> items, long total) {
+    }
+
+    @GetMapping("/api/v1/imports/{id}/rows")
+    RowsView rows(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) String outcome, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        Imports.RowPage rows = imports.rows(user.workspaceId(), id, outcome, number("page", page, 0),
+                number("size", size, 100));
+        return new RowsView(rows.items().stream().map(r -> new RowView(r.row(), r.outcome(), r.contactId(), r.reason()))
+                .toList(), rows.total());
+    }
+
+    private static int number(String field, String text, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(field, field + " must be a whole number");
+        }
+    }
+
     @GetMapping("/api/v1/imports/{id}/rejected")
     ResponseEntity<String> rejected(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok()
