@@ -234,6 +234,43 @@ public class Contacts {
         }
     }
 
+    /** A pair of cards on the review list: the older card first, the best score between them and why. */
+    public record ReviewPair(ContactCard older, ContactCard newer, double score, List<DuplicateCandidate.Reason> reasons) {
+    }
+
+    /**
+     * The review list: each flagged card with its likeliest duplicate, one entry per pair, highest score first
+     * (ties: the older pair first). At most {@code limit} flagged cards are looked at.
+     */
+    @Transactional(readOnly = true)
+    public List<ReviewPair> reviewList(UUID workspaceId, int limit) {
+        List<ReviewPair> pairs = new java.util.ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        ContactPage flagged = search(workspaceId, new ContactSearch(null, null, null, null, null, null, null, null,
+                true, null, null, "created", 0, limit));
+        for (ContactSummary summary : flagged.items()) {
+            Optional<DuplicateCandidate> best = duplicatesOf(workspaceId, summary.id()).stream()
+                    .filter(c -> c.type().equals("contact")).findFirst();
+            if (best.isEmpty()) {
+                continue;
+            }
+            UUID one = summary.id();
+            UUID two = best.get().id();
+            String key = one.compareTo(two) < 0 ? one + ":" + two : two + ":" + one;
+            if (!seen.add(key)) {
+                continue;
+            }
+            ContactCard a = card(workspaceId, one);
+            ContactCard b = card(workspaceId, two);
+            boolean aOlder = a.createdAt().isBefore(b.createdAt())
+                    || a.createdAt().equals(b.createdAt()) && a.id().compareTo(b.id()) < 0;
+            pairs.add(new ReviewPair(aOlder ? a : b, aOlder ? b : a, best.get().score(), best.get().reasons()));
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(ReviewPair::score).reversed()
+                .thenComparing(p -> p.older().createdAt()).thenComparing(p -> p.older().id()));
+        return pairs;
+    }
+
     /** A line on a card's timeline, for other modules (called, booked...). */
     public void recordActivity(UUID workspaceId, UUID contactId, String kind, UUID actorId, Map<String, ?> details) {
         activities.record(workspaceId, contactId, null, kind, actorId, details);
