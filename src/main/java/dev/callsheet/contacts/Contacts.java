@@ -129,6 +129,10 @@ public class Contacts {
     /** Existing cards that may be the same client, best first (DOMAIN.md §4). */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates(UUID workspaceId, DuplicateQuery query, UUID exclude) {
+        // The same caps as a card's: a value longer than these is no phone, address or site (and no 500).
+        Inputs.optional("phone", query.phone(), 60);
+        Inputs.optional("email", query.email(), 254);
+        Inputs.optional("website", query.website(), 2000);
         String country = Inputs.country("country", query.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));
         CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
@@ -215,10 +219,10 @@ public class Contacts {
      * once no other likely duplicate remains. Deciding a pair twice changes nothing.
      */
     public void notDuplicate(UUID workspaceId, UUID actorId, UUID id, UUID otherId) {
+        ContactCard one = card(workspaceId, id);
         if (id.equals(otherId)) {
             throw ApiProblem.badRequest("otherId", "otherId must be another card than id");
         }
-        ContactCard one = card(workspaceId, id);
         ContactCard two = card(workspaceId, otherId);
         if (notDuplicates.decide(workspaceId, id, otherId, actorId, clock.instant())) {
             activities.record(workspaceId, id, null, Activity.NOT_DUPLICATE, actorId,
