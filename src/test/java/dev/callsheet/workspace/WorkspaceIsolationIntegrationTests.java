@@ -196,6 +196,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("GET", "/api/v1/imports", "/api/v1/imports", null),
                 new Probe("GET", "/api/v1/imports/{id}", "/api/v1/imports/" + aImport, null),
                 new Probe("GET", "/api/v1/imports/{id}/rejected", "/api/v1/imports/" + aImport + "/rejected", null),
+                new Probe("GET", "/api/v1/imports/{id}/rows", "/api/v1/imports/" + aImport + "/rows", null),
                 new Probe("POST", "/api/v1/projects", "/api/v1/projects", Map.of("name", "B project", "teamId", aTeam)),
                 new Probe("GET", "/api/v1/projects", "/api/v1/projects", null),
                 new Probe("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + aProject, null),
