@@ -52,18 +52,9 @@ fi
 props=()
 for s in "${sets[@]}"; do props+=("$root/bench/dedup-sets/$s.properties"); done
 
-stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/dedup-quality.XXXXXX)
-data=$work/data
-logdir=/tmp/callsheet-bench-logs
-mkdir -p "$logdir" "$root/bench/results"
-applog=$work/app.log
-app_pid=
-samplers=()
-bench_name=dedup-quality
 keep=("*.pairs" "*.json" "*.flags")
 . "$root/bench/lib.sh"
-trap cleanup EXIT
+bench_begin dedup-quality
 trap 'exit 130' INT TERM
 
 py="python3 $root/bench/dedup_quality.py"

@@ -42,18 +42,9 @@ done
 
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
 py="python3 $root/bench"
-stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/import-memory.XXXXXX)
-data=$work/data
-logdir=/tmp/callsheet-bench-logs
-mkdir -p "$logdir" "$root/bench/results"
-applog=$work/app.log
-app_pid=
-samplers=()
-bench_name=import-memory
 keep=("*timeline*.csv" "*.json" gc.log)
 . "$root/bench/lib.sh"
-trap cleanup EXIT
+bench_begin import-memory
 trap 'exit 130' INT TERM
 
 log "generating $rows rows as CSV and XLSX, and a CSV of $csv_rows rows, in $work"

@@ -59,18 +59,9 @@ done
 
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
 py="python3 $root/bench"
-stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/import-bench.XXXXXX)
-data=$work/data
-logdir=/tmp/callsheet-bench-logs
-mkdir -p "$logdir" "$root/bench/results"
-applog=$work/app.log
-app_pid=
-samplers=()
-bench_name=import
 keep=("*timeline*.csv" "*.json" pg-activity.txt jobs.csv autovacuum-wait.txt write-floor.txt)
 . "$root/bench/lib.sh"
-trap cleanup EXIT
+bench_begin import
 trap 'exit 130' INT TERM
 
 # --- 1. the files ------------------------------------------------------------------------

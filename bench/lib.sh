@@ -1,8 +1,24 @@
-# Shared by the benchmark drivers (bench/import.sh, bench/queue.sh); sourced, not run.
-# Expects: root, work, data, applog, logdir, stamp, port, jar, bench_name (prefix of the kept logs),
-# keep (globs under $work to keep in $logdir), samplers (background pids to stop).
+# Shared by the benchmark drivers (bench/import.sh, bench/queue.sh, …); sourced, not run.
+# Expects: root, port, jar and keep (globs under $work to keep in $logdir); `bench_begin NAME` sets the
+# rest (work, data, applog, logdir, stamp, bench_name, samplers: background pids to stop).
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# The run's own state: a fresh work folder named after the benchmark (NAME also prefixes the kept logs),
+# its app's data folder and log, the shared log folder, and the clean-up on exit. Called once by each
+# driver, after it has set `keep`.
+bench_begin() {
+  bench_name=$1
+  stamp=$(date +%Y%m%d-%H%M%S)
+  work=$(mktemp -d "/tmp/$bench_name-bench.XXXXXX")
+  data=$work/data
+  logdir=/tmp/callsheet-bench-logs
+  mkdir -p "$logdir" "$root/bench/results"
+  applog=$work/app.log
+  app_pid=
+  samplers=()
+  trap cleanup EXIT
+}
 
 stop_app() {
   if [ -n "${app_pid:-}" ] && kill -0 "$app_pid" 2>/dev/null; then

@@ -81,18 +81,9 @@ for tool in psql pgbench; do
 done
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
 py="python3 $root/bench"
-stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/queue-bench.XXXXXX)
-data=$work/data
-logdir=/tmp/callsheet-bench-logs
-mkdir -p "$logdir" "$root/bench/results"
-applog=$work/app.log
-app_pid=
-samplers=()
-bench_name=queue
 keep=("*.json" "load-*.txt" "floor-*.txt" cpu.csv pg-activity.txt notes.txt "pgstats-*.txt" autovacuum-wait.txt)
 . "$root/bench/lib.sh"
-trap cleanup EXIT
+bench_begin queue
 trap 'exit 130' INT TERM
 
 # --- 1. the leads ------------------------------------------------------------------------

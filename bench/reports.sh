@@ -44,18 +44,9 @@ done
 pgbin=/usr/lib/postgresql/15/bin
 [ -x "$pgbin/psql" ] || { echo "$pgbin/psql is missing (the PostgreSQL 15 client tools)" >&2; exit 1; }
 [ -f "$jar" ] || ./mvnw -q -B package -DskipTests
-stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/reports-bench.XXXXXX)
-data=$work/data
-logdir=/tmp/callsheet-bench-logs
-mkdir -p "$logdir" "$root/bench/results"
-applog=$work/app.log
-app_pid=
-samplers=()
-bench_name=reports
 keep=("*.txt")
 . "$root/bench/lib.sh"
-trap cleanup EXIT
+bench_begin reports
 trap 'exit 130' INT TERM
 
 start_app

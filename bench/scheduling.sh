@@ -86,18 +86,9 @@ pgbin=/usr/lib/postgresql/15/bin
 # Built only when missing; another build may be writing target/ (start_app runs a copy of the jar).
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
 py="python3 $root/bench"
-stamp=$(date +%Y%m%d-%H%M%S)
-work=$(mktemp -d /tmp/scheduling-bench.XXXXXX)
-data=$work/data
-logdir=/tmp/callsheet-bench-logs
-mkdir -p "$logdir" "$root/bench/results"
-applog=$work/app.log
-app_pid=
-samplers=()
-bench_name=scheduling
 keep=("*.json" "availability*.txt" "race.txt" "round-robin.txt" cpu.csv notes.txt appointments.csv)
 . "$root/bench/lib.sh"
-trap cleanup EXIT
+bench_begin scheduling
 trap 'exit 130' INT TERM
 
 load() {  # the machine's load average and its busiest processes over a second, into notes.txt
