@@ -123,6 +123,10 @@ public class Contacts {
     /** Existing cards that may be the same client, best first (DOMAIN.md §4). */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates(UUID workspaceId, DuplicateQuery query, UUID exclude) {
+        // The same caps as a card's: a value longer than these is no phone, e-mail or site (and no 500).
+        Inputs.optional("phone", query.phone(), 60);
+        Inputs.optional("email", query.email(), 254);
+        Inputs.optional("website", query.website(), 2000);
         String country = Inputs.country("country", query.country()).orElseGet(() -> workspaces.defaultCountry(workspaceId)
                 .orElse(null));
         CardKeys keys = CardKeys.of(query.firstName(), query.surname(), query.company(), listOf(query.phone()),
