@@ -10,6 +10,8 @@ public record Activity(String kind, Instant at, String actor, Map<String, Object
     public static final String IMPORTED = "IMPORTED";
     public static final String EDITED = "EDITED";
     public static final String MERGED = "MERGED";
+    /** A person decided this card and another are two clients, not duplicates. */
+    public static final String NOT_DUPLICATE = "NOT_DUPLICATE";
     public static final String STATUS_CHANGED = "STATUS_CHANGED";
     public static final String PHONE_FLAGGED = "PHONE_FLAGGED";
     /** A call attempt with its outcome, recorded by the dialler. */

@@ -9,6 +9,7 @@ import dev.callsheet.contacts.internal.DialableQueries;
 import dev.callsheet.contacts.internal.DuplicateFinder;
 import dev.callsheet.contacts.internal.Merger;
 import dev.callsheet.contacts.internal.MailProviders;
+import dev.callsheet.contacts.internal.NotDuplicates;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.People;
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Contacts {
 
+    /** The score from which a candidate counts as a likely duplicate (the check's threshold, ADR 0002). */
+    public static final double FLAG_THRESHOLD = 0.5;
+
 
     private final CardRepository cards;
     private final ContactQueries queries;
@@ -41,6 +45,7 @@ public class Contacts {
     private final MailProviders mailProviders;
     private final ActivityLog activities;
     private final Merger merger;
+    private final NotDuplicates notDuplicates;
     private final People people;
     private final Workspaces workspaces;
     private final DialableQueries dialables;
@@ -48,7 +53,7 @@ public class Contacts {
     private final Clock clock;
 
     Contacts(CardRepository cards, ContactQueries queries, DuplicateFinder duplicates, MailProviders mailProviders,
-            ActivityLog activities, Merger merger, People people, Workspaces workspaces, DialableQueries dialables,
+            ActivityLog activities, Merger merger, NotDuplicates notDuplicates, People people, Workspaces workspaces, DialableQueries dialables,
             ApplicationEventPublisher events, Clock clock) {
         this.cards = cards;
         this.queries = queries;
@@ -56,6 +61,7 @@ public class Contacts {
         this.mailProviders = mailProviders;
         this.activities = activities;
         this.merger = merger;
+        this.notDuplicates = notDuplicates;
         this.people = people;
         this.workspaces = workspaces;
         this.dialables = dialables;
@@ -157,6 +163,37 @@ public class Contacts {
      * of the other card moves over, empty fields are filled from it, and the merge is recorded.
      */
     public ContactCard merge(UUID workspaceId, UUID actorId, UUID keepId, UUID otherId) {
+        return merge(workspaceId, actorId, keepId, otherId, Map.of());
+    }
+
+    /** The scalar fields of a card a merge may take from either card ({@code keep.<field>}). */
+    public static Set<String> mergeableFields() {
+        return Merger.FIELDS.keySet();
+    }
+
+    /**
+     * Merges {@code otherId} into {@code keepId}, taking each field named in {@code keep} from this card
+     * ({@code "this"}) or the other ({@code "other"}); unnamed fields keep this card's value, filled from the
+     * other when empty. An unknown field or choice is a 400 naming {@code keep.<field>}.
+     */
+    public ContactCard merge(UUID workspaceId, UUID actorId, UUID keepId, UUID otherId, Map<String, String> choices) {
+        Set<String> fromOther = new java.util.HashSet<>();
+        if (choices != null) {
+            for (Map.Entry<String, String> choice : choices.entrySet()) {
+                String field = "keep." + choice.getKey();
+                if (!Merger.FIELDS.containsKey(choice.getKey())) {
+                    throw ApiProblem.badRequest(field, field + " is not a field of a card; one of "
+                            + Merger.FIELDS.keySet());
+                }
+                String side = choice.getValue() == null ? "" : choice.getValue().strip().toLowerCase(Locale.ROOT);
+                if (!side.equals("this") && !side.equals("other")) {
+                    throw ApiProblem.badRequest(field, field + " must be \"this\" or \"other\"");
+                }
+                if (side.equals("other")) {
+                    fromOther.add(choice.getKey());
+                }
+            }
+        }
         ContactCard keep = card(workspaceId, keepId);
         if (keepId.equals(otherId)) {
             throw ApiProblem.badRequest("otherId", "a card cannot be merged into itself");
@@ -165,8 +202,77 @@ public class Contacts {
         if (keep.mergedInto() != null || other.mergedInto() != null) {
             throw ApiProblem.conflict("merged", "one of these cards was already merged");
         }
-        merger.mergeContacts(workspaceId, actorId, keep, other);
+        merger.mergeContacts(workspaceId, actorId, keep, other, fromOther);
+        ContactCard merged = card(workspaceId, keepId);
+        // The name shown and searched follows the names the merge chose.
+        CardKeys keys = keys(workspaceId, ContactDraft.of(merged));
+        cards.renameContact(workspaceId, keepId, CardKeys.displayName(merged.firstName(), merged.surname(),
+                merged.organisation() == null ? null : merged.organisation().name(),
+                merged.phones().stream().map(ContactCard.Point::raw).toList(),
+                merged.emails().stream().map(ContactCard.Point::raw).toList()), keys);
         return card(workspaceId, keepId);
+    }
+
+    /**
+     * Records that two cards are two clients: neither is offered as the other's duplicate again (card page,
+     * duplicate check, import flags), the decision goes on both timelines, and a card's duplicate flag clears
+     * once no other likely duplicate remains. Deciding a pair twice changes nothing.
+     */
+    public void notDuplicate(UUID workspaceId, UUID actorId, UUID id, UUID otherId) {
+        ContactCard one = card(workspaceId, id);
+        if (id.equals(otherId)) {
+            throw ApiProblem.badRequest("otherId", "otherId must be another card than id");
+        }
+        ContactCard two = card(workspaceId, otherId);
+        if (notDuplicates.decide(workspaceId, id, otherId, actorId, clock.instant())) {
+            activities.record(workspaceId, id, null, Activity.NOT_DUPLICATE, actorId,
+                    Map.of("otherId", otherId.toString(), "otherName", two.displayName()));
+            activities.record(workspaceId, otherId, null, Activity.NOT_DUPLICATE, actorId,
+                    Map.of("otherId", id.toString(), "otherName", one.displayName()));
+        }
+        for (ContactCard card : List.of(one, two)) {
+            if (card.flaggedDuplicate() && card.mergedInto() == null && duplicatesOf(workspaceId, card.id()).stream()
+                    .noneMatch(c -> c.type().equals("contact") && c.score() >= FLAG_THRESHOLD)) {
+                cards.clearDuplicateFlag(workspaceId, card.id(), clock.instant());
+            }
+        }
+    }
+
+    /** A pair of cards on the review list: the older card first, the best score between them and why. */
+    public record ReviewPair(ContactCard older, ContactCard newer, double score, List<DuplicateCandidate.Reason> reasons) {
+    }
+
+    /**
+     * The review list: each flagged card with its likeliest duplicate, one entry per pair, highest score first
+     * (ties: the older pair first). At most {@code limit} flagged cards are looked at.
+     */
+    @Transactional(readOnly = true)
+    public List<ReviewPair> reviewList(UUID workspaceId, int limit) {
+        List<ReviewPair> pairs = new java.util.ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        ContactPage flagged = search(workspaceId, new ContactSearch(null, null, null, null, null, null, null, null,
+                true, null, null, "created", 0, limit));
+        for (ContactSummary summary : flagged.items()) {
+            Optional<DuplicateCandidate> best = duplicatesOf(workspaceId, summary.id()).stream()
+                    .filter(c -> c.type().equals("contact")).findFirst();
+            if (best.isEmpty()) {
+                continue;
+            }
+            UUID one = summary.id();
+            UUID two = best.get().id();
+            String key = one.compareTo(two) < 0 ? one + ":" + two : two + ":" + one;
+            if (!seen.add(key)) {
+                continue;
+            }
+            ContactCard a = card(workspaceId, one);
+            ContactCard b = card(workspaceId, two);
+            boolean aOlder = a.createdAt().isBefore(b.createdAt())
+                    || a.createdAt().equals(b.createdAt()) && a.id().compareTo(b.id()) < 0;
+            pairs.add(new ReviewPair(aOlder ? a : b, aOlder ? b : a, best.get().score(), best.get().reasons()));
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(ReviewPair::score).reversed()
+                .thenComparing(p -> p.older().createdAt()).thenComparing(p -> p.older().id()));
+        return pairs;
     }
 
     /** A line on a card's timeline, for other modules (called, booked...). */

@@ -205,6 +205,9 @@ public class Intake {
 
     // ------------------------------------------------------------------------------------------ inbound calls
 
+    /** How many matching cards an incoming call lists at most. */
+    static final int MATCHES = 10;
+
     /** The caller by their number in any format: the card, its owner, and what to do (DOMAIN.md §3.1). */
     @Transactional(readOnly = true)
     public InboundCall lookup(CurrentUser user, String phone) {
@@ -219,26 +222,40 @@ public class Intake {
         Instant now = clock.instant();
         Optional<DutyShift> duty = roster.onDuty(ws, (UUID) null, now);
         List<UUID> known = normalized.e164() == null ? List.of() : contacts.withPhones(ws, List.of(normalized.e164()));
+        String reason = "SAME_PHONE";
         if (known.isEmpty()) {
             // read without a country (none set for the workspace): the lead search matches the digits as typed
             String digits = typed.replaceAll("\\D", "");
             known = contacts.search(ws, new dev.callsheet.contacts.ContactSearch(typed, null, null, null, null, null, null,
-                    null, null, null, null, null, 0, 5)).items().stream()
+                    null, null, null, null, null, 0, MATCHES)).items().stream()
                     .filter(c -> c.phone() != null && c.phone().replaceAll("\\D", "").endsWith(digits))
-                    .map(dev.callsheet.contacts.ContactSummary::id).limit(1).toList();
+                    .map(dev.callsheet.contacts.ContactSummary::id).toList();
+            reason = "SAME_PHONE_KEY";
         }
         if (known.isEmpty()) {
             return new InboundCall(number, null, null, null, null, duty.orElse(null), "NEW_CALLER");
         }
-        ContactCard card = contacts.card(ws, known.get(0));
+        // Every card the number matches is shown; the call is routed on the one whose owner it goes to.
+        List<ContactCard> cards = known.stream().limit(MATCHES).map(id -> contacts.card(ws, id)).toList();
+        ContactCard card = cards.stream().filter(c -> c.owner() != null).findFirst().orElse(cards.get(0));
+        List<InboundCall.Match> matches = new java.util.ArrayList<>();
+        for (ContactCard c : cards) {
+            InboundCall.Match match = new InboundCall.Match(c.id(), c.displayName(),
+                    c.owner() == null ? null : c.owner().name(), reason, number);
+            if (c == card) {
+                matches.add(0, match);
+            } else {
+                matches.add(match);
+            }
+        }
         Person owner = ownerOf(ws, card);
         if (owner == null) {
             return new InboundCall(number, card.id(), card.displayName(), null, null, duty.orElse(null),
-                    "NEW_CALLER");
+                    "NEW_CALLER", matches);
         }
         String presence = appointments.presence(ws, owner.id(), now);
         return new InboundCall(number, card.id(), card.displayName(), owner, presence, duty.orElse(null),
-                presence.equals("AVAILABLE") ? "TRANSFER" : "DUTY_ANSWERS");
+                presence.equals("AVAILABLE") ? "TRANSFER" : "DUTY_ANSWERS", matches);
     }
 
     /**

@@ -195,4 +195,30 @@ class IntakeBrowserTests extends IntegrationTest {
         assertThat(browser.text(By.id("tasks"))).contains("Messekontakt: Expo Visitor")
                 .contains("Anrop fra Expo Visitor").doesNotContain("Exhibition contact");
     }
+
+    @Test
+    void anInboundCallListsEveryCardTheNumberMatchesWithItsReason() {
+        Tenant tenant = Tenant.create(api, "Two Matches Browser AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        String first = boss.post("/api/v1/contacts", Map.of("firstName", "Ingrid", "surname", "Bakke", "phone",
+                "+47 22 40 50 60", "country", "NO", "organisation", "Bakke Regnskap AS")).json().get("id").asText();
+        String second = boss.post("/api/v1/contacts", Map.of("firstName", "Jon", "surname", "Bakke", "phone",
+                "+47 22 40 50 60", "country", "NO", "organisation", "Bakke Regnskap AS")).json().get("id").asText();
+        Tenant.User agent = tenant.user("AGENT");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(agent.username(), agent.password());
+        browser.go("/calls/incoming?phone=%2B4722405060");
+        browser.waitFor(By.id("caller-matches"));
+        var matches = browser.driver().findElements(By.cssSelector("#caller-matches .caller-match"));
+        assertThat(matches).hasSize(2);
+        assertThat(matches.stream().map(m -> m.getAttribute("data-id")).toList()).containsExactlyInAnyOrder(first, second);
+        assertThat(browser.text(By.id("caller-matches"))).contains("Ingrid Bakke").contains("Jon Bakke")
+                .contains("+4722405060");
+        assertThat(matches.stream().map(m -> m.findElement(By.className("reason")).getText()).toList())
+                .allSatisfy(reason -> assertThat(reason).contains("+4722405060"));
+    }
 }

@@ -163,6 +163,12 @@ class PageFormsIntegrationTests extends IntegrationTest {
                 post("/leads/{id}/campaign", "/leads/" + aContact + "/campaign", "campaign", "HIJACK"),
                 post("/leads/{id}/edit", "/leads/" + aContact + "/edit", "surname", "Hijacked"),
                 post("/leads/{id}/merge/{otherId}", "/leads/" + aContact + "/merge/" + aOther),
+                post("/leads/review/{id}/merge/{otherId}", "/leads/review/" + aContact + "/merge/" + aOther,
+                        "keep.city", "other"),
+                post("/leads/review/{id}/not-duplicate/{otherId}", "/leads/review/" + aContact + "/not-duplicate/"
+                        + aOther),
+                post("/leads/review/bulk", "/leads/review/bulk", "action", "not-duplicate", "pair",
+                        aContact + "_" + aOther),
                 post("/commissions/rules", "/commissions/rules", "projectId", aProject, "percentOfAmount", "10"),
                 post("/deals/{id}/move", "/deals/" + aDeal + "/move", "stage", "DISCOVERY", "justification", "x"),
                 post("/deals", "/deals", "contactId", aContact),

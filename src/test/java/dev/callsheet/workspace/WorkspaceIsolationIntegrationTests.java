@@ -187,6 +187,8 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("GET", "/api/v1/contacts/{id}/duplicates", "/api/v1/contacts/" + aContact + "/duplicates", null),
                 new Probe("POST", "/api/v1/contacts/{id}/merge/{otherId}",
                         "/api/v1/contacts/" + aContact + "/merge/" + aContact, null),
+                new Probe("POST", "/api/v1/contacts/{id}/not-duplicate/{otherId}",
+                        "/api/v1/contacts/" + aContact + "/not-duplicate/" + aContact, null),
                 new Probe("POST", "/api/v1/duplicates/check", "/api/v1/duplicates/check",
                         Map.of("company", "Alpha Secret Holding", "phone", "+47 22 33 44 55", "email", "x@alpha-secret.no",
                                 "surname", "Secretperson")),

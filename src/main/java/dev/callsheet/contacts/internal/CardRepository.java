@@ -91,6 +91,20 @@ public class CardRepository {
                 .update();
     }
 
+    /** After a merge: the name shown and its search keys follow the names the merge chose. */
+    public void renameContact(UUID workspaceId, UUID id, String displayName, CardKeys keys) {
+        if (displayName == null) {
+            return;
+        }
+        jdbc.sql("UPDATE contact SET display_name = ?, surname_key = ?, name_key = ? WHERE workspace_id = ? AND id = ?")
+                .params(displayName, keys.surnameKey(), keys.nameKey(), workspaceId, id).update();
+    }
+
+    public void clearDuplicateFlag(UUID workspaceId, UUID id, Instant now) {
+        jdbc.sql("UPDATE contact SET flagged_duplicate = false, updated_at = ? WHERE workspace_id = ? AND id = ?")
+                .params(Timestamp.from(now), workspaceId, id).update();
+    }
+
     public void replacePoints(UUID workspaceId, UUID contactId, CardKeys keys) {
         List<NormalizedPhone> phones = keys.phones();
         List<NormalizedEmail> emails = keys.emails();

@@ -64,8 +64,10 @@ public class DuplicateFinder {
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     private final JdbcClient jdbc;
+    private final NotDuplicates notDuplicates;
 
-    DuplicateFinder(JdbcClient jdbc) {
+    DuplicateFinder(JdbcClient jdbc, NotDuplicates notDuplicates) {
+        this.notDuplicates = notDuplicates;
         this.jdbc = jdbc;
     }
 
@@ -125,6 +127,10 @@ public class DuplicateFinder {
         }
         contacts.remove(exclude);
         organisations.remove(exclude);
+        if (exclude != null) {
+            // Pairs a person decided are two clients never come back.
+            contacts.removeAll(notDuplicates.of(workspaceId, exclude));
+        }
 
         String firstKey = NameKeys.person(probe.firstName());
         String addressKey = NameKeys.person(probe.address());

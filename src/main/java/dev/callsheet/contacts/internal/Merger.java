@@ -5,7 +5,11 @@ import dev.callsheet.contacts.ContactCard;
 import dev.callsheet.contacts.ContactsMerged;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +31,45 @@ public class Merger {
         this.clock = clock;
     }
 
+    /**
+     * The card's scalar fields a merge may take from either card, by their API names, with their columns.
+     * The owner is never lost (DOMAIN.md §3): choosing the other card's owner when it has none keeps this one's.
+     */
+    public static final Map<String, String> FIELDS = fields();
+
+    private static Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("firstName", "first_name");
+        fields.put("surname", "surname");
+        fields.put("organisation", "organisation_id");
+        fields.put("jobTitle", "job_title");
+        fields.put("address", "address");
+        fields.put("postcode", "postcode");
+        fields.put("city", "city");
+        fields.put("country", "country");
+        fields.put("region", "region_id");
+        fields.put("lineOfBusiness", "line_of_business");
+        fields.put("language", "language");
+        fields.put("status", "status");
+        fields.put("owner", "owner_id");
+        fields.put("source", "source");
+        fields.put("heardOfUs", "heard_of_us");
+        fields.put("score", "score");
+        fields.put("buyingRole", "buying_role");
+        fields.put("campaignCode", "campaign_code");
+        return Collections.unmodifiableMap(fields);
+    }
+
     public void mergeContacts(UUID workspaceId, UUID actorId, ContactCard keep, ContactCard other) {
+        mergeContacts(workspaceId, actorId, keep, other, Set.of());
+    }
+
+    /**
+     * Merges {@code other} into {@code keep}. Fields named in {@code fromOther} (keys of {@link #FIELDS}) take the
+     * other card's value; every other field keeps this card's value, filled from the other when empty.
+     */
+    public void mergeContacts(UUID workspaceId, UUID actorId, ContactCard keep, ContactCard other,
+            Set<String> fromOther) {
         // Phones, e-mails and websites the kept card lacks move over; exact repeats are dropped.
         jdbc.sql("""
                 UPDATE contact_point p SET contact_id = :keep
@@ -37,19 +79,18 @@ public class Merger {
                 .param("ws", workspaceId).param("keep", keep.id()).param("other", other.id()).update();
         jdbc.sql("UPDATE contact_activity SET contact_id = :keep WHERE workspace_id = :ws AND contact_id = :other")
                 .param("ws", workspaceId).param("keep", keep.id()).param("other", other.id()).update();
-        // Empty fields of the kept card are filled from the other; its own values win.
-        jdbc.sql("""
-                UPDATE contact k SET
-                  organisation_id = coalesce(k.organisation_id, o.organisation_id),
-                  first_name = coalesce(k.first_name, o.first_name), surname = coalesce(k.surname, o.surname),
-                  job_title = coalesce(k.job_title, o.job_title), language = coalesce(k.language, o.language),
-                  address = coalesce(k.address, o.address), postcode = coalesce(k.postcode, o.postcode),
-                  city = coalesce(k.city, o.city), country = coalesce(k.country, o.country),
-                  region_id = coalesce(k.region_id, o.region_id),
-                  line_of_business = coalesce(k.line_of_business, o.line_of_business),
-                  owner_id = coalesce(k.owner_id, o.owner_id), heard_of_us = coalesce(k.heard_of_us, o.heard_of_us),
-                  score = coalesce(k.score, o.score), custom = o.custom || k.custom,
-                  flagged_duplicate = false, updated_at = :now
+        // Empty fields of the kept card are filled from the other; its own values win unless the other's was chosen.
+        StringBuilder set = new StringBuilder();
+        for (Map.Entry<String, String> field : FIELDS.entrySet()) {
+            String column = field.getValue();
+            boolean always = column.equals("status") || column.equals("source");
+            String value = !fromOther.contains(field.getKey()) ? (always ? "k." + column
+                    : "coalesce(k." + column + ", o." + column + ")")
+                    : column.equals("owner_id") ? "coalesce(o.owner_id, k.owner_id)" : "o." + column;
+            set.append(column).append(" = ").append(value).append(", ");
+        }
+        jdbc.sql("UPDATE contact k SET " + set + """
+                  custom = o.custom || k.custom, flagged_duplicate = false, updated_at = :now
                 FROM contact o WHERE k.id = :keep AND o.id = :other AND k.workspace_id = :ws AND o.workspace_id = :ws""")
                 .param("ws", workspaceId).param("keep", keep.id()).param("other", other.id())
                 .param("now", Timestamp.from(clock.instant())).update();
@@ -57,7 +98,8 @@ public class Merger {
                 .param("ws", workspaceId).param("keep", keep.id()).param("other", other.id())
                 .param("now", Timestamp.from(clock.instant())).update();
         activities.record(workspaceId, keep.id(), null, Activity.MERGED, actorId,
-                Map.of("mergedId", other.id().toString(), "mergedName", other.displayName()));
+                Map.of("mergedId", other.id().toString(), "mergedName", other.displayName(),
+                        "fromOther", List.copyOf(new java.util.TreeSet<>(fromOther))));
         events.publishEvent(new ContactsMerged(workspaceId, keep.id(), other.id()));
     }
 }

@@ -134,9 +134,22 @@ class ContactsApiController {
         return Map.of("candidates", contacts.duplicatesOf(user.workspaceId(), id).stream().map(CandidateView::of).toList());
     }
 
+    /** Which card's value each field takes: {@code {"keep":{"city":"other"}}}; no body keeps today's merge. */
+    record MergeRequest(Map<String, String> keep) {
+    }
+
     @PostMapping("/api/v1/contacts/{id}/merge/{otherId}")
-    ContactCard merge(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID otherId) {
-        return contacts.merge(user.workspaceId(), user.userId(), id, otherId);
+    ContactCard merge(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID otherId,
+            @RequestBody(required = false) MergeRequest body) {
+        return contacts.merge(user.workspaceId(), user.userId(), id, otherId, body == null ? null : body.keep());
+    }
+
+    /** The two cards are two clients: neither lists the other among its duplicates again. */
+    @PostMapping("/api/v1/contacts/{id}/not-duplicate/{otherId}")
+    Map<String, Object> notDuplicate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @PathVariable UUID otherId) {
+        contacts.notDuplicate(user.workspaceId(), user.userId(), id, otherId);
+        return Map.of("id", id, "otherId", otherId, "notDuplicate", true);
     }
 
     @PostMapping("/api/v1/duplicates/check")
