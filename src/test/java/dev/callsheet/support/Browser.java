@@ -60,7 +60,11 @@ public final class Browser implements AutoCloseable {
         go("/login");
         field("username").sendKeys(username);
         field("password").sendKeys(password);
+        String loginPage = driver.getCurrentUrl();
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // Wait for the answer to the post (a page after sign-in, or the login page with its error): a
+        // navigation started before it lands would race the session cookie and find the login page.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !loginPage.equals(d.getCurrentUrl()));
         return this;
     }
 
