@@ -311,6 +311,9 @@ public class QueueRepository {
                 UPDATE queue_entry SET state = 'DONE', exit_reason = 'MERGED', updated_at = ?
                 WHERE workspace_id = ? AND contact_id = ? AND state IN ('WAITING', 'READY', 'BLOCKED')""")
                 .params(Timestamp.from(now), workspaceId, mergedId).update();
+        // Every call stays in the client's history, whichever entry it was made from.
+        jdbc.sql("UPDATE call_attempt SET contact_id = :kept WHERE workspace_id = :ws AND contact_id = :merged")
+                .param("ws", workspaceId).param("merged", mergedId).param("kept", keptId).update();
     }
 
     /** Start times of the entry's calls since {@code since}, newest first. */
