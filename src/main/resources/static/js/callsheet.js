@@ -55,9 +55,14 @@
     const chosen = document.getElementById('chosen-outcome');
     const talk = document.getElementById('talk-seconds');
     const timerText = document.getElementById('timer');
-    const started = Date.now();
-    let paused = 0;
-    let pausedAt = null;
+    // The talk timer belongs to the call, not to the page: a re-render (a form error) keeps counting.
+    const timerKey = 'callsheet.timer.' + (root.dataset.hangup || '');
+    const kept = JSON.parse(sessionStorage.getItem(timerKey) || 'null');
+    const started = kept ? kept.started : Date.now();
+    let paused = kept ? kept.paused : 0;
+    let pausedAt = kept ? kept.pausedAt : null;
+    const keep = () => sessionStorage.setItem(timerKey, JSON.stringify({ started, paused, pausedAt }));
+    keep();
     const elapsed = () => Math.round(((pausedAt || Date.now()) - started - paused) / 1000);
     setInterval(() => {
       const s = elapsed();
@@ -71,8 +76,10 @@
         pausedAt = Date.now();
         hangUp();
       }
+      keep();
       timerText.classList.toggle('paused', pausedAt !== null);
     };
+    timerText.classList.toggle('paused', pausedAt !== null);
     // The first stop of the talk timer ends the talk: the floor view shows the agent wrapping up.
     let hungUp = false;
     const hangUp = () => {
@@ -85,18 +92,33 @@
     };
 
     const buttons = Array.from(form.querySelectorAll('[data-outcome]'));
+    // Only the chosen outcome's own fields are sent: a hidden section's inputs are disabled, so a callback
+    // time typed and then abandoned never rides along with "No answer".
+    const showExtra = (needs) => form.querySelectorAll('.extra').forEach((extra) => {
+      extra.hidden = extra.id !== 'extra-' + needs;
+      extra.querySelectorAll('input, textarea, select').forEach((input) => { input.disabled = extra.hidden; });
+    });
+    // An error clears with its field: once the agent changes the value, the old message is wrong.
+    const error = document.getElementById('outcome-error');
+    const clearError = () => { if (error) { error.remove(); } };
+    const erred = error && form.querySelector('[name="' + error.dataset.field + '"]');
+    if (erred) {
+      erred.addEventListener('input', clearError, { once: true });
+    }
     const choose = (button) => {
+      if (button.dataset.outcome !== chosen.value) {
+        clearError();
+      }
       buttons.forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
       chosen.value = button.dataset.outcome;
       talk.value = button.dataset.connected === 'true' ? elapsed() : 0;
-      form.querySelectorAll('.extra').forEach((extra) => { extra.hidden = true; });
       const needs = button.dataset.needs;
+      showExtra(needs);
       if (needs === 'none') {
         form.requestSubmit(document.getElementById('save-outcome'));
         return;
       }
       const extra = document.getElementById('extra-' + needs);
-      extra.hidden = false;
       document.getElementById('save-outcome').hidden = false;
       extra.querySelector('input').focus();
     };
@@ -107,12 +129,10 @@
         talk.value = button.dataset.connected === 'true' ? elapsed() : 0;
       }
     });
-    if (chosen.value) {
-      const again = buttons.find((b) => b.dataset.outcome === chosen.value && b.id !== 'book');
-      if (again && again.dataset.needs !== 'none') {
-        document.getElementById('extra-' + again.dataset.needs).hidden = false;
-        document.getElementById('save-outcome').hidden = false;
-      }
+    const again = chosen.value && buttons.find((b) => b.dataset.outcome === chosen.value && b.id !== 'book');
+    showExtra(again ? again.dataset.needs : 'none');
+    if (again && again.dataset.needs !== 'none') {
+      document.getElementById('save-outcome').hidden = false;
     }
 
     // Quick callback times, counted in the lead's local time.

@@ -313,9 +313,15 @@ public class Queue {
         }
         Instant callbackAt = null;
         String callbackFor = null;
-        // A retry with a time agreed ("the manager is in after nine") is a callback at that time.
-        FollowUp followUp = outcome.followUp() == FollowUp.RETRY && report.callbackAt() != null
-                && !report.callbackAt().isBlank() ? FollowUp.CALLBACK : outcome.followUp();
+        boolean timed = report.callbackAt() != null && !report.callbackAt().isBlank();
+        boolean gatekeeper = code.equals(GATEKEEPER);
+        if (timed && outcome.followUp() != FollowUp.CALLBACK && !gatekeeper) {
+            // Never turned into a callback behind the agent's back: "No answer" with a time is a mistake to show.
+            throw ApiProblem.badRequest("callbackAt", "callbackAt belongs to a callback (or a gatekeeper's agreed time),"
+                    + " not to " + code);
+        }
+        // A gatekeeper who names a time ("the manager is in after nine") makes a callback at that time.
+        FollowUp followUp = gatekeeper && timed ? FollowUp.CALLBACK : outcome.followUp();
         if (followUp == FollowUp.CALLBACK) {
             callbackAt = callbackAt(report.callbackAt(), ZoneId.of(entry.timeZone()), now);
             callbackFor = report.callbackFor() == null || report.callbackFor().isBlank() ? "ME"
@@ -379,7 +385,6 @@ public class Queue {
         }
         contacts.recordActivity(agent.workspaceId(), attempt.contactId(), Activity.CALLED, agent.userId(), details, now);
         boolean successful = Boolean.TRUE.equals(qualified) || code.equals("DEAL");
-        boolean gatekeeper = code.equals(GATEKEEPER);
         events.publishEvent(new CallLogged(agent.workspaceId(), project.id(), attempt.id(), attempt.contactId(),
                 attempt.agentId(), code, outcome.connected(), talk == null ? 0 : talk, attempt.inbound(), now,
                 attempt.startedAt(), progress.source(), Boolean.TRUE.equals(qualified), successful, outcome.isFinal(),

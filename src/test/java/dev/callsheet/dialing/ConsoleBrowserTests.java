@@ -112,4 +112,60 @@ class ConsoleBrowserTests extends IntegrationTest {
         JsonNode third = boss.get("/api/v1/contacts/" + ids.get(2) + "/calls").json().get("items").get(0);
         assertThat(third.get("talkSeconds").asInt()).isGreaterThanOrEqualTo(0);
     }
+    /**
+     * Issue #26 point 1, the callback trap: a bad callback time shows its error, and "No answer" after it still
+     * saves a no-answer; a valid time typed and then abandoned does not turn "No answer" into a callback; the talk
+     * timer keeps counting through the page's re-render.
+     */
+    @Test
+    void aCallbackTimeNeverRidesAlongWithAnotherOutcome() throws InterruptedException {
+        Tenant tenant = Tenant.create(api, "Console Trap AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        String project = boss.post("/api/v1/projects", Map.of("name", "Trap", "callingHours",
+                QueueApiIntegrationTests.allDay())).json().get("id").asText();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("Dag", "Eva")) {
+            ids.add(boss.post("/api/v1/contacts", Map.of("firstName", name, "surname", "Fjell",
+                    "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText());
+        }
+        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", ids));
+        Tenant.User agent = tenant.user("AGENT");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(agent.username(), agent.password());
+        browser.go("/console/" + project);
+        browser.waitFor(By.id("next-lead"));
+
+        // Lead 1: a callback time that is no time, then "No answer".
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        Thread.sleep(2100);
+        keys("4");
+        keys("tomorrow-ish", Keys.ENTER);
+        browser.waitFor(By.id("outcome-error"));
+        assertThat(browser.driver().findElement(By.id("outcome-error")).getAttribute("data-field")).isEqualTo("callbackAt");
+        assertThat(browser.text(By.id("timer"))).as("the timer survives the re-render").isNotEqualTo("0:00");
+        keys(Keys.ESCAPE, "6");
+        browser.waitFor(By.id("recorded"));
+        assertThat(browser.text(By.id("recorded"))).contains("No answer");
+
+        // Lead 2: a valid time typed and abandoned, then "No answer".
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        keys("4");
+        String tomorrow = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Oslo")).plusDays(1)
+                .withHour(10).withMinute(30).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        keys(tomorrow, Keys.ESCAPE, "6");
+        browser.waitFor(By.id("recorded"));
+        assertThat(browser.text(By.id("recorded"))).contains("No answer");
+
+        for (String id : ids) {
+            JsonNode call = boss.get("/api/v1/contacts/" + id + "/calls").json().get("items").get(0);
+            assertThat(call.get("outcome").asText()).as(id).isEqualTo("NO_ANSWER");
+            assertThat(call.get("callbackAt").isNull()).as(id).isTrue();
+        }
+    }
 }

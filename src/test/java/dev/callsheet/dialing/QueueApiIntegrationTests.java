@@ -243,6 +243,10 @@ public class QueueApiIntegrationTests extends IntegrationTest {
         assertThat(missing.json().get("field").asText()).isEqualTo("callbackAt");
         Api.Response past = me.post(attempt, Map.of("outcome", "FOLLOW_UP", "callbackAt", "2001-01-01T10:00"));
         assertThat(past.json().get("field").asText()).isEqualTo("callbackAt");
+        // A time on an outcome that is no callback is refused, never turned into a callback.
+        Api.Response notACallback = me.post(attempt, Map.of("outcome", "NO_ANSWER", "callbackAt", "2099-01-01T10:00"));
+        assertThat(notACallback.status()).isEqualTo(400);
+        assertThat(notACallback.json().get("field").asText()).isEqualTo("callbackAt");
         // 15:30 on the lead's clock in Oslo (14:30 UTC in winter, 13:30 in summer: the shared clock may be in either)
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         JsonNode recorded = outcome(me, lease, Map.of("outcome", "FOLLOW_UP", "callbackAt", today + "T15:30"));

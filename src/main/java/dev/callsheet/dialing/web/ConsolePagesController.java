@@ -1,6 +1,7 @@
 package dev.callsheet.dialing.web;
 
 import dev.callsheet.campaigns.Outcome;
+import dev.callsheet.campaigns.Outcome.FollowUp;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.ContactSearch;
@@ -46,14 +47,21 @@ class ConsolePagesController {
             Integer ability, Integer willingness, String qualificationNotes, Integer talkSeconds, String reason,
             String dmName, String dmPhone, String dmBestTime, String dmCallbackAt) {
 
-        OutcomeReport report() {
+        /**
+         * What the chosen outcome carries, and nothing else: the form keeps every outcome's fields (hidden
+         * when not chosen), and a callback time typed and then abandoned must not ride along with "No answer".
+         */
+        OutcomeReport report(Outcome chosen) {
             boolean gatekeeper = Queue.GATEKEEPER.equals(outcome);
-            String time = gatekeeper ? dmCallbackAt : callbackAt;
+            boolean callback = chosen != null && chosen.followUp() == FollowUp.CALLBACK;
+            String time = gatekeeper ? dmCallbackAt : callback ? callbackAt : null;
             String at = time == null || time.isBlank() ? null : time.strip().replace(' ', 'T');
-            boolean rated = interest != null || ability != null || willingness != null;
-            return new OutcomeReport(outcome, notes, at, callbackFor,
+            boolean book = chosen != null && chosen.followUp() == FollowUp.BOOK;
+            boolean rated = book && (interest != null || ability != null || willingness != null);
+            boolean asksReason = chosen != null && chosen.asksReason();
+            return new OutcomeReport(outcome, notes, at, callback ? callbackFor : null,
                     rated ? new OutcomeReport.Qualification(interest, ability, willingness, qualificationNotes) : null,
-                    talkSeconds, reason,
+                    talkSeconds, asksReason ? reason : null,
                     gatekeeper ? new OutcomeReport.DecisionMaker(dmName, dmPhone, dmBestTime) : null);
         }
     }
@@ -134,7 +142,9 @@ class ConsolePagesController {
             @PathVariable UUID attemptId, @ModelAttribute OutcomeForm form, Model model, RedirectAttributes redirect) {
         Optional<Lease> lease = queue.current(user, attemptId);
         try {
-            RecordedOutcome recorded = queue.outcome(user, attemptId, form.report());
+            Outcome chosen = projects.outcomes(user.workspaceId(), projectId).stream()
+                    .filter(o -> o.node() == 1 && o.code().equals(form.outcome())).findFirst().orElse(null);
+            RecordedOutcome recorded = queue.outcome(user, attemptId, form.report(chosen));
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("outcome", recorded.outcome());
             shown.put("leadState", recorded.leadState());
