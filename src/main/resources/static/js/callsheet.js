@@ -1,3 +1,24 @@
+// Shortcuts are read by their place on the keyboard (KeyboardEvent.code), not by the character it types, so
+// "N" is the same key on a Russian or Korean layout and with Caps Lock on; Escape, Enter and keys without a
+// code (virtual keyboards) fall back to the key's name.
+function shortcutKey(event) {
+  const code = event.code || '';
+  let match = /^Key([A-Z])$/.exec(code);
+  if (match) {
+    return match[1].toLowerCase();
+  }
+  match = /^(?:Digit|Numpad)([0-9])$/.exec(code);
+  if (match) {
+    return match[1];
+  }
+  const named = { Slash: '/', NumpadDivide: '/', BracketLeft: '[', BracketRight: ']' };
+  if (named[code]) {
+    return named[code];
+  }
+  const key = event.key || '';
+  return key.length === 1 ? key.toLowerCase() : key;
+}
+
 // Keyboard-first navigation: "g" then a letter jumps to a section (see data-key in the menu);
 // selects marked data-autosubmit submit their form on change.
 (function () {
@@ -8,7 +29,7 @@
     if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [contenteditable]')) {
       return;
     }
-    if (!pending && event.key === 'g') {
+    if (!pending && shortcutKey(event) === 'g') {
       pending = true;
       clearTimeout(timer);
       timer = setTimeout(() => { pending = false; }, 1200);
@@ -16,7 +37,7 @@
     }
     if (pending) {
       pending = false;
-      const link = document.querySelector(`.sidebar a[data-key="${event.key}"]`);
+      const link = document.querySelector(`.sidebar a[data-key="${shortcutKey(event)}"]`);
       if (link) {
         event.preventDefault();
         link.click();
@@ -40,10 +61,10 @@
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
         return;
       }
-      if (event.key === 'n') {
+      if (shortcutKey(event) === 'n') {
         event.preventDefault();
         document.getElementById('next-lead').click();
-      } else if (event.key === 'i') {
+      } else if (shortcutKey(event) === 'i') {
         event.preventDefault();
         document.getElementById('caller').focus();
       }
@@ -176,7 +197,7 @@
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
         return;
       }
-      const key = event.key.toLowerCase();
+      const key = shortcutKey(event);
       const button = buttons.find((b) => b.dataset.key === key);
       if (button) {
         event.preventDefault();
@@ -194,7 +215,7 @@
       } else if (key === 't') {
         event.preventDefault();
         toggleTimer();
-      } else if (event.key === '/') {
+      } else if (key === '/') {
         const search = document.getElementById('answer-q');
         if (search) {
           event.preventDefault();
@@ -207,10 +228,10 @@
 
   function projectList() {
     document.addEventListener('keydown', (event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || !/^[1-9]$/.test(event.key)) {
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || !/^[1-9]$/.test(shortcutKey(event))) {
         return;
       }
-      const link = document.querySelector(`.project-cards a[data-key="${event.key}"]`);
+      const link = document.querySelector(`.project-cards a[data-key="${shortcutKey(event)}"]`);
       if (link) {
         event.preventDefault();
         link.click();
@@ -229,7 +250,8 @@
         window.location.href = root.dataset.back;
         return;
       }
-      const slot = /^[1-9]$/.test(event.key) && root.querySelector(`.slot[data-key="${event.key}"]`);
+      const digit = shortcutKey(event);
+      const slot = /^[1-9]$/.test(digit) && root.querySelector(`.slot[data-key="${digit}"]`);
       if (slot) {
         event.preventDefault();
         slot.disabled = true; // one booking per key press, however fast the repeat
@@ -280,10 +302,10 @@
         root.querySelectorAll('.drop').forEach((c) => c.classList.remove('drop'));
       });
       card.addEventListener('keydown', (event) => {
-        if (event.key === ']') {
+        if (shortcutKey(event) === ']') {
           event.preventDefault();
           move(form, card, card.dataset.next);
-        } else if (event.key === '[') {
+        } else if (shortcutKey(event) === '[') {
           event.preventDefault();
           move(form, card, card.dataset.prev);
         } else if (event.key === 'Enter' && event.target === card) {

@@ -168,4 +168,71 @@ class ConsoleBrowserTests extends IntegrationTest {
             assertThat(call.get("callbackAt").isNull()).as(id).isTrue();
         }
     }
+    /** A key as a Russian or Korean layout (or Caps Lock) sends it: the character differs, the key's place does not. */
+    private void press(String character, String code) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.activeElement.dispatchEvent(new KeyboardEvent('keydown',"
+                        + " {key: arguments[0], code: arguments[1], bubbles: true, cancelable: true}));",
+                character, code);
+    }
+
+    /** Issue #26 point 2: every console shortcut works by the key's place, on Cyrillic and Hangul layouts and with Caps Lock. */
+    @Test
+    void shortcutsWorkOnRussianAndKoreanLayoutsAndWithCapsLock() {
+        Tenant tenant = Tenant.create(api, "Console Layouts AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        String project = boss.post("/api/v1/projects", Map.of("name", "Layouts", "callingHours",
+                QueueApiIntegrationTests.allDay())).json().get("id").asText();
+        boss.send("PUT", "/api/v1/projects/" + project + "/scripts/en", Map.of("start", "open", "nodes", List.of(
+                Map.of("id", "open", "stage", "OPENING", "text", "Hello!", "answers", List.of(Map.of("label", "Yes")))),
+                "objections", List.of(Map.of("objection", "Too expensive", "answer", "Financing."))));
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("Gro", "Hans")) {
+            ids.add(boss.post("/api/v1/contacts", Map.of("firstName", name, "surname", "Lund",
+                    "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText());
+        }
+        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", ids));
+        Tenant.User agent = tenant.user("AGENT");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(agent.username(), agent.password());
+        browser.waitFor(By.id("nav-console"));
+
+        // Russian: "g" then "c" are п and с on ЙЦУКЕН; "n" is т.
+        press("п", "KeyG");
+        press("с", "KeyC");
+        browser.waitForPath("/console");
+        browser.go("/console/" + project);
+        browser.waitFor(By.id("next-lead"));
+        press("т", "KeyN");
+        browser.waitFor(By.id("outcome-form"));
+
+        // Korean (두벌식): s, o, t are ㄴ, ㅐ, ㅅ.
+        press("ㄴ", "KeyS");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).contains("answer");
+        press("Escape", "Escape");
+        press("ㅐ", "KeyO");
+        assertThat(browser.driver().findElement(By.id("objections")).isDisplayed()).isTrue();
+        press("Escape", "Escape");
+        press("ㅅ", "KeyT");
+        assertThat(browser.driver().findElement(By.id("timer")).getAttribute("class")).contains("paused");
+        press("ㅅ", "KeyT");
+        // Caps Lock: "K", the gatekeeper's key (the eleventh outcome), opens the gatekeeper's fields.
+        assertThat(browser.driver().findElement(By.cssSelector("[data-outcome=GATEKEEPER]")).getAttribute("data-key"))
+                .isEqualTo("k");
+        press("K", "KeyK");
+        assertThat(browser.driver().findElement(By.id("extra-gatekeeper")).isDisplayed()).isTrue();
+        press("Escape", "Escape");
+        // Korean "6" is a digit on every layout; Russian "b" (и) books.
+        press("6", "Digit6");
+        browser.waitFor(By.id("recorded"));
+        assertThat(browser.text(By.id("recorded"))).contains("No answer");
+        press("т", "KeyN");
+        browser.waitFor(By.id("outcome-form"));
+        press("и", "KeyB");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("interest");
+    }
 }

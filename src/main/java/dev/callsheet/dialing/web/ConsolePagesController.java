@@ -219,11 +219,22 @@ class ConsolePagesController {
         model.addAttribute("shortcuts", shortcuts(outcomes));
     }
 
-    /** Keys 1-9 and 0 for the first ten outcomes, in the tree's order. */
-    private static Map<String, String> shortcuts(List<Outcome> outcomes) {
+    /**
+     * Letters for the outcomes after the tenth (the gatekeeper is the eleventh of the defaults): none the console
+     * uses otherwise (N next, I inbound, B book, S script, O objections, T timer, G the menu).
+     */
+    private static final String MORE_KEYS = "kqwerypadfhjlzxcvmu";
+
+    /** A key for every outcome: 1-9 and 0 for the first ten, in the tree's order, then letters. */
+    static Map<String, String> shortcuts(List<Outcome> outcomes) {
         Map<String, String> keys = new LinkedHashMap<>();
-        for (int i = 0; i < outcomes.size() && i < 10; i++) {
-            keys.put(outcomes.get(i).code(), String.valueOf((i + 1) % 10));
+        for (int i = 0; i < outcomes.size(); i++) {
+            int more = i - 10;
+            if (more >= MORE_KEYS.length()) {
+                break;
+            }
+            keys.put(outcomes.get(i).code(), i < 10 ? String.valueOf((i + 1) % 10)
+                    : String.valueOf(MORE_KEYS.charAt(more)));
         }
         return keys;
     }
