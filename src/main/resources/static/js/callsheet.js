@@ -215,6 +215,12 @@ function shortcutKey(event) {
       } else if (key === 't') {
         event.preventDefault();
         toggleTimer();
+      } else if (key === 'l' && document.getElementById('script-languages')) {
+        // The next language of the script (the lead switched to English, say).
+        event.preventDefault();
+        const links = Array.from(document.querySelectorAll('#script-languages a'));
+        const current = links.findIndex((a) => a.classList.contains('current'));
+        links[(current + 1) % links.length].click();
       } else if (key === '/') {
         const search = document.getElementById('answer-q');
         if (search) {

@@ -230,6 +230,7 @@ public class Projects {
                 throw ApiProblem.badRequest("nodes[" + i + "].stage", "stage must be OPENING, DIALOGUE or CLOSE");
             }
             Inputs.required("nodes[" + i + "].text", node.text(), 4000);
+            placeholders("nodes[" + i + "].text", node.text());
         }
         List<Script.Node> cleaned = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -239,6 +240,7 @@ public class Projects {
                 Script.Answer answer = answers.get(j);
                 String field = "nodes[" + i + "].answers[" + j + "]";
                 Inputs.required(field + ".label", answer.label(), 200);
+                placeholders(field + ".label", answer.label());
                 if (answer.next() != null && !answer.next().isBlank() && !ids.contains(answer.next())) {
                     throw ApiProblem.badRequest(field + ".next", "no node has id " + answer.next());
                 }
@@ -256,9 +258,18 @@ public class Projects {
         for (int i = 0; i < objections.size(); i++) {
             Inputs.required("objections[" + i + "].objection", objections.get(i).objection(), 300);
             Inputs.required("objections[" + i + "].answer", objections.get(i).answer(), 4000);
+            placeholders("objections[" + i + "].answer", objections.get(i).answer());
         }
         return new Script(language, script.wordForWord(), start, cleaned, objections.stream()
                 .map(o -> new Script.Objection(o.objection().strip(), o.answer().strip())).toList());
+    }
+
+    private static void placeholders(String field, String text) {
+        Set<String> unknown = ScriptPlaceholders.unknownIn(text);
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.badRequest(field, "no call can fill {" + String.join("}, {", unknown) + "}; a script may use {"
+                    + String.join("}, {", ScriptPlaceholders.KNOWN) + "}");
+        }
     }
 
     // --- holidays ---

@@ -235,4 +235,52 @@ class ConsoleBrowserTests extends IntegrationTest {
         press("и", "KeyB");
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("interest");
     }
+    /**
+     * Issue #26 point 3: a Norwegian agent calling a British homeowner gets the English script with the agent's own
+     * name filled in, switches it with one key, and a script naming a placeholder no call can fill is refused.
+     */
+    @Test
+    void theScriptFollowsTheLeadWithItsPlaceholdersFilled() {
+        Tenant tenant = Tenant.create(api, "Console Scripts AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        String project = boss.post("/api/v1/projects", Map.of("name", "Scripts", "callingHours",
+                QueueApiIntegrationTests.allDay())).json().get("id").asText();
+        for (String[] variant : new String[][] {{"en", "Hello {lead.firstName}, this is {agent} from {company}."},
+                {"nb", "Hei {lead.firstName}, dette er {agent} fra {company}."}}) {
+            assertThat(boss.send("PUT", "/api/v1/projects/" + project + "/scripts/" + variant[0], Map.of("start", "open",
+                    "nodes", List.of(Map.of("id", "open", "stage", "OPENING", "text", variant[1], "answers", List.of()))))
+                    .status()).isEqualTo(200);
+        }
+        Api.Response unknown = boss.send("PUT", "/api/v1/projects/" + project + "/scripts/en", Map.of("start", "open",
+                "nodes", List.of(Map.of("id", "open", "stage", "OPENING", "text", "Hi {firstname}", "answers", List.of()))));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("nodes[0].text");
+        assertThat(unknown.json().get("detail").asText()).contains("{firstname}");
+
+        String lead = boss.post("/api/v1/contacts", Map.of("firstName", "Oliver", "surname", "Smith",
+                "phone", "+44 20 7946 0018", "country", "GB")).json().get("id").asText();
+        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", List.of(lead)));
+        String username = "sofie" + System.nanoTime();
+        Api.Response created = tenant.asAdmin().post("/api/v1/users", Map.of("username", username,
+                "password", "a-long-password", "roles", List.of("AGENT"), "displayName", "Sofie Nilsen", "locale", "nb"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Tenant.User agent = new Tenant.User(created.json().get("id").asText(), username, "a-long-password");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(agent.username(), agent.password());
+        browser.go("/console/" + project);
+        browser.waitFor(By.id("next-lead"));
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nb");
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        assertThat(browser.text(By.cssSelector(".script-node:not([hidden]) .script-text")))
+                .isEqualTo("Hello Oliver, this is Sofie Nilsen from Console Scripts AS.");
+        keys("l");
+        browser.waitFor(By.cssSelector(".script-text[lang='nb']"));
+        assertThat(browser.text(By.cssSelector(".script-node:not([hidden]) .script-text")))
+                .isEqualTo("Hei Oliver, dette er Sofie Nilsen fra Console Scripts AS.");
+    }
 }

@@ -4,6 +4,9 @@ import dev.callsheet.campaigns.Outcome;
 import dev.callsheet.campaigns.Outcome.FollowUp;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Projects;
+import dev.callsheet.campaigns.Script;
+import dev.callsheet.campaigns.ScriptPlaceholders;
+import dev.callsheet.contacts.ContactCard;
 import dev.callsheet.contacts.ContactSearch;
 import dev.callsheet.contacts.Contacts;
 import dev.callsheet.dialing.Floor;
@@ -13,9 +16,12 @@ import dev.callsheet.dialing.Queue;
 import dev.callsheet.dialing.RecordedOutcome;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.FormErrors;
+import dev.callsheet.web.SupportedLocales;
 import dev.callsheet.workspace.CurrentUser;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +51,7 @@ class ConsolePagesController {
     /** The outcome form: the lead's callback time is typed in the lead's own local time. */
     record OutcomeForm(String outcome, String notes, String callbackAt, String callbackFor, Integer interest,
             Integer ability, Integer willingness, String qualificationNotes, Integer talkSeconds, String reason,
-            String dmName, String dmPhone, String dmBestTime, String dmCallbackAt) {
+            String dmName, String dmPhone, String dmBestTime, String dmCallbackAt, String scriptLanguage) {
 
         /**
          * What the chosen outcome carries, and nothing else: the form keeps every outcome's fields (hidden
@@ -121,7 +127,7 @@ class ConsolePagesController {
 
     @GetMapping("/{projectId}/calls/{attemptId}")
     String call(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID attemptId,
-            Model model) {
+            @RequestParam(required = false) String script, Model model) {
         projects.workable(user, projectId);
         Optional<Lease> lease = queue.current(user, attemptId).filter(l -> l.projectId().equals(projectId));
         if (lease.isEmpty()) {
@@ -130,10 +136,10 @@ class ConsolePagesController {
             }
             return "redirect:/console/" + projectId;
         }
-        show(user, projectId, lease.get(), model);
+        show(user, projectId, lease.get(), script, model);
         model.addAttribute("form", new OutcomeForm(null, queue.call(user.workspaceId(), attemptId)
                 .map(Queue.CallRecord::notes).orElse(null), null, "ME", null, null, null, null, null, null, null, null,
-                null, null));
+                null, null, script));
         return "console/call";
     }
 
@@ -161,7 +167,7 @@ class ConsolePagesController {
             if (lease.isEmpty() || problem.status().value() != 400) {
                 throw problem;
             }
-            show(user, projectId, lease.get(), model);
+            show(user, projectId, lease.get(), form.scriptLanguage(), model);
             model.addAttribute("form", form);
             model.addAttribute("errors", formErrors.of(problem));
             return "console/call";
@@ -204,26 +210,54 @@ class ConsolePagesController {
         return ResponseEntity.noContent().build();
     }
 
-    private void show(CurrentUser user, UUID projectId, Lease lease, Model model) {
+    private void show(CurrentUser user, UUID projectId, Lease lease, String scriptLanguage, Model model) {
         Project project = projects.workable(user, projectId);
+        ContactCard card = contacts.card(user.workspaceId(), lease.lead().id());
         model.addAttribute("project", project);
         model.addAttribute("lease", lease);
-        model.addAttribute("card", contacts.card(user.workspaceId(), lease.lead().id()));
+        model.addAttribute("card", card);
         model.addAttribute("calls", queue.calls(user.workspaceId(), lease.lead().id()).stream()
                 .filter(c -> !c.id().equals(lease.attemptId())).toList());
         model.addAttribute("timeline", contacts.timeline(user.workspaceId(), lease.lead().id()));
-        model.addAttribute("script", projects.script(user.workspaceId(), projectId, user.locale().getLanguage()));
+        // The script speaks the lead's language (DOMAIN.md §7), whatever the agent's screen is in; one key switches.
+        List<String> languages = projects.scripts(user.workspaceId(), projectId).stream().map(Script::language).toList();
+        String language = languages.contains(scriptLanguage) ? scriptLanguage : LeadLanguage.of(card);
+        Script chosen = projects.script(user.workspaceId(), projectId, language);
+        model.addAttribute("script", chosen == null ? null : ScriptPlaceholders.fill(chosen, scriptValues(user, project, card)));
+        model.addAttribute("scriptLanguage", chosen == null ? null : chosen.language());
+        Map<String, String> names = new LinkedHashMap<>();
+        languages.forEach(l -> names.put(l, SupportedLocales.nativeName(Locale.forLanguageTag(l))));
+        model.addAttribute("scriptLanguages", names);
         List<Outcome> outcomes = projects.outcomes(user.workspaceId(), projectId).stream().filter(o -> o.node() == 1)
                 .toList();
         model.addAttribute("outcomes", outcomes);
         model.addAttribute("shortcuts", shortcuts(outcomes));
     }
 
+    /** What the script's placeholders say on this call (see {@link ScriptPlaceholders#KNOWN}). */
+    private static Map<String, String> scriptValues(CurrentUser user, Project project, ContactCard card) {
+        Map<String, String> values = new HashMap<>();
+        values.put("agent", user.displayName());
+        values.put("agent.name", user.displayName());
+        values.put("agent.firstName", user.displayName().strip().split("\\s+")[0]);
+        values.put("company", user.workspace().name());
+        values.put("project", project.name());
+        values.put("lead.firstName", card.firstName());
+        values.put("lead.surname", card.surname());
+        values.put("lead.name", card.displayName());
+        values.put("lead.company", card.organisation() == null ? null : card.organisation().name());
+        values.put("lead.city", card.city());
+        values.put("contact.firstName", card.firstName());
+        values.put("contact.surname", card.surname());
+        values.put("contact.name", card.displayName());
+        return values;
+    }
+
     /**
      * Letters for the outcomes after the tenth (the gatekeeper is the eleventh of the defaults): none the console
-     * uses otherwise (N next, I inbound, B book, S script, O objections, T timer, G the menu).
+     * uses otherwise (N next, I inbound, B book, S script, L its language, O objections, T timer, G the menu).
      */
-    private static final String MORE_KEYS = "kqwerypadfhjlzxcvmu";
+    private static final String MORE_KEYS = "kqwerypadfhjzxcvmu";
 
     /** A key for every outcome: 1-9 and 0 for the first ten, in the tree's order, then letters. */
     static Map<String, String> shortcuts(List<Outcome> outcomes) {
