@@ -85,10 +85,12 @@ function shortcutKey(event) {
     const keep = () => sessionStorage.setItem(timerKey, JSON.stringify({ started, paused, pausedAt }));
     keep();
     const elapsed = () => Math.round(((pausedAt || Date.now()) - started - paused) / 1000);
-    setInterval(() => {
+    const tick = () => {
       const s = elapsed();
       timerText.textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
-    }, 1000);
+    };
+    tick();
+    setInterval(tick, 1000);
     const toggleTimer = () => {
       if (pausedAt) {
         paused += Date.now() - pausedAt;

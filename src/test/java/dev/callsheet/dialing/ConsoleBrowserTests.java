@@ -283,4 +283,59 @@ class ConsoleBrowserTests extends IntegrationTest {
         assertThat(browser.text(By.cssSelector(".script-node:not([hidden]) .script-text")))
                 .isEqualTo("Hei Oliver, dette er Sofie Nilsen fra Console Scripts AS.");
     }
+    /**
+     * Issue #26 point 4: a callback just set is under "My callbacks" on the console and in Tasks, and when the only
+     * lead due is in Seoul at night the empty queue says so and names the next window, in Seoul's time and the
+     * agent's.
+     */
+    @Test
+    void myCallbacksAndAnEmptyQueueThatNamesTheNextWindow() {
+        java.time.LocalDate monday = java.time.LocalDate.ofInstant(clock.instant().plus(java.time.Duration.ofDays(7)),
+                java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        clock.set(monday.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC)); // 11:00 in Oslo, 19:00 in Seoul
+        Tenant tenant = Tenant.create(api, "Console Outlook AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        Map<String, Object> hours = new java.util.HashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            hours.put(day.name(), List.of(Map.of("from", "09:00", "to", "17:00")));
+        }
+        String project = boss.post("/api/v1/projects", Map.of("name", "Outlook", "callingHours", hours,
+                "timeZone", "Europe/Oslo")).json().get("id").asText();
+        String oslo = boss.post("/api/v1/contacts", Map.of("firstName", "Ida", "surname", "Moe",
+                "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText();
+        String seoul = boss.post("/api/v1/contacts", Map.of("firstName", "Ji-woo", "surname", "Kim",
+                "phone", QueueApiIntegrationTests.seoul(), "country", "KR")).json().get("id").asText();
+        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", List.of(oslo, seoul)));
+        Tenant.User agent = tenant.user("AGENT");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(agent.username(), agent.password());
+        browser.go("/console/" + project);
+        browser.waitFor(By.id("next-lead"));
+        assertThat(browser.text(By.id("queue-counts"))).contains("1").contains("outside their calling hours");
+
+        keys("n");
+        browser.waitFor(By.id("outcome-form"));
+        assertThat(browser.text(By.id("lead-name"))).isEqualTo("Ida Moe");
+        keys("4");
+        String tomorrow = monday.plusDays(1) + " 09:00";
+        keys(tomorrow, Keys.ENTER);
+        browser.waitFor(By.id("recorded"));
+
+        assertThat(browser.text(By.id("my-callbacks"))).contains("Ida Moe").contains("Outlook");
+        keys("n");
+        browser.waitFor(By.id("queue-empty"));
+        String empty = browser.text(By.id("queue-empty"));
+        assertThat(empty).contains("outside their calling hours").contains("9:00 AM Asia/Seoul");
+        assertThat(browser.has(By.cssSelector("#queue-empty.success"))).isFalse();
+        browser.screenshot("console-empty-queue");
+
+        browser.go("/tasks");
+        browser.waitFor(By.id("my-callbacks"));
+        assertThat(browser.text(By.id("my-callbacks"))).contains("Ida Moe");
+        assertThat(browser.pageText()).doesNotContain("Nothing to do");
+    }
 }

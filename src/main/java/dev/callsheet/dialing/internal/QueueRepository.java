@@ -487,6 +487,61 @@ public class QueueRepository {
         return counts;
     }
 
+    // --- the agent's outlook ---
+
+    /** What one project's queue holds for an agent now: due leads per zone, and what comes later. */
+    public record Outlook(Map<String, Integer> dueByZone, int laterToday, Instant nextDue, int heldForOthers,
+            int open) {
+    }
+
+    /**
+     * Due leads the agent could be given (per zone, so the caller can tell open zones from closed ones), leads
+     * due later today, the next due time, callbacks kept for colleagues, and everything still in the queue.
+     */
+    public Outlook outlook(UUID projectId, UUID agentId, Instant now, Instant endOfDay) {
+        Map<String, Integer> due = new TreeMap<>();
+        jdbc.sql("""
+                SELECT zone_key, count(*) AS n FROM queue_entry c
+                WHERE c.project_id = :project AND c.state IN ('READY', 'WAITING') AND c.due_at <= :now
+                  AND (c.callback_for IS NULL OR c.callback_for = :agent OR c.callback_until <= :now)
+                  AND NOT EXISTS (SELECT 1 FROM dnc_number d WHERE d.workspace_id = c.workspace_id AND d.phone = c.phone)
+                GROUP BY zone_key""")
+                .param("project", projectId).param("agent", agentId).param("now", Timestamp.from(now))
+                .query(rs -> {
+                    due.put(rs.getString("zone_key"), rs.getInt("n"));
+                });
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE due_at > :now AND due_at <= :end AND state <> 'LEASED') AS later,
+                  min(due_at) FILTER (WHERE due_at > :now AND state <> 'LEASED') AS next_due,
+                  count(*) FILTER (WHERE due_at <= :now AND callback_for IS NOT NULL AND callback_for <> :agent
+                                   AND callback_until > :now AND state <> 'LEASED') AS held,
+                  count(*) AS open
+                FROM queue_entry WHERE project_id = :project AND state IN ('READY', 'WAITING', 'LEASED')""")
+                .param("project", projectId).param("agent", agentId).param("now", Timestamp.from(now))
+                .param("end", Timestamp.from(endOfDay))
+                .query((rs, n) -> new Outlook(due, rs.getInt("later"),
+                        rs.getTimestamp("next_due") == null ? null : rs.getTimestamp("next_due").toInstant(),
+                        rs.getInt("held"), rs.getInt("open")))
+                .single();
+    }
+
+    /** A callback kept for one agent ("mine"), still to be made. */
+    public record KeptCallback(UUID projectId, UUID contactId, Instant dueAt, String zoneKey) {
+    }
+
+    /** The agent's own callbacks in every project of the workspace, soonest first. */
+    public List<KeptCallback> callbacksFor(UUID workspaceId, UUID agentId, int limit) {
+        return jdbc.sql("""
+                SELECT project_id, contact_id, due_at, zone_key FROM queue_entry
+                WHERE workspace_id = :ws AND callback_for = :agent AND state IN ('READY', 'WAITING', 'LEASED')
+                ORDER BY due_at LIMIT :limit""")
+                .param("ws", workspaceId).param("agent", agentId).param("limit", limit)
+                .query((rs, n) -> new KeptCallback(rs.getObject("project_id", UUID.class),
+                        rs.getObject("contact_id", UUID.class), rs.getTimestamp("due_at").toInstant(),
+                        rs.getString("zone_key")))
+                .list();
+    }
+
     // --- do not call ---
 
     public record DncNumber(String phone, String raw, String source, Instant addedAt) {

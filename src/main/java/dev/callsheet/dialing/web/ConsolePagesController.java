@@ -13,6 +13,7 @@ import dev.callsheet.dialing.Floor;
 import dev.callsheet.dialing.Lease;
 import dev.callsheet.dialing.OutcomeReport;
 import dev.callsheet.dialing.Queue;
+import dev.callsheet.dialing.QueueOutlook;
 import dev.callsheet.dialing.RecordedOutcome;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.FormErrors;
@@ -73,13 +74,16 @@ class ConsolePagesController {
     }
 
     private final Queue queue;
+    private final QueueOutlook queueOutlook;
     private final Floor floor;
     private final Projects projects;
     private final Contacts contacts;
     private final FormErrors formErrors;
 
-    ConsolePagesController(Queue queue, Floor floor, Projects projects, Contacts contacts, FormErrors formErrors) {
+    ConsolePagesController(Queue queue, QueueOutlook queueOutlook, Floor floor, Projects projects, Contacts contacts,
+            FormErrors formErrors) {
         this.queue = queue;
+        this.queueOutlook = queueOutlook;
         this.floor = floor;
         this.projects = projects;
         this.contacts = contacts;
@@ -101,6 +105,16 @@ class ConsolePagesController {
         model.addAttribute("project", project);
         model.addAttribute("q", q);
         model.addAttribute("paused", floor.paused(user));
+        QueueOutlook.Outlook outlook = queueOutlook.of(user, projectId);
+        model.addAttribute("outlook", outlook);
+        model.addAttribute("myCallbacks", queueOutlook.myCallbacks(user));
+        if (outlook.empty() != null) {
+            // Nobody to call here: the projects where someone is waiting now.
+            model.addAttribute("elsewhere", projects.visibleTo(user).stream()
+                    .filter(p -> p.status() == Project.Status.ACTIVE && !p.id().equals(projectId))
+                    .map(p -> Map.entry(p, queueOutlook.of(user, p.id()).readyNow())).filter(e -> e.getValue() > 0)
+                    .toList());
+        }
         if (q != null && !q.isBlank()) {
             model.addAttribute("callers", contacts.search(user.workspaceId(), new ContactSearch(q.strip(), null, null,
                     null, null, null, null, null, null, null, null, null, 0, 10)).items());
@@ -112,7 +126,7 @@ class ConsolePagesController {
     String next(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, RedirectAttributes redirect) {
         Optional<Lease> lease = queue.next(user, projectId);
         if (lease.isEmpty()) {
-            redirect.addFlashAttribute("flash", "console.nothingCallable");
+            redirect.addFlashAttribute("nobody", true);
             return "redirect:/console/" + projectId;
         }
         return "redirect:/console/" + projectId + "/calls/" + lease.get().attemptId();

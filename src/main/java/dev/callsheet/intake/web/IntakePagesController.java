@@ -1,5 +1,6 @@
 package dev.callsheet.intake.web;
 
+import dev.callsheet.dialing.QueueOutlook;
 import dev.callsheet.intake.FirstCall;
 import dev.callsheet.intake.InboundCall;
 import dev.callsheet.intake.Intake;
@@ -29,9 +30,12 @@ class IntakePagesController {
     private final Intake intake;
     private final People people;
 
-    IntakePagesController(Intake intake, People people) {
+    private final QueueOutlook queueOutlook;
+
+    IntakePagesController(Intake intake, People people, QueueOutlook queueOutlook) {
         this.intake = intake;
         this.people = people;
+        this.queueOutlook = queueOutlook;
     }
 
     @GetMapping("/calls/incoming")
@@ -79,6 +83,7 @@ class IntakePagesController {
     String tasks(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean all,
             Model model) {
         model.addAttribute("tasks", intake.openTasks(user, all));
+        model.addAttribute("myCallbacks", queueOutlook.myCallbacks(user));
         model.addAttribute("all", all);
         return "intake/tasks";
     }

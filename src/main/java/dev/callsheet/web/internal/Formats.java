@@ -65,6 +65,26 @@ public class Formats {
                 + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at);
     }
 
+    /**
+     * A moment on another person's clock, labelled with that zone, and the viewer's own time beside it when the
+     * clocks differ: "Tue 24 Nov 2026 10:00 Europe/London (11:00 Europe/Oslo)".
+     */
+    public String dayTimeWithZones(Instant instant, String zone) {
+        if (instant == null) {
+            return "";
+        }
+        if (zone == null || zone.isBlank()) {
+            return dateTime(instant) + " " + zone();
+        }
+        ZoneId theirs = ZoneId.of(zone);
+        ZoneId mine = LocaleContextHolder.getTimeZone().toZoneId();
+        String text = dayTimeIn(instant, zone) + " " + theirs.getId();
+        if (theirs.getRules().getOffset(instant).equals(mine.getRules().getOffset(instant))) {
+            return text;
+        }
+        return text + " (" + time(instant) + " " + mine.getId() + ")";
+    }
+
     public String number(Number number) {
         return number == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(number);
     }
