@@ -221,4 +221,27 @@ class IntakeBrowserTests extends IntegrationTest {
         assertThat(matches.stream().map(m -> m.findElement(By.className("reason")).getText()).toList())
                 .allSatisfy(reason -> assertThat(reason).contains("+4722405060"));
     }
+
+    /** Issue #26 point 4: a known caller is not "a new caller", and a caller for whom it is 02:43 comes with a warning. */
+    @Test
+    void anInboundCallShowsTheCallersClockAndWarnsAtNight() {
+        clock.set(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(1)
+                .atTime(17, 43).toInstant(java.time.ZoneOffset.UTC)); // 02:43 in Seoul
+        Tenant tenant = Tenant.create(api, "Night Caller AS");
+        Api boss = api.as(tenant.user("SUPERVISOR"));
+        boss.post("/api/v1/contacts", Map.of("firstName", "Min-seo", "surname", "Park", "phone", "+82 2 312 3456",
+                "country", "KR"));
+        Tenant.User agent = tenant.user("AGENT");
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(agent.username(), agent.password());
+        browser.go("/calls/incoming?phone=%2B8223123456");
+        browser.waitFor(By.id("caller-clock"));
+        assertThat(browser.text(By.id("caller-clock"))).contains("2:43").contains("Asia/Seoul");
+        assertThat(browser.has(By.cssSelector("#caller-clock.warn"))).isTrue();
+        assertThat(browser.text(By.id("caller"))).contains("Min-seo Park").doesNotContain("A new caller");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.callsheet.intake.web;
 
+import dev.callsheet.contacts.NormalizedPhone;
+import dev.callsheet.contacts.Phones;
 import dev.callsheet.dialing.QueueOutlook;
 import dev.callsheet.intake.FirstCall;
 import dev.callsheet.intake.InboundCall;
@@ -8,6 +10,9 @@ import dev.callsheet.intake.Routed;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.People;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,8 +36,10 @@ class IntakePagesController {
     private final People people;
 
     private final QueueOutlook queueOutlook;
+    private final Clock clock;
 
-    IntakePagesController(Intake intake, People people, QueueOutlook queueOutlook) {
+    IntakePagesController(Intake intake, People people, QueueOutlook queueOutlook, Clock clock) {
+        this.clock = clock;
         this.intake = intake;
         this.people = people;
         this.queueOutlook = queueOutlook;
@@ -47,6 +54,7 @@ class IntakePagesController {
             try {
                 InboundCall call = intake.lookup(user, phone);
                 model.addAttribute("call", call);
+                callerClock(user, call, model);
             } catch (ApiProblem problem) {
                 if (problem.status().value() != 400) {
                     throw problem;
@@ -56,6 +64,26 @@ class IntakePagesController {
         }
         return "intake/incoming";
     }
+
+    /**
+     * The caller's own clock, from their number (a card's address may say better, but the number is what rings):
+     * a call back at 02:43 for the caller is one to warn about (DOMAIN.md §8, the lead's calling hours).
+     */
+    private void callerClock(CurrentUser user, InboundCall call, Model model) {
+        NormalizedPhone number = Phones.normalize(call.phone(), null);
+        if (number.timeZones().size() != 1) {
+            return; // a mobile of a large country rings in any of its zones: no one local time to show
+        }
+        ZoneId zone = ZoneId.of(number.timeZones().get(0));
+        LocalTime local = LocalTime.ofInstant(clock.instant(), zone);
+        model.addAttribute("callerZone", zone.getId());
+        model.addAttribute("callerNow", clock.instant());
+        model.addAttribute("callerAtNight", local.isBefore(CALLER_DAY_STARTS) || !local.isBefore(CALLER_DAY_ENDS));
+    }
+
+    /** The hours in which people expect calls, in their own time, when no project says otherwise. */
+    private static final LocalTime CALLER_DAY_STARTS = LocalTime.of(8, 0);
+    private static final LocalTime CALLER_DAY_ENDS = LocalTime.of(20, 0);
 
     @PostMapping("/calls/incoming")
     String take(@AuthenticationPrincipal CurrentUser user, @ModelAttribute FirstCall form,
