@@ -127,12 +127,15 @@ public class DutyRoster {
         return onDuty(workspaceId, regionId(workspaceId, region), at);
     }
 
-    /** Where nobody is on duty in the cover hours of the coming {@code days} days. */
+    /**
+     * Where nobody is on duty in the cover hours of the coming {@code days} days, counted on the roster's clock
+     * ({@code viewer}'s when the roster has no duty yet).
+     */
     @Transactional(readOnly = true)
-    public List<Gap> gaps(UUID workspaceId, String region, int days) {
+    public List<Gap> gaps(UUID workspaceId, String region, int days, ZoneId viewer) {
         UUID regionId = regionId(workspaceId, region);
         List<IntakeRepository.PatternRow> patterns = repository.patterns(workspaceId, regionId);
-        ZoneId zone = patterns.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(patterns.get(0).zone());
+        ZoneId zone = clockOf(patterns, viewer);
         Instant now = clock.instant();
         // every roster that may answer, read once for the whole stretch, not once per half hour
         Rosters rosters = new Rosters(workspaceId, now, now.plus(java.time.Duration.ofDays(days + 1L)));
@@ -184,10 +187,10 @@ public class DutyRoster {
 
     /** The week holding {@code anyDay} (today when null) of the region's roster, on the roster's clock. */
     @Transactional(readOnly = true)
-    public WeekGrid week(UUID workspaceId, String region, LocalDate anyDay) {
+    public WeekGrid week(UUID workspaceId, String region, LocalDate anyDay, ZoneId viewer) {
         UUID regionId = regionId(workspaceId, region);
         List<IntakeRepository.PatternRow> patterns = repository.patterns(workspaceId, regionId);
-        ZoneId zone = patterns.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(patterns.get(0).zone());
+        ZoneId zone = clockOf(patterns, viewer);
         LocalDate monday = (anyDay == null ? LocalDate.now(clock.withZone(zone)) : anyDay)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         boolean wholeDay = patterns.stream().anyMatch(p -> p.starts() < 6 * 60 || p.ends() > 22 * 60);
@@ -336,6 +339,11 @@ public class DutyRoster {
         return people.member(workspaceId, id).filter(Member::active)
                 .filter(m -> m.roles().contains(Role.REP) || m.roles().contains(Role.SUPERVISOR))
                 .orElseThrow(() -> ApiProblem.badRequest(field, "no active rep or supervisor with this id here"));
+    }
+
+    /** The roster's clock: its duties' zone, or the viewer's while it has none (never UTC by default). */
+    private static ZoneId clockOf(List<IntakeRepository.PatternRow> patterns, ZoneId viewer) {
+        return patterns.isEmpty() ? viewer : ZoneId.of(patterns.get(0).zone());
     }
 
     private static String zone(String field, String given, String fallback) {

@@ -67,6 +67,23 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         assertThat(roster.status()).as(roster.toString()).isEqualTo(200);
     }
 
+    /** Issue #26 point 5: the page lists the roster's gaps on the roster's clock, as its window says, and all of them. */
+    @Test
+    void theRosterPageListsGapsOnTheRostersOwnClock() {
+        // Vestland: one hour of duty on Mondays, so two weeks hold a dozen gaps.
+        tenant.asAdmin().post("/api/v1/regions", Map.of("name", "Vestland"));
+        assertThat(boss.send("PUT", "/api/v1/duty/roster?region=Vestland", Map.of("items", List.of(Map.of("weekday",
+                "MONDAY", "from", "10:00", "to", "11:00", "userId", morning.id(), "timeZone", "Europe/Oslo"))))
+                .status()).isEqualTo(200);
+        dev.callsheet.support.Pages pages = dev.callsheet.support.Pages.signIn(port, supervisor);
+        String page = pages.get("/duty?region=Vestland").body();
+        // Tuesday has no duty at all: the gap is 08:00-17:00 Oslo time (07:00-16:00 UTC, the viewer's clock).
+        assertThat(page).contains("8:00 AM – 5:00 PM").contains("Europe/Oslo").doesNotContain("7:00 AM – 4:00 PM");
+        int gaps = boss.get("/api/v1/duty/roster?region=Vestland").json().get("gaps").size();
+        assertThat(gaps).isGreaterThan(8);
+        assertThat(page).contains("and " + (gaps - 8) + " more");
+    }
+
     private static Instant at(LocalDate day, int hour, int minute) {
         return day.atTime(hour, minute).atZone(OSLO).toInstant();
     }

@@ -71,7 +71,7 @@ class IntakeApiController {
     Map<String, Object> roster(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String region) {
         return Map.of("items", roster.patterns(user.workspaceId(), region),
-                "gaps", roster.gaps(user.workspaceId(), region, 14));
+                "gaps", roster.gaps(user.workspaceId(), region, 14, user.timeZone()));
     }
 
     @PutMapping("/api/v1/duty/roster")

@@ -46,11 +46,11 @@ class RosterPagesController {
             @RequestParam(required = false) String week, Model model) {
         UUID ws = user.workspaceId();
         model.addAttribute("grid", roster.week(ws, region,
-                week == null || week.isBlank() ? null : dev.callsheet.web.Inputs.date("week", week)));
+                week == null || week.isBlank() ? null : dev.callsheet.web.Inputs.date("week", week), user.timeZone()));
         model.addAttribute("region", region == null ? "" : region);
         model.addAttribute("regions", people.regions(ws));
         model.addAttribute("patterns", roster.patterns(ws, region));
-        model.addAttribute("gaps", roster.gaps(ws, region, 14));
+        model.addAttribute("gaps", roster.gaps(ws, region, 14, user.timeZone()));
         model.addAttribute("onDuty", roster.onDuty(ws, region, clock.instant()).orElse(null));
         model.addAttribute("people", people.members(ws).stream().filter(Member::active)
                 .filter(m -> m.roles().contains(Role.REP) || m.roles().contains(Role.SUPERVISOR)).toList());
