@@ -219,8 +219,12 @@ final class Comparisons {
             return new Compared(EXACT, "1.00");
         }
         double similarity = Math.max(Similarity.names(a, b), Similarity.words(a, b) - 0.03);
-        boolean sameNumbers = digits(a).equals(digits(b));
-        if (similarity >= 0.9 && sameNumbers) {
+        String numbersA = digits(a);
+        String numbersB = digits(b);
+        if (!numbersA.equals(numbersB) && !Similarity.typo(numbersA, numbersB)) {
+            return new Compared(DIFFERENT, ""); // the same long street, another building
+        }
+        if (similarity >= 0.9 && numbersA.equals(numbersB)) {
             return new Compared(CLOSE, format(similarity));
         }
         return similarity >= 0.8 ? new Compared(SIMILAR, format(similarity)) : new Compared(DIFFERENT, "");

@@ -12,8 +12,8 @@ import java.util.Map;
  */
 final class Expectation {
 
-    static final double PSEUDO_PAIRS = 30;
-    static final double BOUND = 4;
+    static final double PSEUDO_PAIRS = 100;
+    static final double BOUND = 2;
     static final int ITERATIONS = 20;
 
     /** What EM found: m per field and level, and the share of the pairs that are one client. */

@@ -26,8 +26,8 @@ public enum Field {
     EMAIL(levels(EXACT, 0.55, 1e-5, CLOSE, 0.20, 2e-4, DIFFERENT, 0.25, 0.9998)),
     /** A corporate e-mail domain or a website shared. */
     DOMAIN(levels(EXACT, 0.75, 2e-3, DIFFERENT, 0.25, 0.998)),
-    COMPANY(levels(EXACT, 0.70, 1e-3, CLOSE, 0.12, 1e-3, CONTAINS, 0.08, 3e-3, SIMILAR, 0.05, 0.02,
-            DIFFERENT, 0.05, 0.976)),
+    COMPANY(levels(EXACT, 0.70, 1e-3, CLOSE, 0.12, 1e-3, CONTAINS, 0.08, 3e-3, SIMILAR, 0.05, 0.05,
+            DIFFERENT, 0.05, 0.946)),
     FIRST_NAME(levels(EXACT, 0.82, 8e-3, NICKNAME, 0.03, 1e-3, INITIAL, 0.02, 0.02, CLOSE, 0.08, 2e-3,
             SIMILAR, 0.03, 0.02, DIFFERENT, 0.02, 0.948)),
     SURNAME(levels(EXACT, 0.82, 2e-3, CLOSE, 0.09, 5e-4, SIMILAR, 0.05, 0.01, DIFFERENT, 0.04, 0.9875)),

@@ -91,7 +91,7 @@ class LinkageModels {
         LinkageModel withU = new LinkageModel(people, priors.duplicatesPerCard(), priors.m(), randomPairs(records, priors));
         CandidatePairs pairs = candidatePairs(workspaceId, records);
         Expectation.Estimate em = Expectation.estimate(pairs.vectors(), withU);
-        double perCard = Math.max(0.1, Math.min(3, em.matchShare() * pairs.vectors().size() / Math.max(1, pairs.probes())));
+        double perCard = Math.max(0.2, Math.min(1.5, em.matchShare() * pairs.vectors().size() / Math.max(1, pairs.probes())));
         LinkageModel model = new LinkageModel(people, perCard, em.m(), withU.u());
         return new Estimates(model, new LinkageModel(organisations, 0.5, model.m(), model.u()), names);
     }
