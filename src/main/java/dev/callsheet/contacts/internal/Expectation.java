@@ -8,7 +8,8 @@ import java.util.Map;
  * Estimates the m probabilities and the share of matches among a workspace's candidate pairs by expectation
  * maximisation, the u probabilities held fixed (as Splink does: u from random pairs, m by EM on the pairs blocking
  * finds). Each m is drawn towards its prior by {@link #PSEUDO_PAIRS} pairs' worth of evidence and kept within a
- * factor {@link #BOUND} of it, so a small or odd workspace cannot talk the model out of common sense. Pure.
+ * factor {@link #BOUND} of it, and no disagreement's m rises above its prior, so a small or odd workspace cannot
+ * talk the model out of common sense. Pure.
  */
 final class Expectation {
 
@@ -56,13 +57,27 @@ final class Expectation {
                 Map<Level, Double> prior = start.m().get(field);
                 Map<Level, Double> seen = sums.getOrDefault(field, Map.of());
                 double total = totals.getOrDefault(field, 0.0);
-                Map<Level, Double> next = new EnumMap<>(Level.class);
+                Map<Level, Double> agreements = new EnumMap<>(Level.class);
+                double different = 0;
                 for (Map.Entry<Level, Double> level : prior.entrySet()) {
                     double p = (seen.getOrDefault(level.getKey(), 0.0) + PSEUDO_PAIRS * level.getValue())
                             / (total + PSEUDO_PAIRS);
-                    next.put(level.getKey(), bounded(p, level.getValue()));
+                    if (level.getKey() == Level.DIFFERENT) {
+                        // A disagreement may come to weigh more, never less: EM's failure on a workspace's own
+                        // pairs is a cluster of look-alikes (one hotel's restaurants) taken for the match class.
+                        different = Math.min(bounded(p, level.getValue()), level.getValue());
+                    }
+                    else {
+                        agreements.put(level.getKey(), bounded(p, level.getValue()));
+                    }
                 }
-                m.put(field, LinkageModel.normalised(next));
+                Map<Level, Double> next = new EnumMap<>(Level.class);
+                double rest = 1 - different;
+                LinkageModel.normalised(agreements).forEach((level, p) -> next.put(level, p * rest));
+                if (prior.containsKey(Level.DIFFERENT)) {
+                    next.put(Level.DIFFERENT, different);
+                }
+                m.put(field, next);
             }
         }
         return new Estimate(m, share);

@@ -21,10 +21,10 @@ class ExpectationTests {
     }
 
     @Test
-    void learnsFromTheCandidatePairsHowOftenDuplicatesAgreeWithinItsBounds() {
+    void learnsFromTheCandidatePairsButNeverWeakensADisagreement() {
         List<Map<Field, Level>> pairs = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            // Duplicates whose postcodes mostly differ: m(postcode DIFFERENT) should rise.
+            // Duplicates whose postcodes mostly differ: a disagreement may not come to weigh less than its prior says.
             pairs.add(pair(Level.EXACT, i % 2 == 0 ? Level.DIFFERENT : Level.EXACT));
             pairs.add(pair(Level.DIFFERENT, Level.DIFFERENT));
         }
@@ -34,7 +34,7 @@ class ExpectationTests {
 
         double before = priors.m().get(Field.POSTCODE).get(Level.DIFFERENT);
         double after = estimate.m().get(Field.POSTCODE).get(Level.DIFFERENT);
-        assertThat(after).isGreaterThan(before).isLessThan(0.5);
+        assertThat(after).isLessThanOrEqualTo(before);
         assertThat(estimate.matchShare()).isBetween(0.3, 0.7);
     }
 
