@@ -126,6 +126,9 @@ final class Comparisons {
         if (a.equals(b)) {
             return new Compared(EXACT, "");
         }
+        if (!numbers(a).equals(numbers(b))) {
+            return new Compared(DIFFERENT, ""); // "Storgata Bakeri 2" is another shop than "Storgata Bakeri 1"
+        }
         if (Similarity.withoutSpaces(a).equals(Similarity.withoutSpaces(b))
                 || Similarity.sortedWords(a).equals(Similarity.sortedWords(b))) {
             return new Compared(CLOSE, "1.00");
@@ -180,6 +183,9 @@ final class Comparisons {
         if (a.equals(b) || Similarity.withoutSpaces(a).equals(Similarity.withoutSpaces(b))) {
             return new Compared(EXACT, "");
         }
+        if (!numbers(a).equals(numbers(b))) {
+            return new Compared(DIFFERENT, "");
+        }
         String firstA = a.split(" ")[0];
         String firstB = b.split(" ")[0];
         if (FirstNames.equivalent(a, b) || FirstNames.equivalent(firstA, firstB)) {
@@ -201,6 +207,9 @@ final class Comparisons {
         }
         if (a.equals(b) || Similarity.withoutSpaces(a).equals(Similarity.withoutSpaces(b))) {
             return new Compared(EXACT, a);
+        }
+        if (!numbers(a).equals(numbers(b))) {
+            return new Compared(DIFFERENT, ""); // a digit in a name is a label, not a typo
         }
         double similarity = Similarity.names(a, b);
         if (Similarity.typo(a, b) || Similarity.sortedWords(a).equals(Similarity.sortedWords(b))) {
@@ -263,6 +272,17 @@ final class Comparisons {
             return new Compared(EXACT, a);
         }
         return Similarity.typo(a, b) ? new Compared(CLOSE, b) : new Compared(DIFFERENT, "");
+    }
+
+    /** The digits of a name, in order: names differing in them are two names. */
+    private static String numbers(String text) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits.append(text.charAt(i));
+            }
+        }
+        return digits.toString();
     }
 
     private static String digits(String text) {

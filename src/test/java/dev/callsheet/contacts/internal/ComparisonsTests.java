@@ -17,6 +17,8 @@ class ComparisonsTests {
         assertThat(Comparisons.company("bosch robert", "robert bosch").level()).isEqualTo(Level.CLOSE);
         assertThat(Comparisons.company("steak house", "circus circus").level()).isEqualTo(Level.DIFFERENT);
         assertThat(Comparisons.company("", "acme").level()).isEqualTo(Level.MISSING);
+        assertThat(Comparisons.company("norway trading 01", "norway trading 02").level()).isEqualTo(Level.DIFFERENT);
+        assertThat(Comparisons.surname("strand0", "strand1").level()).isEqualTo(Level.DIFFERENT);
     }
 
     @Test
