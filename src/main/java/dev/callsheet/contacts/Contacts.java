@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Contacts {
 
-    /** The score from which a candidate counts as a likely duplicate (the check's threshold, ADR 0002). */
+    /** The score from which a candidate counts as a likely duplicate (the check's threshold, ADR 0006). */
     public static final double FLAG_THRESHOLD = 0.5;
 
 
@@ -155,7 +155,8 @@ public class Contacts {
                 card.country() != null ? card.country() : workspaces.defaultCountry(workspaceId).orElse(null),
                 mailProviders.normalizer(workspaceId));
         return duplicates.find(workspaceId,
-                new DuplicateFinder.Probe(keys, card.firstName(), card.address(), card.postcode(), card.city()), id, 20);
+                new DuplicateFinder.Probe(keys, card.firstName(), card.address(), card.postcode(), card.city(),
+                        DuplicateFinder.birthDate(card.custom())), id, 20);
     }
 
     /**

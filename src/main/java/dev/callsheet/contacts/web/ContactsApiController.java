@@ -51,11 +51,14 @@ class ContactsApiController {
         }
     }
 
-    record CandidateView(String type, UUID id, String name, double score, List<String> reasons) {
+    /** A candidate as the API gives it; {@code comparisons} explains the score field by field (ADR 0006). */
+    record CandidateView(String type, UUID id, String name, double score, List<String> reasons,
+            List<DuplicateCandidate.Comparison> comparisons) {
 
         static CandidateView of(DuplicateCandidate candidate) {
             return new CandidateView(candidate.type(), candidate.id(), candidate.name(), candidate.score(),
-                    candidate.reasons().stream().map(DuplicateCandidate.Reason::text).toList());
+                    candidate.reasons().stream().map(DuplicateCandidate.Reason::text).toList(),
+                    candidate.comparisons());
         }
     }
 

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DuplicateQualityTests extends IntegrationTest {
 
-    static final Path DATASETS = Path.of("..", "shared", "datasets");
+    static final Path DATASETS = Path.of(System.getProperty("quality.datasets", "../shared/datasets"));
     static final double THRESHOLD = 0.5;
 
     @Autowired
