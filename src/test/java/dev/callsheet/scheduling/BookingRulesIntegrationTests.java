@@ -148,7 +148,7 @@ class BookingRulesIntegrationTests extends IntegrationTest {
         Instant ten = at(monday.plusDays(1), "10:00", OSLO);
         assertRefused(book(inLillestrom, ten, Map.of("type", "ON_SITE")), "territory", "leadId");
         assertRefused(book(inLillestrom, ten, Map.of("type", "ON_SITE", "repId", oslo.id())), "territory", "leadId");
-        assertThat(book(inLillestrom, ten, Map.of("type", "PHONE")).status()).isEqualTo(201);
+        assertThat(book(inLillestrom, ten, Map.of("type", "PHONE", "repId", romania.id())).status()).isEqualTo(201);
         Api.Response booked = book(inOslo, ten, Map.of("type", "ON_SITE"));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         assertThat(booked.json().get("rep").get("id").asText()).isEqualTo(oslo.id());
@@ -192,6 +192,17 @@ class BookingRulesIntegrationTests extends IntegrationTest {
         assertThat(osloStarts(query + farAway)).isEmpty();
         assertThat(book(farAway, at(day, "16:00", OSLO), Map.of("type", "PHONE")).status()).as("a call is no visit")
                 .isEqualTo(201);
+
+        // the week shows the travel around each visit, and the settings page the rep's travel and areas
+        Pages pages = Pages.signIn(port, tenant.user("SUPERVISOR"));
+        String week = pages.get("/calendar?rep=" + rep.id() + "&week=" + monday).body();
+        assertThat(week).contains("data-travel=\"before\"").contains("data-travel=\"after\"");
+        assertThat(boss.send("PUT", "/api/v1/reps/" + rep.id() + "/calendar", Map.of("timeZone", "Europe/Oslo",
+                "minNoticeMinutes", 0, "meetingTypes", List.of(ON_SITE_NO_BUFFERS, PHONE), "travel", Map.of("minutes", 60),
+                "territories", List.of(Map.of("meetingTypes", List.of("ON_SITE"), "countries", List.of("NO"),
+                        "postcodes", List.of("0", "10-12"))))).status()).isEqualTo(200);
+        String settings = pages.get("/calendar/reps/" + rep.id() + "/settings").body();
+        assertThat(settings).contains("ON_SITE | NO |  | 0, 10-12").contains("id=\"travelMinutes\"");
     }
 
     // ------------------------------------------------------------------------------------------ the lead's hours
@@ -212,6 +223,10 @@ class BookingRulesIntegrationTests extends IntegrationTest {
         String projectId = project.json().get("id").asText();
         assertThat(boss.get("/api/v1/projects/" + projectId).json().get("leadHours").get("people").get("SUNDAY")
                 .get(0).get("to").asText()).isEqualTo("20:00");
+        Api.Response badHours = boss.send("PUT", "/api/v1/projects/" + projectId, Map.of("name", "Seoul visits",
+                "leadHours", Map.of("people", Map.of("MONDAY", List.of(Map.of("from", "20:00", "to", "08:00"))))));
+        assertThat(badHours.status()).as(badHours.toString()).isEqualTo(400);
+        assertThat(badHours.json().get("field").asText()).isEqualTo("leadHours.people.MONDAY[0]");
         String lead = lead("+82 2 312 3456", "KR", "04524", "Seoul");
         LocalDate holiday = LocalDate.ofInstant(change, SEOUL).plusDays(2);
         assertThat(boss.post("/api/v1/holidays", Map.of("country", "KR", "day", holiday.toString(), "name",
