@@ -73,6 +73,11 @@ def cmd_reps(args):
                            "displayName": f"Rep {i:02d} ({zone.split('/')[-1]})", "timeZone": zone}, expect=(201,))
         calendar = {"timeZone": zone, "weeklyHours": {d: [{"from": start, "to": end}] for d in days},
                     "minNoticeMinutes": 0, "weight": weight, "email": f"{args.prefix}{i}@bench.invalid"}
+        if args.territories:
+            # issue 25: each rep visits leads whose postcode starts with one digit (five reps a digit with 50
+            # reps), two areas of one at most 20 minutes apart, others an hour; at most four visits a day
+            calendar["territories"] = [{"meetingTypes": ["ON_SITE"], "postcodes": [str((i - 1) % 10)]}]
+            calendar["travel"] = {"minutes": 60, "samePostcodeAreaMinutes": 20, "onSitePerDay": 4}
         request(args.port, "PUT", f"/api/v1/reps/{created['id']}/calendar", calendar, expect=(200,))
         return {"n": i, "id": created["id"], "username": username, "zone": zone, "weight": weight}
 
@@ -84,6 +89,7 @@ def cmd_reps(args):
     with open(args.ids, "w") as f:
         f.writelines(r["id"] + "\n" for r in reps)
     print(json.dumps({"reps": len(reps), "zones": zones, "weights": weights, "hours": args.hours, "days": args.days,
+                      "territories": bool(args.territories),
                       "seconds": round(time.monotonic() - started, 1)}))
     return 0
 
@@ -300,7 +306,9 @@ def cmd_report(args):
     held = plan.get("held_share")
     lines.append(
         f"Data: workspace 1: {reps1.get('reps', '–')} reps, {' and '.join(reps1.get('zones', []))} in turn, "
-        f"Monday–Friday {reps1.get('hours', '')} on their own clocks, the default meeting types, no minimum notice; "
+        f"Monday–Friday {reps1.get('hours', '')} on their own clocks, the default meeting types, no minimum notice"
+        + ("; each rep's ON_SITE territory one postcode digit, travel 60 min (20 within a postcode area), at most 4 "
+           "visits a day" if reps1.get("territories") else "") + "; "
         f"{plan.get('appointments', 0):,} existing meetings from {plan.get('from', '–')} to {plan.get('to', '–')} "
         f"({types}; {plan.get('appointments', 0) // max(plan.get('reps', 1), 1)} per rep, the time they hold with "
         f"buffers {100 * held:.0f}% of the {plan.get('working_hours', 0):,} working hours), written with psql, "
@@ -496,6 +504,8 @@ def main():
     p.add_argument("--days", choices=["weekdays", "all"], default="weekdays")
     p.add_argument("--weights", default="100")
     p.add_argument("--prefix", default="rep")
+    p.add_argument("--territories", action="store_true",
+                   help="give each rep a territory for ON_SITE and travel times (issue 25)")
     p.add_argument("--threads", type=int, default=8)
     p.add_argument("--out", required=True)
     p.add_argument("--ids", required=True)

@@ -16,12 +16,24 @@ import java.util.UUID;
  * @param priority         the queue order, most significant first (see {@link QueueOrder})
  * @param callingHours     per weekday, in the lead's local time; a day left out means no calls
  * @param maxCallsPer24h   the cap of calls per lead in any rolling 24 hours, or null for none
+ * @param leadHours        when the project's leads accept a meeting, in their own local time (issue 25)
  */
 public record Project(UUID id, String name, Direction direction, Audience audience, List<MediaStep> mediaPlan,
         LocalDate startsOn, LocalDate endsOn, ReviewCadence reviewCadence, KpiTargets kpiTargets, String primaryGoal,
         String secondaryGoal, UUID teamId, List<String> priority, String timeZone,
         Map<DayOfWeek, List<TimeWindow>> callingHours, int maxAttempts, Integer maxCallsPer24h,
-        int callbackGraceMinutes, Status status, Instant createdAt) {
+        int callbackGraceMinutes, Status status, Instant createdAt, LeadHours leadHours) {
+
+    /** A project with the default {@link LeadHours}. */
+    public Project(UUID id, String name, Direction direction, Audience audience, List<MediaStep> mediaPlan,
+            LocalDate startsOn, LocalDate endsOn, ReviewCadence reviewCadence, KpiTargets kpiTargets, String primaryGoal,
+            String secondaryGoal, UUID teamId, List<String> priority, String timeZone,
+            Map<DayOfWeek, List<TimeWindow>> callingHours, int maxAttempts, Integer maxCallsPer24h,
+            int callbackGraceMinutes, Status status, Instant createdAt) {
+        this(id, name, direction, audience, mediaPlan, startsOn, endsOn, reviewCadence, kpiTargets, primaryGoal,
+                secondaryGoal, teamId, priority, timeZone, callingHours, maxAttempts, maxCallsPer24h,
+                callbackGraceMinutes, status, createdAt, LeadHours.DEFAULT);
+    }
 
     public enum Direction { OUTBOUND, INBOUND }
 

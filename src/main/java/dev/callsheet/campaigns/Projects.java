@@ -330,7 +330,8 @@ public class Projects {
         return new Project(base != null ? base.id() : null, name, direction, audience, plan, startsOn, endsOn, cadence,
                 kpi, Inputs.optional("primaryGoal", d.primaryGoal(), 300), Inputs.optional("secondaryGoal", d.secondaryGoal(), 300),
                 d.teamId(), priority, zone, hours, maxAttempts, cap, grace, status,
-                base != null ? base.createdAt() : clock.instant());
+                base != null ? base.createdAt() : clock.instant(),
+                LeadHours.checked(d.leadHours(), base != null ? base.leadHours() : null));
     }
 
     private static List<MediaStep> mediaPlan(List<MediaStep> steps, Project base) {

@@ -7,6 +7,8 @@ import dev.callsheet.scheduling.BookingRequest;
 import dev.callsheet.scheduling.CalendarDraft;
 import dev.callsheet.scheduling.Calendars;
 import dev.callsheet.scheduling.Slot;
+import dev.callsheet.scheduling.Territory;
+import dev.callsheet.scheduling.Travel;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
 import java.time.Clock;
@@ -23,22 +25,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo reps' calendars, in two time zones (Lars and Minjun in Oslo, Ana in Bucharest, an hour ahead), and a
- * week of meetings booked for the leads the replayed day qualified, as the agents would have booked them.
+ * The demo reps' calendars, in two time zones (Lars and Minjun in Oslo, Ana in Bucharest, an hour ahead), each with
+ * a territory for visits (the Oslo area, Vestland, Romania) and travel between them, and a week of meetings booked
+ * for the leads the replayed day qualified, as the agents would have booked them: a visit where a rep covers the
+ * lead's address, else a video or phone meeting (the British and Korean leads), all inside the leads' hours.
  */
 @Component
 class DemoCalendars {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCalendars.class);
 
-    /** The demo reps: username, zone, hours, territories. */
-    private record DemoRep(String username, String zone, String from, String to, List<String> regions) {
+    /** The demo reps: username, zone, hours, regions (a preference), the area they visit, their travel. */
+    private record DemoRep(String username, String zone, String from, String to, List<String> regions,
+            Territory visits, Travel travel) {
     }
 
     private static final List<DemoRep> REPS = List.of(
-            new DemoRep("lars.rep", "Europe/Oslo", "08:00", "16:00", List.of("Oslo")),
-            new DemoRep("minjun.rep", "Europe/Oslo", "10:00", "18:00", List.of("Vestland")),
-            new DemoRep("ana.rep", "Europe/Bucharest", "09:00", "17:00", List.of("Vestland")));
+            new DemoRep("lars.rep", "Europe/Oslo", "08:00", "16:00", List.of("Oslo"),
+                    new Territory(List.of("ON_SITE"), List.of("NO"), List.of(), List.of("0", "10-12")),
+                    new Travel(45, 20, 3)),
+            new DemoRep("minjun.rep", "Europe/Oslo", "10:00", "18:00", List.of("Vestland"),
+                    new Territory(List.of("ON_SITE"), List.of("NO"), List.of(), List.of("5", "6")),
+                    new Travel(60, 20, 3)),
+            new DemoRep("ana.rep", "Europe/Bucharest", "09:00", "17:00", List.of("Vestland"),
+                    new Territory(List.of("ON_SITE"), List.of("RO"), List.of(), List.of()), new Travel(60, 30, 3)));
 
     private final Calendars calendars;
     private final Appointments appointments;
@@ -62,7 +72,7 @@ class DemoCalendars {
             }
             calendars.save(supervisor, ids.get(rep.username()), new CalendarDraft(rep.zone(), week, List.of(),
                     rep.regions(), null, 120, 6, null, rep.username().equals("ana.rep") ? 50 : 100,
-                    rep.username() + "@demo.invalid", true));
+                    rep.username() + "@demo.invalid", true, List.of(rep.visits()), rep.travel()));
         }
     }
 
@@ -78,10 +88,24 @@ class DemoCalendars {
             if (agent == null) {
                 continue;
             }
-            String type = random.nextInt(4) == 0 ? "VIDEO" : "ON_SITE";
-            List<Slot> slots = appointments.availability(agent, projectId.toString(), from.toString(),
-                    from.plus(Duration.ofDays(7)).toString(), null, type, call.contactId().toString(), 60).items();
-            if (slots.isEmpty()) {
+            // a visit where a rep covers the lead's address; else (abroad, or no rep free) video, then phone
+            List<String> types = random.nextInt(4) == 0 ? List.of("VIDEO", "PHONE") : List.of("ON_SITE", "VIDEO", "PHONE");
+            String type = null;
+            List<Slot> slots = List.of();
+            for (String candidate : types) {
+                try {
+                    slots = appointments.availability(agent, projectId.toString(), from.toString(),
+                            from.plus(Duration.ofDays(7)).toString(), null, candidate, call.contactId().toString(), 60)
+                            .items();
+                } catch (ApiProblem addressNeeded) {
+                    slots = List.of();
+                }
+                if (!slots.isEmpty()) {
+                    type = candidate;
+                    break;
+                }
+            }
+            if (type == null) {
                 continue;
             }
             Slot slot = slots.get(random.nextInt(slots.size()));

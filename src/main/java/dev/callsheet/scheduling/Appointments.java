@@ -1,5 +1,8 @@
 package dev.callsheet.scheduling;
 
+import dev.callsheet.campaigns.Holiday;
+import dev.callsheet.campaigns.LeadHours;
+import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Projects;
 import dev.callsheet.contacts.Activity;
 import dev.callsheet.contacts.ContactCard;
@@ -9,7 +12,11 @@ import dev.callsheet.scheduling.internal.AppointmentRepository;
 import dev.callsheet.scheduling.internal.CalendarRepository;
 import dev.callsheet.scheduling.internal.Invites;
 import dev.callsheet.scheduling.internal.RepChooser;
+import dev.callsheet.scheduling.internal.LeadWindow;
 import dev.callsheet.scheduling.internal.SlotFinder;
+import dev.callsheet.scheduling.internal.SlotRules;
+import dev.callsheet.scheduling.internal.Territories;
+import dev.callsheet.scheduling.internal.TravelTimes;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
@@ -109,8 +116,9 @@ public class Appointments {
     public Slots availability(CurrentUser user, String project, String from, String to, String rep, String type,
             String lead, Integer limit) {
         UUID ws = user.workspaceId();
+        LeadHours leadHours = LeadWindow.ANY_TIME;
         if (project != null && !project.isBlank()) {
-            projects.project(ws, uuid("project", project));
+            leadHours = leadHoursOf(projects.project(ws, uuid("project", project)));
         }
         Instant now = clock.instant();
         Instant start = from == null || from.isBlank() ? now : Inputs.instant("from", from, user.timeZone());
@@ -140,6 +148,12 @@ public class Appointments {
         LeadInfo leadInfo = lead == null || lead.isBlank() ? null : leadInfo(ws, uuid("lead", lead), user.timeZone());
         ZoneId leadZone = leadInfo == null ? user.timeZone() : leadInfo.zone();
         Map<UUID, SlotFinder.Load> loads = view.loads();
+        // issue 25: only reps whose territory holds the lead's address meet them there, inside the lead's hours
+        LeadWindow leadWindow = null;
+        if (leadInfo != null) {
+            reps = inTerritory(reps, code, leadInfo);
+            leadWindow = leadWindow(ws, leadInfo, leadHours, start, end);
+        }
 
         // start → reps free then, in time order
         TreeMap<Instant, List<RepCalendar>> free = new TreeMap<>();
@@ -149,6 +163,7 @@ public class Appointments {
             meetings.put(calendar.rep().id(), meeting);
             Instant earliest = now.plus(Duration.ofMinutes(calendar.minNoticeMinutes()));
             SlotFinder.free(loads.get(calendar.rep().id()), meeting, start, end, earliest, step,
+                    new SlotRules(leadWindow, place(meeting, leadInfo)),
                     at -> free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar));
         }
         List<Slot> slots = new ArrayList<>();
@@ -200,8 +215,9 @@ public class Appointments {
         }
         UUID projectId = request.projectId() != null && !request.projectId().isBlank()
                 ? uuid("projectId", request.projectId()) : call == null ? null : call.projectId();
+        LeadHours leadHours = LeadWindow.ANY_TIME;
         if (projectId != null) {
-            projects.project(ws, projectId);
+            leadHours = leadHoursOf(projects.project(ws, projectId));
         }
         LeadInfo lead = leadInfo(ws, leadId, user.timeZone(), "leadId");
         Instant start = Inputs.instant("start", required("start", request.start()), user.timeZone());
@@ -233,12 +249,16 @@ public class Appointments {
         List<Choice> candidates = candidates(user, request.repId(), reps, lead, start, now);
         Map<UUID, SlotFinder.Load> loads = loads(candidates.stream().map(Choice::calendar).toList(),
                 start, start.plusSeconds(1), null);
-        SlotFinder.Misfit why = SlotFinder.Misfit.OUTSIDE_HOURS;
+        checkAddress(candidates.stream().map(Choice::calendar).toList(), code, lead);
+        LeadWindow leadWindow = leadWindow(ws, lead, leadHours, start, start.plus(Duration.ofDays(1)));
+        SlotFinder.Misfit why = SlotFinder.Misfit.TERRITORY;
         for (Choice choice : candidates) {
             RepCalendar calendar = choice.calendar();
             MeetingType meeting = calendar.meetingType(code).orElseThrow();
-            SlotFinder.Misfit misfit = SlotFinder.misfit(loads.get(calendar.rep().id()), meeting, start,
-                    now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())));
+            SlotFinder.Misfit misfit = covers(calendar, meeting, lead) ? SlotFinder.misfit(
+                    loads.get(calendar.rep().id()), meeting, start,
+                    now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())),
+                    new SlotRules(leadWindow, place(meeting, lead))) : SlotFinder.Misfit.TERRITORY;
             if (misfit != null) {
                 why = misfit.ordinal() > why.ordinal() ? misfit : why; // the most telling reason
                 continue;
@@ -250,7 +270,8 @@ public class Appointments {
                     call == null ? null : call.attemptId(), calendar.rep().id(), user.userId(), code,
                     location != null ? location : defaultLocation(meeting, lead), notes, start, end,
                     start.minus(meeting.bufferBefore()), end.plus(meeting.bufferAfter()), choice.kind(), choice.reason(),
-                    calendar.timeZone(), lead.zone().getId(), inviteLead, leadEmail, qualification, now));
+                    calendar.timeZone(), lead.zone().getId(), inviteLead, leadEmail, qualification, now,
+                    where(meeting, lead)));
             if (id.isEmpty()) {
                 why = SlotFinder.Misfit.TAKEN; // held in another workspace, which this one's lock does not cover
                 continue;
@@ -282,15 +303,22 @@ public class Appointments {
                 .orElseThrow(() -> ApiProblem.badRequest("type", calendar.rep().displayName() + " takes no " + code
                         + " meetings"));
         SlotFinder.Load load = loads(List.of(calendar), start, start.plusSeconds(1), id).get(repId);
-        SlotFinder.Misfit misfit = SlotFinder.misfit(load, meeting, start,
-                now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())));
+        LeadInfo lead = leadInfo(ws, current.lead().id(), ZoneId.of(current.leadTimeZone()));
+        checkAddress(List.of(calendar), code, lead);
+        LeadHours leadHours = current.projectId() == null ? LeadWindow.ANY_TIME
+                : leadHoursOf(projects.project(ws, current.projectId()));
+        SlotFinder.Misfit misfit = covers(calendar, meeting, lead) ? SlotFinder.misfit(load, meeting, start,
+                now.plus(Duration.ofMinutes(calendar.minNoticeMinutes())),
+                new SlotRules(leadWindow(ws, lead, leadHours, start, start.plus(Duration.ofDays(1))),
+                        place(meeting, lead))) : SlotFinder.Misfit.TERRITORY;
         if (misfit != null) {
             throw taken(misfit, start, code, current.lead().id(), repId.toString());
         }
         String location = Inputs.optional("location", locationText, 500);
         Instant end = start.plus(meeting.duration());
         appointments.move(id, repId, code, location == null ? current.location() : location, start, end,
-                start.minus(meeting.bufferBefore()), end.plus(meeting.bufferAfter()), calendar.timeZone(), now);
+                start.minus(meeting.bufferBefore()), end.plus(meeting.bufferAfter()), calendar.timeZone(), now,
+                where(meeting, lead));
         Appointment moved = appointments.find(ws, id).orElseThrow();
         if (!repId.equals(current.rep().id())) {
             // the first rep's calendar drops the meeting; the new rep gets it as a request
@@ -400,6 +428,27 @@ public class Appointments {
         return meeting ? "BUSY" : "AVAILABLE";
     }
 
+    /**
+     * Puts an address on the lead's card, for a meeting at their place (issue 25: a territory needs it); the rest of
+     * the card stays as it is.
+     */
+    @Transactional
+    public void setLeadAddress(CurrentUser user, UUID leadId, String address, String postcode, String city) {
+        String street = Inputs.optional("address", address, 300);
+        String code = Inputs.optional("postcode", postcode, 20);
+        String town = Inputs.optional("city", city, 100);
+        if (street == null && code == null && town == null) {
+            throw ApiProblem.badRequest("address", "give the lead's address, postcode or city");
+        }
+        ContactCard card = contacts.card(user.workspaceId(), leadId);
+        dev.callsheet.contacts.ContactDraft d = dev.callsheet.contacts.ContactDraft.of(card);
+        contacts.update(user.workspaceId(), user.userId(), leadId, new dev.callsheet.contacts.ContactDraft(
+                d.firstName(), d.surname(), d.organisation(), d.jobTitle(), d.phones(), d.emails(), d.websites(),
+                street != null ? street : d.address(), code != null ? code : d.postcode(), town != null ? town : d.city(),
+                d.country(), d.region(), d.lineOfBusiness(), d.language(), d.status(), d.ownerId(), d.source(),
+                d.heardOfUs(), d.custom(), d.registrationNumber()));
+    }
+
     /** The lead's name, for pages. */
     @Transactional(readOnly = true)
     public String leadName(UUID workspaceId, UUID contactId) {
@@ -424,7 +473,71 @@ public class Appointments {
     private record Choice(RepCalendar calendar, String kind, String reason) {
     }
 
-    private record LeadInfo(UUID id, String name, ZoneId zone, UUID owner, UUID region, String email, String address) {
+    /**
+     * @param country      the card's country, else the first phone's
+     * @param hasAddress   whether the card says where the lead is (street, postcode or city)
+     * @param organisation whether the card names an organisation: the lead keeps office hours ({@link LeadHours})
+     */
+    private record LeadInfo(UUID id, String name, ZoneId zone, UUID owner, UUID region, String email, String address,
+            String country, String regionName, String postcode, boolean hasAddress, boolean organisation) {
+
+        Territories.Address place() {
+            return new Territories.Address(country, regionName, postcode);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ the rules of issue 25
+
+    /** The reps of a type at the lead's place whose territory holds the lead; all of them for other types. */
+    private List<RepCalendar> inTerritory(List<RepCalendar> reps, String code, LeadInfo lead) {
+        checkAddress(reps, code, lead);
+        return reps.stream().filter(c -> covers(c, c.meetingType(code).orElseThrow(), lead)).toList();
+    }
+
+    private static boolean covers(RepCalendar calendar, MeetingType meeting, LeadInfo lead) {
+        return !meeting.place().equals("LEAD") || Territories.covers(calendar.territories(), meeting.code(), lead.place());
+    }
+
+    /** A meeting at the lead's place that a territory decides needs the lead's address. */
+    private static void checkAddress(List<RepCalendar> reps, String code, LeadInfo lead) {
+        if (lead.hasAddress()) {
+            return;
+        }
+        boolean bound = reps.stream().anyMatch(c -> c.meetingType(code).map(t -> t.place().equals("LEAD")).orElse(false)
+                && Territories.binds(c.territories(), code));
+        if (bound) {
+            throw ApiProblem.conflict("address", "address needed for an on-site meeting: add the lead's address")
+                    .with("rule", "address");
+        }
+    }
+
+    /** The lead's acceptable spans over [from, to): the project's hours on their clock, off their holidays. */
+    private LeadWindow leadWindow(UUID ws, LeadInfo lead, LeadHours hours, Instant from, Instant to) {
+        ZoneId zone = lead.zone();
+        LocalDate first = from.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = to.atZone(zone).toLocalDate().plusDays(1);
+        List<Holiday> holidays = lead.country() == null ? List.of() : projects.holidays(ws, first, last).stream()
+                .filter(h -> h.country().equals(lead.country())).toList();
+        if (hours == LeadWindow.ANY_TIME && holidays.isEmpty()) {
+            return null; // nothing binds this lead's time
+        }
+        return LeadWindow.of(hours, lead.organisation(), zone, lead.country(), holidays, from, to);
+    }
+
+    private static LeadHours leadHoursOf(Project project) {
+        return project.leadHours() == null ? LeadHours.DEFAULT : project.leadHours();
+    }
+
+    /** Where a meeting of this type with this lead would be, for travel; without a lead, at some lead's place. */
+    private static TravelTimes.Place place(MeetingType meeting, LeadInfo lead) {
+        return TravelTimes.Place.of(meeting.place(), lead == null ? null : lead.country(),
+                lead == null ? null : lead.postcode());
+    }
+
+    private static AppointmentRepository.Where where(MeetingType meeting, LeadInfo lead) {
+        boolean atLead = meeting.place().equals("LEAD");
+        return new AppointmentRepository.Where(meeting.place(), atLead ? lead.country() : null,
+                atLead ? lead.postcode() : null);
     }
 
     /** Reps to try for a booking, in order. */
@@ -603,6 +716,11 @@ public class Appointments {
             case DAILY_CAP -> "the rep's day is full";
             case WEEKLY_CAP -> "the rep's week is full";
             case OUTSIDE_HOURS -> "no rep works at this time";
+            case TERRITORY -> "no rep who takes this meeting covers the lead's address: offer a phone or video meeting";
+            case HOLIDAY -> "this day is a public holiday where the lead is";
+            case LEAD_HOURS -> "this time is outside the hours the lead accepts meetings in, on the lead's clock";
+            case ON_SITE_CAP -> "the rep's on-site meetings that day are at their limit";
+            case TRAVEL -> "the rep cannot travel there in time from the meeting before, or on to the one after";
         };
         return new Taken(detail, why, start, code, leadId, repId);
     }
@@ -616,8 +734,10 @@ public class Appointments {
         private final String repId;
 
         Taken(String detail, SlotFinder.Misfit why, Instant start, String type, UUID leadId, String repId) {
-            super(org.springframework.http.HttpStatus.CONFLICT, "start", detail);
+            super(org.springframework.http.HttpStatus.CONFLICT, why == SlotFinder.Misfit.TERRITORY ? "leadId" : "start",
+                    detail);
             with("reason", why.name());
+            with("rule", why.rule());
             this.start = start;
             this.type = type;
             this.leadId = leadId;
@@ -674,8 +794,15 @@ public class Appointments {
                         String.join(" ", java.util.stream.Stream.of(card.postcode(), card.city())
                                 .filter(s -> s != null && !s.isBlank()).toList()))
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
+        String country = card.country() != null ? card.country() : card.phones().stream().map(ContactCard.Point::region)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        boolean located = java.util.stream.Stream.of(card.address(), card.postcode(), card.city())
+                .anyMatch(x -> x != null && !x.isBlank());
         return new LeadInfo(card.id(), card.displayName(), zone, card.owner() == null ? null : card.owner().id(),
-                card.region() == null ? null : card.region().id(), email, address.isBlank() ? null : address);
+                card.region() == null ? null : card.region().id(), email, address.isBlank() ? null : address,
+                country, card.region() == null ? null : card.region().name(),
+                card.postcode() == null || card.postcode().isBlank() ? null : card.postcode().strip(), located,
+                card.organisation() != null);
     }
 
     private static String defaultLocation(MeetingType meeting, LeadInfo lead) {

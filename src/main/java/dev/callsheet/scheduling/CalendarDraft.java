@@ -9,11 +9,22 @@ import java.util.Map;
  * their defaults: Monday–Friday 09:00–17:00, the four default meeting types, 120 minutes' notice, no caps,
  * weight 100, active.
  *
- * @param regions region names or ids of the workspace
+ * @param regions     region names or ids of the workspace
+ * @param territories where the rep meets leads at their place ({@link Territory}); none: anywhere
+ * @param travel      travel between places and on-site meetings a day; none: no rule
  */
 public record CalendarDraft(String timeZone, Map<String, List<TimeWindow>> weeklyHours, List<ExceptionDraft> exceptions,
         List<String> regions, List<MeetingTypeDraft> meetingTypes, Integer minNoticeMinutes, Integer dailyCap,
-        Integer weeklyCap, Integer weight, String email, Boolean active) {
+        Integer weeklyCap, Integer weight, String email, Boolean active, List<Territory> territories,
+        Travel travel) {
+
+    /** A draft without territories or travel. */
+    public CalendarDraft(String timeZone, Map<String, List<TimeWindow>> weeklyHours, List<ExceptionDraft> exceptions,
+            List<String> regions, List<MeetingTypeDraft> meetingTypes, Integer minNoticeMinutes, Integer dailyCap,
+            Integer weeklyCap, Integer weight, String email, Boolean active) {
+        this(timeZone, weeklyHours, exceptions, regions, meetingTypes, minNoticeMinutes, dailyCap, weeklyCap, weight,
+                email, active, null, null);
+    }
 
     /** Other hours on a date ({@code "2026-12-24"}); no hours is a day off. */
     public record ExceptionDraft(String date, List<TimeWindow> hours, String note) {

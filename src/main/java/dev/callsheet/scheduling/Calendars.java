@@ -2,6 +2,7 @@ package dev.callsheet.scheduling;
 
 import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.scheduling.internal.CalendarRepository;
+import dev.callsheet.scheduling.internal.Territories;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
 import dev.callsheet.workspace.CurrentUser;
@@ -52,14 +53,17 @@ public class Calendars {
         if (draft == null) {
             throw ApiProblem.badRequest("timeZone", "send the calendar as JSON, e.g. {\"timeZone\":\"Europe/Oslo\"}");
         }
+        List<MeetingType> types = meetingTypes(draft.meetingTypes());
         RepCalendar calendar = new RepCalendar(new Person(rep.id(), rep.username(), rep.displayName()),
                 zone(draft.timeZone(), rep.timeZone()), weeklyHours(draft.weeklyHours()),
                 exceptions(draft.exceptions()), regions(actor.workspaceId(), draft.regions()),
-                meetingTypes(draft.meetingTypes()),
+                types,
                 range("minNoticeMinutes", draft.minNoticeMinutes(), 0, 43_200, 120),
                 optionalRange("dailyCap", draft.dailyCap(), 1, 100), optionalRange("weeklyCap", draft.weeklyCap(), 1, 500),
                 range("weight", draft.weight(), 0, 1000, 100), email(draft.email(), rep.username()),
-                draft.active() == null || draft.active(), clock.instant());
+                draft.active() == null || draft.active(), clock.instant(),
+                Territories.checked(draft.territories(), types, regionIds(actor.workspaceId())),
+                travel(draft.travel()));
         repository.save(actor.workspaceId(), calendar, clock.instant());
         return repository.calendar(actor.workspaceId(), userId).orElseThrow();
     }
@@ -86,6 +90,25 @@ public class Calendars {
         if (!actor.userId().equals(userId) && !actor.hasRole(Role.SUPERVISOR) && !actor.hasRole(Role.ADMIN)) {
             throw ApiProblem.forbidden("only supervisors change another rep's calendar");
         }
+    }
+
+    /** The workspace's regions by lower-case name and by id, to their id. */
+    private Map<String, String> regionIds(UUID workspaceId) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (Member.Named region : people.regions(workspaceId)) {
+            ids.put(region.name().toLowerCase(Locale.ROOT), region.id().toString());
+            ids.put(region.id().toString(), region.id().toString());
+        }
+        return ids;
+    }
+
+    private static Travel travel(Travel given) {
+        if (given == null) {
+            return Travel.NONE;
+        }
+        return new Travel(optionalRange("travel.minutes", given.minutes(), 0, 480),
+                optionalRange("travel.samePostcodeAreaMinutes", given.samePostcodeAreaMinutes(), 0, 480),
+                optionalRange("travel.onSitePerDay", given.onSitePerDay(), 1, 50));
     }
 
     private static String zone(String given, String fallback) {

@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param email          where invites and reminders go
  * @param active         false while the rep takes no new meetings (leave, holiday)
  * @param calibratedFrom round robin counts this rep's share from here (set when the rep starts or returns)
+ * @param territories    where the rep meets leads at their place, per meeting type; none: anywhere (issue 25)
+ * @param travel         travel between meetings at different places and the on-site meetings a day
  */
 public record RepCalendar(Person rep, String timeZone, Map<DayOfWeek, List<TimeWindow>> weeklyHours,
         List<DayException> exceptions, List<Region> regions, List<MeetingType> meetingTypes, int minNoticeMinutes,
-        Integer dailyCap, Integer weeklyCap, int weight, String email, boolean active, Instant calibratedFrom) {
+        Integer dailyCap, Integer weeklyCap, int weight, String email, boolean active, Instant calibratedFrom,
+        List<Territory> territories, Travel travel) {
 
     /** Other hours on one date; an empty list is a day off. */
     public record DayException(LocalDate date, List<TimeWindow> hours, String note) {

@@ -83,6 +83,15 @@ class DemoDataIntegrationTests extends IntegrationTest {
                 .query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE workspace_id = ? AND status = 'BOOKED'")
                 .param(first.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(5);
+        // issue 25: reps visit their own areas only; the leads abroad (British, Korean) get video or phone meetings,
+        // every meeting inside the lead's hours; nothing on the supervisor's page of meetings to check
+        assertThat(supervisor.get("/api/v1/appointments/violations").json().get("items")).isEmpty();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM appointment a JOIN contact c ON c.id = a.contact_id
+                WHERE a.workspace_id = ? AND a.status = 'BOOKED' AND a.type = 'ON_SITE' AND c.country IN ('GB', 'KR')""")
+                .param(first.id()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM rep_calendar WHERE workspace_id = ? AND territories <> '[]'")
+                .param(first.id()).query(Integer.class).single()).isEqualTo(3);
         // a roster, rules, and a morning of web leads routed with the rule that fired
         assertThat(jdbc.sql("SELECT count(*) FROM duty_pattern WHERE workspace_id = ?").param(first.id())
                 .query(Integer.class).single()).isEqualTo(14);

@@ -236,6 +236,10 @@ class PageFormsIntegrationTests extends IntegrationTest {
                 post("/console/{projectId}/calls/{attemptId}/book", "/console/" + aProject + "/calls/" + aAttempt
                         + "/book", "start", clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS)
                                 .toString()),
+                post("/console/{projectId}/calls/{attemptId}/address", "/console/" + aProject + "/calls/" + aAttempt
+                        + "/address", "address", "Hijacked 1"),
+                post("/calendar/violations/{id}/move", "/calendar/violations/" + aAppointment + "/move", "start",
+                        clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS).toString()),
                 post("/account/preferences", "/account/preferences", "locale", "en", "timeZone", "Europe/Oslo"),
                 post("/account/password", "/account/password", "currentPassword", "wrong", "newPassword",
                         "long-enough-password"),

@@ -242,6 +242,7 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("POST", "/api/v1/appointments", "/api/v1/appointments", Map.of("leadId", aContact, "start",
                         "2030-01-07T10:00:00Z", "repId", aRep.id())),
                 new Probe("GET", "/api/v1/appointments", "/api/v1/appointments?from=2020-01-01&to=2020-12-31", null),
+                new Probe("GET", "/api/v1/appointments/violations", "/api/v1/appointments/violations", null),
                 new Probe("GET", "/api/v1/appointments/{id}", "/api/v1/appointments/" + aAppointment, null),
                 new Probe("POST", "/api/v1/appointments/{id}/reschedule", "/api/v1/appointments/" + aAppointment
                         + "/reschedule", Map.of("start", "2030-01-07T10:00:00Z")),

@@ -3,6 +3,7 @@ package dev.callsheet.campaigns.internal;
 import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.campaigns.Holiday;
 import dev.callsheet.campaigns.Outcome;
+import dev.callsheet.campaigns.LeadHours;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Script;
 import java.sql.Date;
@@ -44,10 +45,10 @@ public class ProjectRepository {
                 INSERT INTO project (workspace_id, name, direction, audience, media_plan, starts_on, ends_on,
                   review_cadence, kpi_targets, primary_goal, secondary_goal, team_id, priority, time_zone,
                   calling_hours, max_attempts, max_calls_per_24h, callback_grace_minutes, status, created_by,
-                  created_at, updated_at)
+                  created_at, updated_at, lead_hours)
                 VALUES (:ws, :name, :direction, :audience, :mediaPlan::jsonb, :startsOn, :endsOn, :cadence,
                   :kpi::jsonb, :primaryGoal, :secondaryGoal, :team, :priority::jsonb, :zone, :hours::jsonb,
-                  :maxAttempts, :cap, :grace, :status, :actor, :now, :now)
+                  :maxAttempts, :cap, :grace, :status, :actor, :now, :now, :leadHours::jsonb)
                 RETURNING id""")
                 .params(columns(workspaceId, p)).param("actor", actorId).param("now", Timestamp.from(now))
                 .query(UUID.class).single();
@@ -60,7 +61,7 @@ public class ProjectRepository {
                   kpi_targets = :kpi::jsonb, primary_goal = :primaryGoal, secondary_goal = :secondaryGoal,
                   team_id = :team, priority = :priority::jsonb, time_zone = :zone, calling_hours = :hours::jsonb,
                   max_attempts = :maxAttempts, max_calls_per_24h = :cap, callback_grace_minutes = :grace,
-                  status = :status, updated_at = :now
+                  status = :status, updated_at = :now, lead_hours = :leadHours::jsonb
                 WHERE workspace_id = :ws AND id = :id""")
                 .params(columns(workspaceId, p)).param("id", id).param("now", Timestamp.from(now)).update();
     }
@@ -86,6 +87,8 @@ public class ProjectRepository {
         columns.put("cap", p.maxCallsPer24h());
         columns.put("grace", p.callbackGraceMinutes());
         columns.put("status", p.status().name());
+        columns.put("leadHours", p.leadHours() == null || p.leadHours().equals(LeadHours.DEFAULT) ? null
+                : json.writeValueAsString(p.leadHours()));
         return columns;
     }
 
@@ -125,7 +128,15 @@ public class ProjectRepository {
                 json.readValue(rs.getString("priority"), STRINGS), rs.getString("time_zone"), hours,
                 rs.getInt("max_attempts"), rs.getObject("max_calls_per_24h", Integer.class),
                 rs.getInt("callback_grace_minutes"), Project.Status.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), leadHours(rs.getString("lead_hours")));
+    }
+
+    /** The leads' meeting hours as stored; null is {@link LeadHours#DEFAULT}. */
+    private LeadHours leadHours(String text) {
+        if (text == null) {
+            return LeadHours.DEFAULT;
+        }
+        return json.readValue(text, LeadHours.class);
     }
 
     // --- outcomes ---

@@ -29,11 +29,23 @@ public class AppointmentRepository {
     public record NewAppointment(UUID workspaceId, UUID contactId, UUID projectId, UUID attemptId, UUID repId,
             UUID bookedBy, String type, String location, String notes, Instant start, Instant end, Instant blockedFrom,
             Instant blockedTo, String choice, String choiceReason, String repTimeZone, String leadTimeZone,
-            boolean inviteLead, String leadEmail, String qualification, Instant now) {
+            boolean inviteLead, String leadEmail, String qualification, Instant now, Where where) {
     }
 
-    /** A rep's live meeting: what it blocks and when it starts. */
-    public record Held(UUID repId, Instant blockedFrom, Instant blockedTo, Instant start) {
+    /** Where a meeting is: its type's place (LEAD, OFFICE, PHONE, VIDEO) and, at the lead's, their country and postcode. */
+    public record Where(String place, String country, String postcode) {
+    }
+
+    /**
+     * A rep's live meeting: what it blocks, when it starts and ends, and where it is ({@link TravelTimes.Place}; null
+     * for a call).
+     */
+    public record Held(UUID repId, Instant blockedFrom, Instant blockedTo, Instant start, Instant end,
+            TravelTimes.Place place) {
+
+        public Held(UUID repId, Instant blockedFrom, Instant blockedTo, Instant start) {
+            this(repId, blockedFrom, blockedTo, start, start, null);
+        }
     }
 
     private static final String SELECT = """
@@ -69,10 +81,11 @@ public class AppointmentRepository {
         return jdbc.sql("""
                 INSERT INTO appointment (workspace_id, contact_id, project_id, attempt_id, rep_id, booked_by, type,
                   location, notes, starts_at, ends_at, blocked, status, choice, choice_reason, rep_time_zone,
-                  lead_time_zone, invite_lead, lead_email, qualification, created_at, updated_at)
+                  lead_time_zone, invite_lead, lead_email, qualification, created_at, updated_at, place, place_country,
+                  place_postcode)
                 VALUES (:ws, :contact, :project, :attempt, :rep, :bookedBy, :type, :location, :notes, :start, :end,
                   tstzrange(:blockedFrom, :blockedTo, '[)'), 'BOOKED', :choice, :reason, :repZone, :leadZone,
-                  :inviteLead, :leadEmail, :qualification::jsonb, :now, :now)
+                  :inviteLead, :leadEmail, :qualification::jsonb, :now, :now, :place, :placeCountry, :placePostcode)
                 ON CONFLICT DO NOTHING RETURNING id""")
                 .param("ws", a.workspaceId()).param("contact", a.contactId()).param("project", a.projectId())
                 .param("attempt", a.attemptId()).param("rep", a.repId()).param("bookedBy", a.bookedBy())
@@ -82,7 +95,8 @@ public class AppointmentRepository {
                 .param("choice", a.choice()).param("reason", a.choiceReason()).param("repZone", a.repTimeZone())
                 .param("leadZone", a.leadTimeZone()).param("inviteLead", a.inviteLead())
                 .param("leadEmail", a.leadEmail()).param("qualification", a.qualification())
-                .param("now", Timestamp.from(a.now()))
+                .param("now", Timestamp.from(a.now())).param("place", a.where().place())
+                .param("placeCountry", a.where().country()).param("placePostcode", a.where().postcode())
                 .query(UUID.class).optional();
     }
 
@@ -104,7 +118,8 @@ public class AppointmentRepository {
         jdbc.sql("""
                 SELECT rep_id, (extract(epoch FROM lower(blocked)) * 1000)::bigint AS f,
                   (extract(epoch FROM upper(blocked)) * 1000)::bigint AS t,
-                  (extract(epoch FROM starts_at) * 1000)::bigint AS s
+                  (extract(epoch FROM starts_at) * 1000)::bigint AS s,
+                  (extract(epoch FROM ends_at) * 1000)::bigint AS e, place, place_country, place_postcode
                 FROM appointment
                 WHERE rep_id = ANY(?) AND status <> 'CANCELLED' AND starts_at < ? AND starts_at >= ?
                   AND id IS DISTINCT FROM ?""")
@@ -113,7 +128,8 @@ public class AppointmentRepository {
                     UUID rep = rs.getObject("rep_id", UUID.class);
                     held.computeIfAbsent(rep, k -> new ArrayList<>()).add(new Held(rep,
                             Instant.ofEpochMilli(rs.getLong("f")), Instant.ofEpochMilli(rs.getLong("t")),
-                            Instant.ofEpochMilli(rs.getLong("s"))));
+                            Instant.ofEpochMilli(rs.getLong("s")), Instant.ofEpochMilli(rs.getLong("e")),
+                            place(rs.getString("place"), rs.getString("place_country"), rs.getString("place_postcode"))));
                 });
         return held;
     }
@@ -206,15 +222,53 @@ public class AppointmentRepository {
     }
 
     public void move(UUID id, UUID repId, String type, String location, Instant start, Instant end, Instant blockedFrom,
-            Instant blockedTo, String repTimeZone, Instant now) {
+            Instant blockedTo, String repTimeZone, Instant now, Where where) {
         jdbc.sql("""
                 UPDATE appointment SET rep_id = ?, type = ?, location = ?, starts_at = ?, ends_at = ?,
                   blocked = tstzrange(?, ?, '[)'), rep_time_zone = ?, sequence = sequence + 1,
-                  reminder_sent_at = NULL, updated_at = ?
+                  reminder_sent_at = NULL, updated_at = ?, place = ?, place_country = ?, place_postcode = ?
                 WHERE id = ?""")
                 .params(repId, type, location, Timestamp.from(start), Timestamp.from(end), Timestamp.from(blockedFrom),
-                        Timestamp.from(blockedTo), repTimeZone, Timestamp.from(now), id)
+                        Timestamp.from(blockedTo), repTimeZone, Timestamp.from(now), where.place(), where.country(),
+                        where.postcode(), id)
                 .update();
+    }
+
+    /** A stored meeting's place for travel: null for calls and meetings booked before places were kept. */
+    private static TravelTimes.Place place(String place, String country, String postcode) {
+        return TravelTimes.Place.of(place, country, postcode);
+    }
+
+    /**
+     * The live meetings of a workspace starting in [from, to) with what the rules of issue 25 need of each: the
+     * lead's address as on the card now, whether the lead is an organisation, and the meeting's place and project.
+     */
+    public List<Checked> toCheck(UUID workspaceId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT a.id, a.rep_id, a.type, a.project_id, a.starts_at, a.ends_at, a.lead_time_zone, a.place,
+                  a.place_country, a.place_postcode, c.country, c.postcode, c.address, c.city, r.name AS region,
+                  c.organisation_id IS NOT NULL AS organisation
+                FROM appointment a JOIN contact c ON c.workspace_id = a.workspace_id AND c.id = a.contact_id
+                LEFT JOIN region r ON r.workspace_id = c.workspace_id AND r.id = c.region_id
+                WHERE a.workspace_id = ? AND a.status = 'BOOKED' AND a.starts_at >= ? AND a.starts_at < ?
+                ORDER BY a.starts_at""")
+                .params(workspaceId, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Checked(rs.getObject("id", UUID.class), rs.getObject("rep_id", UUID.class),
+                        rs.getString("type"), rs.getObject("project_id", UUID.class),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                        rs.getString("lead_time_zone"), new Where(rs.getString("place"), rs.getString("place_country"),
+                                rs.getString("place_postcode")),
+                        rs.getString("country"), rs.getString("region"), rs.getString("postcode"),
+                        rs.getString("address") != null || rs.getString("postcode") != null
+                                || rs.getString("city") != null,
+                        rs.getBoolean("organisation")))
+                .list();
+    }
+
+    /** A booked meeting as the rules' check sees it. */
+    public record Checked(UUID id, UUID repId, String type, UUID projectId, Instant start, Instant end,
+            String leadTimeZone, Where where, String leadCountry, String leadRegion, String leadPostcode,
+            boolean leadHasAddress, boolean leadIsOrganisation) {
     }
 
     public void setStatus(UUID id, String status, String cancelReason, boolean newSequence, Instant now) {

@@ -4,6 +4,8 @@ import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.scheduling.MeetingType;
 import dev.callsheet.scheduling.Person;
 import dev.callsheet.scheduling.RepCalendar;
+import dev.callsheet.scheduling.Territory;
+import dev.callsheet.scheduling.Travel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,6 +32,7 @@ public class CalendarRepository {
     private static final TypeReference<Map<DayOfWeek, List<TimeWindow>>> HOURS = new TypeReference<>() { };
     private static final TypeReference<List<TimeWindow>> WINDOWS = new TypeReference<>() { };
     private static final TypeReference<List<MeetingType>> TYPES = new TypeReference<>() { };
+    private static final TypeReference<List<Territory>> TERRITORIES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -42,16 +45,20 @@ public class CalendarRepository {
     /** Writes a rep's calendar whole: hours, exceptions, territories; a rep back from leave is calibrated anew. */
     public void save(UUID workspaceId, RepCalendar calendar, Instant now) {
         UUID userId = calendar.rep().id();
+        Travel travel = calendar.travel() == null ? Travel.NONE : calendar.travel();
         jdbc.sql("""
                 INSERT INTO rep_calendar (workspace_id, user_id, time_zone, weekly_hours, meeting_types,
-                  min_notice_minutes, daily_cap, weekly_cap, weight, email, active, calibrated_from, updated_at)
+                  min_notice_minutes, daily_cap, weekly_cap, weight, email, active, calibrated_from, updated_at,
+                  territories, travel_minutes, nearby_travel_minutes, on_site_daily_cap)
                 VALUES (:ws, :user, :zone, :hours::jsonb, :types::jsonb, :notice, :daily, :weekly, :weight, :email,
-                  :active, :now, :now)
+                  :active, :now, :now, :territories::jsonb, :travel, :nearby, :onSite)
                 ON CONFLICT (workspace_id, user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone,
                   weekly_hours = EXCLUDED.weekly_hours, meeting_types = EXCLUDED.meeting_types,
                   min_notice_minutes = EXCLUDED.min_notice_minutes, daily_cap = EXCLUDED.daily_cap,
                   weekly_cap = EXCLUDED.weekly_cap, weight = EXCLUDED.weight, email = EXCLUDED.email,
-                  active = EXCLUDED.active,
+                  active = EXCLUDED.active, territories = EXCLUDED.territories,
+                  travel_minutes = EXCLUDED.travel_minutes, nearby_travel_minutes = EXCLUDED.nearby_travel_minutes,
+                  on_site_daily_cap = EXCLUDED.on_site_daily_cap,
                   -- a rep coming back from leave is calibrated from now, so round robin does not flood them
                   calibrated_from = CASE WHEN EXCLUDED.active AND NOT rep_calendar.active THEN :now
                                          ELSE rep_calendar.calibrated_from END,
@@ -62,7 +69,10 @@ public class CalendarRepository {
                 .param("notice", calendar.minNoticeMinutes()).param("daily", calendar.dailyCap())
                 .param("weekly", calendar.weeklyCap()).param("weight", calendar.weight())
                 .param("email", calendar.email()).param("active", calendar.active())
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now))
+                .param("territories", json.writeValueAsString(calendar.territories()))
+                .param("travel", travel.minutes()).param("nearby", travel.samePostcodeAreaMinutes())
+                .param("onSite", travel.onSitePerDay()).update();
         jdbc.sql("DELETE FROM rep_calendar_exception WHERE workspace_id = ? AND user_id = ?")
                 .params(workspaceId, userId).update();
         for (RepCalendar.DayException exception : calendar.exceptions()) {
@@ -106,6 +116,11 @@ public class CalendarRepository {
                     regions.computeIfAbsent(rs.getObject("user_id", UUID.class), k -> new ArrayList<>())
                             .add(new RepCalendar.Region(rs.getObject("id", UUID.class), rs.getString("name")));
                 });
+        Map<String, String> regionNames = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM region WHERE workspace_id = ?").params(workspaceId)
+                .query((ResultSet rs) -> {
+                    regionNames.put(rs.getString("id"), rs.getString("name"));
+                });
         return jdbc.sql("""
                 SELECT c.*, u.username, u.display_name FROM rep_calendar c
                 JOIN membership m ON m.workspace_id = c.workspace_id AND m.user_id = c.user_id
@@ -114,7 +129,7 @@ public class CalendarRepository {
                   AND (NOT ? OR (c.active AND m.active AND 'REP' = ANY(m.roles)))
                 ORDER BY u.display_name, u.id""")
                 .params(workspaceId, ids, ids, activeOnly)
-                .query((rs, n) -> calendar(rs, exceptions, regions)).list();
+                .query((rs, n) -> calendar(rs, exceptions, regions, regionNames)).list();
     }
 
     /** Which reps cover a region. */
@@ -142,8 +157,23 @@ public class CalendarRepository {
         return value;
     }
 
+    /** Territories as stored (regions by id) with the regions' names now; a region since deleted drops out. */
+    private List<Territory> territories(String text, Map<String, String> regionNames) {
+        List<Territory> stored = parsed(text, t -> List.copyOf(json.readValue(t, TERRITORIES)));
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        List<Territory> named = new ArrayList<>(stored.size());
+        for (Territory t : stored) {
+            named.add(new Territory(t.meetingTypes(), t.countries(),
+                    t.regions().stream().map(regionNames::get).filter(java.util.Objects::nonNull).toList(),
+                    t.postcodes()));
+        }
+        return List.copyOf(named);
+    }
+
     private RepCalendar calendar(ResultSet rs, Map<UUID, List<RepCalendar.DayException>> exceptions,
-            Map<UUID, List<RepCalendar.Region>> regions) throws SQLException {
+            Map<UUID, List<RepCalendar.Region>> regions, Map<String, String> regionNames) throws SQLException {
         UUID userId = rs.getObject("user_id", UUID.class);
         Map<DayOfWeek, List<TimeWindow>> hours = parsed(rs.getString("weekly_hours"), text -> {
             Map<DayOfWeek, List<TimeWindow>> week = new EnumMap<>(DayOfWeek.class);
@@ -155,6 +185,10 @@ public class CalendarRepository {
                 List.copyOf(regions.getOrDefault(userId, List.of())), parsed(rs.getString("meeting_types"), text -> List.copyOf(json.readValue(text, TYPES))),
                 rs.getInt("min_notice_minutes"), rs.getObject("daily_cap", Integer.class),
                 rs.getObject("weekly_cap", Integer.class), rs.getInt("weight"), rs.getString("email"),
-                rs.getBoolean("active"), rs.getTimestamp("calibrated_from").toInstant());
+                rs.getBoolean("active"), rs.getTimestamp("calibrated_from").toInstant(),
+                territories(rs.getString("territories"), regionNames),
+                new Travel(rs.getObject("travel_minutes", Integer.class),
+                        rs.getObject("nearby_travel_minutes", Integer.class),
+                        rs.getObject("on_site_daily_cap", Integer.class)));
     }
 }

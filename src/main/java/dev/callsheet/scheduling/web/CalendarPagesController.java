@@ -8,7 +8,11 @@ import dev.callsheet.scheduling.BookingRequest;
 import dev.callsheet.scheduling.CalendarDraft;
 import dev.callsheet.scheduling.Calendars;
 import dev.callsheet.scheduling.MeetingType;
+import dev.callsheet.scheduling.MeetingAccess;
 import dev.callsheet.scheduling.RepCalendar;
+import dev.callsheet.scheduling.Territory;
+import dev.callsheet.scheduling.Travel;
+import dev.callsheet.scheduling.RuleChecks;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.People;
@@ -53,8 +57,11 @@ class CalendarPagesController {
     private final Queue queue;
     private final People people;
     private final Clock clock;
+    private final RuleChecks ruleChecks;
 
-    CalendarPagesController(Calendars calendars, Appointments appointments, Queue queue, People people, Clock clock) {
+    CalendarPagesController(Calendars calendars, Appointments appointments, Queue queue, People people, Clock clock,
+            RuleChecks ruleChecks) {
+        this.ruleChecks = ruleChecks;
         this.calendars = calendars;
         this.appointments = appointments;
         this.queue = queue;
@@ -89,10 +96,39 @@ class CalendarPagesController {
         model.addAttribute("repName", calendar != null ? calendar.rep().displayName() : null);
         model.addAttribute("zone", zone.getId());
         model.addAttribute("days", days(monday, meetings, zone));
+        model.addAttribute("travel", travel(calendar, meetings));
         model.addAttribute("monday", monday);
         model.addAttribute("now", clock.instant());
         model.addAttribute("rep", whose);
         return "calendar/week";
+    }
+
+    /** The rep's way to and from a meeting at the lead's place, shown around it in the week. */
+    record TravelBlock(Instant beforeFrom, Instant afterTo) {
+    }
+
+    /**
+     * Travel around each meeting at the lead's place: the rep's travel time where the calendar sets one, else the
+     * meeting's buffers (issue 25).
+     */
+    private static Map<UUID, TravelBlock> travel(RepCalendar calendar, List<Appointment> meetings) {
+        Map<UUID, TravelBlock> blocks = new java.util.HashMap<>();
+        if (calendar == null) {
+            return blocks;
+        }
+        Integer minutes = calendar.travel() == null ? null : calendar.travel().minutes();
+        for (Appointment m : meetings) {
+            boolean atLead = calendar.meetingType(m.type()).map(t -> t.place().equals("LEAD")).orElse(false);
+            if (!atLead) {
+                continue;
+            }
+            Instant before = minutes != null ? m.start().minus(java.time.Duration.ofMinutes(minutes)) : m.blockedFrom();
+            Instant after = minutes != null ? m.end().plus(java.time.Duration.ofMinutes(minutes)) : m.blockedTo();
+            if (before.isBefore(m.start()) || after.isAfter(m.end())) {
+                blocks.put(m.id(), new TravelBlock(before, after));
+            }
+        }
+        return blocks;
     }
 
     /** Every rep's week side by side, for supervisors. */
@@ -136,6 +172,34 @@ class CalendarPagesController {
         return "redirect:/calendar" + weekQuery(week);
     }
 
+    // ------------------------------------------------------------------------------------- rule violations
+
+    /** Booked meetings that break a rule of booking now, each with a free time to move it to (issue 25). */
+    @GetMapping("/calendar/violations")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String violations(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("violations", ruleChecks.violations(user, null, true));
+        model.addAttribute("zone", user.timeZone().getId());
+        return "calendar/violations";
+    }
+
+    /** Moves a flagged meeting to the time proposed for it: the reschedule of the API, in one click. */
+    @PostMapping("/calendar/violations/{id}/move")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String moveViolation(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestParam String start,
+            @RequestParam(required = false) String repId, RedirectAttributes redirect) {
+        try {
+            appointments.reschedule(user, id, start, null, repId, null);
+            redirect.addFlashAttribute("flash", "violations.moved");
+        } catch (ApiProblem problem) {
+            if (problem.status().value() != 409 && problem.status().value() != 400) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("flashError", problem.getMessage());
+        }
+        return "redirect:/calendar/violations";
+    }
+
     // ------------------------------------------------------------------------------------------ settings
 
     /** The calendar form, for the signed-in rep or (supervisors) any rep. */
@@ -174,8 +238,11 @@ class CalendarPagesController {
             model.addAttribute("error", problem.field() + ": " + problem.getMessage());
             return "calendar/settings";
         }
-        redirect.addFlashAttribute("flash", "calendar.saved");
-        return whose.equals(user.userId()) ? "redirect:/calendar" : "redirect:/calendar/team";
+        // the same check as the supervisor's page, at once: what this change leaves breaking a rule
+        boolean breaks = MeetingAccess.seesAll(user) && !ruleChecks.violations(user, whose, false).isEmpty();
+        redirect.addFlashAttribute("flash", breaks ? "violations.afterSave" : "calendar.saved");
+        return breaks ? "redirect:/calendar/violations"
+                : whose.equals(user.userId()) ? "redirect:/calendar" : "redirect:/calendar/team";
     }
 
     /**
@@ -185,11 +252,12 @@ class CalendarPagesController {
     record SettingsForm(String timeZone, String monday, String tuesday, String wednesday, String thursday,
             String friday, String saturday, String sunday, String exceptions, List<String> regions,
             Integer minNoticeMinutes, Integer dailyCap, Integer weeklyCap, Integer weight, String email,
-            Boolean active) {
+            Boolean active, String territories, Integer travelMinutes, Integer nearbyTravelMinutes,
+            Integer onSitePerDay) {
 
         static SettingsForm blank(String zone) {
             return new SettingsForm(zone, "09:00-17:00", "09:00-17:00", "09:00-17:00", "09:00-17:00", "09:00-17:00",
-                    "", "", "", List.of(), 120, null, null, 100, null, true);
+                    "", "", "", List.of(), 120, null, null, 100, null, true, "", null, null, null);
         }
 
         static SettingsForm of(RepCalendar c) {
@@ -200,7 +268,33 @@ class CalendarPagesController {
                             : e.hours().stream().map(w -> w.from() + "-" + w.to()).collect(Collectors.joining(", "))))
                             .collect(Collectors.joining("\n")),
                     c.regions().stream().map(r -> r.id().toString()).toList(), c.minNoticeMinutes(), c.dailyCap(),
-                    c.weeklyCap(), c.weight(), c.email(), c.active());
+                    c.weeklyCap(), c.weight(), c.email(), c.active(),
+                    c.territories().stream().map(t -> String.join(", ", t.meetingTypes()) + " | "
+                            + String.join(", ", t.countries()) + " | " + String.join(", ", t.regions()) + " | "
+                            + String.join(", ", t.postcodes())).collect(Collectors.joining("\n")),
+                    c.travel() == null ? null : c.travel().minutes(),
+                    c.travel() == null ? null : c.travel().samePostcodeAreaMinutes(),
+                    c.travel() == null ? null : c.travel().onSitePerDay());
+        }
+
+        /** One territory per line: meeting types | countries | regions | postcodes, each a list with commas. */
+        private List<Territory> territoryLines() {
+            List<Territory> list = new ArrayList<>();
+            for (String raw : (territories == null ? "" : territories).split("\\R")) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                String[] parts = raw.split("\\|", -1);
+                list.add(new Territory(items(parts, 0), items(parts, 1), items(parts, 2), items(parts, 3)));
+            }
+            return list;
+        }
+
+        private static List<String> items(String[] parts, int i) {
+            if (i >= parts.length) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(parts[i].split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
         }
 
         private static String line(RepCalendar c, DayOfWeek day) {
@@ -232,7 +326,8 @@ class CalendarPagesController {
                             t.bufferBeforeMinutes(), t.bufferAfterMinutes()))
                     .toList();
             return new CalendarDraft(timeZone, hours, days, regions == null ? List.of() : regions, types,
-                    minNoticeMinutes, dailyCap, weeklyCap, weight, email, active != null && active);
+                    minNoticeMinutes, dailyCap, weeklyCap, weight, email, active != null && active, territoryLines(),
+                    new Travel(travelMinutes, nearbyTravelMinutes, onSitePerDay));
         }
 
         private static List<TimeWindow> windows(String line) {
@@ -259,8 +354,18 @@ class CalendarPagesController {
                 .orElseThrow(() -> ApiProblem.notFound("call"));
         String code = type == null || type.isBlank() ? "ON_SITE" : type;
         Instant now = clock.instant();
-        Appointments.Slots slots = appointments.availability(user, projectId.toString(), now.toString(),
-                now.plus(java.time.Duration.ofDays(14)).toString(), null, code, call.contactId().toString(), 9);
+        Appointments.Slots slots;
+        try {
+            slots = appointments.availability(user, projectId.toString(), now.toString(),
+                    now.plus(java.time.Duration.ofDays(14)).toString(), null, code, call.contactId().toString(), 9);
+        } catch (ApiProblem problem) {
+            if (!"address".equals(problem.field())) {
+                throw problem;
+            }
+            // issue 25: a visit needs the lead's address first; the form below adds it
+            slots = new Appointments.Slots(List.of(), user.timeZone().getId(), user.timeZone().getId(), false);
+            model.addAttribute("addressNeeded", true);
+        }
         model.addAttribute("slots", slots);
         model.addAttribute("type", code);
         model.addAttribute("types", MeetingType.DEFAULTS);
@@ -269,6 +374,30 @@ class CalendarPagesController {
         model.addAttribute("call", call);
         model.addAttribute("lead", appointments.leadName(user.workspaceId(), call.contactId()));
         return "calendar/book";
+    }
+
+    /** Adds the lead's address from the booking dialog, then shows the dialog again (issue 25). */
+    @PostMapping("/console/{projectId}/calls/{attemptId}/address")
+    @PreAuthorize("hasRole('AGENT')")
+    String address(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID attemptId,
+            @RequestParam(required = false) String address, @RequestParam(required = false) String postcode,
+            @RequestParam(required = false) String city, @RequestParam(required = false) String type,
+            RedirectAttributes redirect) {
+        Queue.BookingContext call = queue.bookingContext(user.workspaceId(), attemptId)
+                .orElseThrow(() -> ApiProblem.notFound("call"));
+        if (type != null && !type.isBlank() && !MEETING_TYPE.matcher(type.strip()).matches()) {
+            throw ApiProblem.badRequest("type", "type must be a meeting type code like ON_SITE");
+        }
+        try {
+            appointments.setLeadAddress(user, call.contactId(), address, postcode, city);
+        } catch (ApiProblem problem) {
+            if (problem.status().value() != 400) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("bookingError", problem.getMessage());
+        }
+        return "redirect:/console/" + projectId + "/calls/" + attemptId + "/book"
+                + (type == null || type.isBlank() ? "" : "?type=" + type.strip());
     }
 
     @PostMapping("/console/{projectId}/calls/{attemptId}/book")

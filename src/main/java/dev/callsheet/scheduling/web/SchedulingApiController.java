@@ -8,6 +8,7 @@ import dev.callsheet.scheduling.BookingRequest;
 import dev.callsheet.scheduling.CalendarDraft;
 import dev.callsheet.scheduling.Calendars;
 import dev.callsheet.scheduling.RepCalendar;
+import dev.callsheet.scheduling.RuleChecks;
 import dev.callsheet.scheduling.internal.Invites;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.workspace.CurrentUser;
@@ -42,8 +43,11 @@ class SchedulingApiController {
     private final Appointments appointments;
     private final Mail mail;
     private final Clock clock;
+    private final RuleChecks ruleChecks;
 
-    SchedulingApiController(Calendars calendars, Appointments appointments, Mail mail, Clock clock) {
+    SchedulingApiController(Calendars calendars, Appointments appointments, Mail mail, Clock clock,
+            RuleChecks ruleChecks) {
+        this.ruleChecks = ruleChecks;
         this.calendars = calendars;
         this.appointments = appointments;
         this.mail = mail;
@@ -102,6 +106,17 @@ class SchedulingApiController {
             throw ApiProblem.badRequest("to", "to must be after from, and at most a year later");
         }
         return Map.of("items", appointments.between(user, start, end, rep, cancelled));
+    }
+
+    /**
+     * Booked meetings from now on that break a rule of booking (territory, travel, the lead's hours, a holiday, the
+     * on-site limit), each with a free time to move it to; for supervisors.
+     */
+    @GetMapping("/api/v1/appointments/violations")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Map<String, List<RuleChecks.Violation>> violations(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) UUID rep) {
+        return Map.of("items", ruleChecks.violations(user, rep, true));
     }
 
     @GetMapping("/api/v1/appointments/{id}")
