@@ -233,6 +233,10 @@ class PageFormsIntegrationTests extends IntegrationTest {
                 post("/calendar/settings", "/calendar/settings", "timeZone", "Europe/Oslo"),
                 post("/calendar/reps/{repId}/settings", "/calendar/reps/" + aRep.id() + "/settings", "timeZone",
                         "Europe/Oslo", "monday", "09:00-10:00"),
+                post("/calendar/reps/{repId}/caldav", "/calendar/reps/" + aRep.id() + "/caldav", "url",
+                        "http://127.0.0.1:9/calendar/", "username", "rep", "password", "app-password"),
+                post("/calendar/reps/{repId}/caldav/sync", "/calendar/reps/" + aRep.id() + "/caldav/sync"),
+                post("/calendar/reps/{repId}/caldav/delete", "/calendar/reps/" + aRep.id() + "/caldav/delete"),
                 post("/console/{projectId}/calls/{attemptId}/book", "/console/" + aProject + "/calls/" + aAttempt
                         + "/book", "start", clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS)
                                 .toString()),

@@ -53,8 +53,11 @@ class CalendarPagesController {
     private final Queue queue;
     private final People people;
     private final Clock clock;
+    private final dev.callsheet.scheduling.internal.CalDavCalendars caldav;
 
-    CalendarPagesController(Calendars calendars, Appointments appointments, Queue queue, People people, Clock clock) {
+    CalendarPagesController(Calendars calendars, Appointments appointments, Queue queue, People people, Clock clock,
+            dev.callsheet.scheduling.internal.CalDavCalendars caldav) {
+        this.caldav = caldav;
         this.calendars = calendars;
         this.appointments = appointments;
         this.queue = queue;
@@ -152,6 +155,8 @@ class CalendarPagesController {
         model.addAttribute("repId", whose);
         model.addAttribute("regions", people.regions(user.workspaceId()));
         model.addAttribute("types", calendar == null ? MeetingType.DEFAULTS : calendar.meetingTypes());
+        model.addAttribute("caldav", calendar == null ? null : caldav.settings(user.workspaceId(), whose));
+        model.addAttribute("viewerZone", user.timeZone());
         return "calendar/settings";
     }
 
