@@ -73,7 +73,11 @@ public class Invites {
     private final String from;
     private final String domain;
 
-    Invites(Mail mail, Clock clock, @Value("${callsheet.mail.from:callsheet@localhost}") String from) {
+    private final LeadLinks links;
+
+    Invites(Mail mail, Clock clock, @Value("${callsheet.mail.from:callsheet@localhost}") String from,
+            LeadLinks links) {
+        this.links = links;
         this.mail = mail;
         this.clock = clock;
         this.from = from;
@@ -106,9 +110,12 @@ public class Invites {
                 case "UPDATE" -> "New time for our meeting: " + leadWhen;
                 default -> "Our meeting: " + leadWhen;
             };
+            // the lead's own link to confirm, move or cancel (issue 25.7); a cancellation needs none
+            String text = kind.equals("CANCEL") ? leadText(appointment) : leadText(appointment)
+                    + "\nConfirm, move or cancel this meeting yourself: " + links.url(workspaceId, appointment) + "\n";
             mail.enqueue(new OutgoingMail(workspaceId, reference(appointment), kind,
                     appointment.lead().email(), appointment.lead().displayName(), leadSubject,
-                    leadText(appointment), calendar(appointment, method, rep, false), method));
+                    text, calendar(appointment, method, rep, false), method));
         }
     }
 
