@@ -673,10 +673,12 @@ public class Appointments {
         Duration margin = capped ? CAP_WINDOW : Duration.ofDays(1);
         Map<UUID, List<AppointmentRepository.Held>> held = appointments.held(
                 reps.stream().map(c -> c.rep().id()).toList(), from.minus(margin), to.plus(margin), except);
+        Map<UUID, List<SlotFinder.Busy>> own = cache.ownBusy(reps.stream().map(c -> c.rep().id()).toList(),
+                from.minus(margin), to.plus(margin)); // the reps' own calendars (CalDAV, issue 25.6)
         Map<UUID, SlotFinder.Load> loads = new LinkedHashMap<>();
         for (RepCalendar calendar : reps) {
             UUID rep = calendar.rep().id();
-            loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of())));
+            loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of()), own.get(rep)));
         }
         return loads;
     }

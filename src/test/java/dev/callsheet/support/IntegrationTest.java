@@ -63,6 +63,9 @@ public abstract class IntegrationTest {
         // Import limits small enough that tests can go past them (the 300,000-row XLSX stays under).
         registry.add("callsheet.imports.max-file-size", () -> "24MB");
         registry.add("callsheet.imports.max-rows", () -> "400000");
+        // Reps' CalDAV passwords are sealed with a key of this run's own, never one in the repository.
+        registry.add("callsheet.caldav.key", () -> java.util.Base64.getEncoder().encodeToString(
+                java.security.SecureRandom.getSeed(32)));
     }
 
     @BeforeEach

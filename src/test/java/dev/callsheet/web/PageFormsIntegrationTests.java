@@ -233,6 +233,14 @@ class PageFormsIntegrationTests extends IntegrationTest {
                 post("/calendar/settings", "/calendar/settings", "timeZone", "Europe/Oslo"),
                 post("/calendar/reps/{repId}/settings", "/calendar/reps/" + aRep.id() + "/settings", "timeZone",
                         "Europe/Oslo", "monday", "09:00-10:00"),
+                post("/calendar/reps/{repId}/caldav", "/calendar/reps/" + aRep.id() + "/caldav", "url",
+                        "http://127.0.0.1:9/calendar/", "username", "rep", "password", "app-password"),
+                post("/calendar/reps/{repId}/caldav/sync", "/calendar/reps/" + aRep.id() + "/caldav/sync"),
+                post("/calendar/reps/{repId}/caldav/delete", "/calendar/reps/" + aRep.id() + "/caldav/delete"),
+                // the lead's own page: an unknown link is a 404 whatever the workspace
+                post("/meet/{token}/confirm", "/meet/AAAA.BBBB/confirm"),
+                post("/meet/{token}/move", "/meet/AAAA.BBBB/move", "start", "2030-01-07T10:00:00Z"),
+                post("/meet/{token}/cancel", "/meet/AAAA.BBBB/cancel", "reason", "Hijacked"),
                 post("/console/{projectId}/calls/{attemptId}/book", "/console/" + aProject + "/calls/" + aAttempt
                         + "/book", "start", clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS)
                                 .toString()),
@@ -263,6 +271,7 @@ class PageFormsIntegrationTests extends IntegrationTest {
     /** One probe per page with an id in its path (and the pages that take an id as a parameter). */
     private List<Probe> gets() {
         return List.of(
+                get("/meet/{token}", "/meet/AAAA.BBBB"),
                 get("/console/{projectId}/answers", "/console/" + aProject + "/answers"),
                 get("/projects/{id}/edit", "/projects/" + aProject + "/edit"),
                 get("/projects/{id}/outcomes", "/projects/" + aProject + "/outcomes"),

@@ -69,8 +69,11 @@ public class AvailabilityCache {
     private final CalendarRepository calendars;
     private final AppointmentRepository appointments;
     private final Clock clock;
+    private final CalDavRepository caldav;
 
-    AvailabilityCache(JdbcClient jdbc, CalendarRepository calendars, AppointmentRepository appointments, Clock clock) {
+    AvailabilityCache(JdbcClient jdbc, CalendarRepository calendars, AppointmentRepository appointments, Clock clock,
+            CalDavRepository caldav) {
+        this.caldav = caldav;
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.appointments = appointments;
@@ -92,10 +95,13 @@ public class AvailabilityCache {
             List<RepCalendar> active = List.copyOf(calendars.calendars(workspaceId, List.of(), true));
             Map<UUID, List<AppointmentRepository.Held>> held = active.isEmpty() ? Map.of()
                     : appointments.held(active.stream().map(c -> c.rep().id()).toList(), lo, hi, null);
+            // the reps' own calendars' busy times (CalDAV, issue 25.6): the sync moves the version when they change
+            Map<UUID, List<SlotFinder.Busy>> own = active.isEmpty() ? Map.of()
+                    : ownBusy(active.stream().map(c -> c.rep().id()).toList(), lo, hi);
             Map<UUID, SlotFinder.Load> loads = new HashMap<>();
             for (RepCalendar calendar : active) {
                 UUID rep = calendar.rep().id();
-                loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of())));
+                loads.put(rep, SlotFinder.Load.of(calendar, held.getOrDefault(rep, List.of()), own.get(rep)));
             }
             // standings move only with meetings, calendars and memberships, which all move the version
             snapshot = new Snapshot(version, lo, hi, new View(active, Map.copyOf(loads),
@@ -106,6 +112,11 @@ public class AvailabilityCache {
             snapshots.put(workspaceId, snapshot);
         }
         return snapshot.view();
+    }
+
+    /** Busy times of the reps' own (CalDAV) calendars in [from, to), by rep: they block slots as meetings do. */
+    public Map<UUID, List<SlotFinder.Busy>> ownBusy(List<UUID> reps, Instant from, Instant to) {
+        return caldav.busy(reps, from, to);
     }
 
     /** Each rep's standing in the weighted round robin of the month that starts at {@code monthStart}, by rep. */

@@ -73,7 +73,11 @@ public class Invites {
     private final String from;
     private final String domain;
 
-    Invites(Mail mail, Clock clock, @Value("${callsheet.mail.from:callsheet@localhost}") String from) {
+    private final LeadLinks links;
+
+    Invites(Mail mail, Clock clock, @Value("${callsheet.mail.from:callsheet@localhost}") String from,
+            LeadLinks links) {
+        this.links = links;
         this.mail = mail;
         this.clock = clock;
         this.from = from;
@@ -106,9 +110,12 @@ public class Invites {
                 case "UPDATE" -> "New time for our meeting: " + leadWhen;
                 default -> "Our meeting: " + leadWhen;
             };
+            // the lead's own link to confirm, move or cancel (issue 25.7); a cancellation needs none
+            String text = kind.equals("CANCEL") ? leadText(appointment) : leadText(appointment)
+                    + "\nConfirm, move or cancel this meeting yourself: " + links.url(workspaceId, appointment) + "\n";
             mail.enqueue(new OutgoingMail(workspaceId, reference(appointment), kind,
                     appointment.lead().email(), appointment.lead().displayName(), leadSubject,
-                    leadText(appointment), calendar(appointment, method, rep, false), method));
+                    text, calendar(appointment, method, rep, false), method));
         }
     }
 
@@ -139,6 +146,24 @@ public class Invites {
      * @param internal whether the description carries the qualification notes (for the rep, not the lead)
      */
     public String calendar(Appointment a, String method, RepCalendar rep, boolean internal) {
+        return build(a, method, rep, internal, true);
+    }
+
+    /**
+     * The meeting as an event of the rep's own CalDAV calendar (RFC 4791 §4.1): the invite's UID, SEQUENCE, times
+     * and text, STATUS:CANCELLED once cancelled, but no METHOD, and no ORGANIZER or ATTENDEE, so that a server
+     * that schedules (RFC 6638) does not send the lead a second invite.
+     */
+    public String resource(Appointment a, RepCalendar rep) {
+        return build(a, a.status().equals("CANCELLED") ? "CANCEL" : "REQUEST", rep, true, false);
+    }
+
+    /** Whether a UID is one of the meetings' (so a calendar's copy is not read back as busy time). */
+    public boolean ours(String uid) {
+        return uid != null && uid.endsWith("@" + domain) && uid.length() == 37 + domain.length();
+    }
+
+    private String build(Appointment a, String method, RepCalendar rep, boolean internal, boolean scheduling) {
         ZoneId zone = ZoneId.of(a.repTimeZone());
         VEvent event = new VEvent(false);
         event.add(new Uid(a.id() + "@" + domain));
@@ -153,19 +178,21 @@ public class Invites {
         }
         event.add(new Description(internal ? description(a) : leadText(a)));
         event.add(new Status(method.equals("CANCEL") ? "CANCELLED" : "CONFIRMED"));
-        Organizer organizer = new Organizer("mailto:" + from);
-        organizer.add(new Cn(a.bookedBy().displayName() + " (Callsheet)"));
-        event.add(organizer);
-        if (rep != null && rep.email() != null) {
-            event.add(attendee(rep.email(), a.rep().displayName()));
-        }
-        if (a.inviteLead() && a.lead().email() != null) {
-            event.add(attendee(a.lead().email(), a.lead().displayName()));
-        }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Callsheet//Appointments//EN"));
         calendar.add(new Version("2.0", "2.0"));
-        calendar.add(new Method(method));
+        if (scheduling) {
+            Organizer organizer = new Organizer("mailto:" + from);
+            organizer.add(new Cn(a.bookedBy().displayName() + " (Callsheet)"));
+            event.add(organizer);
+            if (rep != null && rep.email() != null) {
+                event.add(attendee(rep.email(), a.rep().displayName()));
+            }
+            if (a.inviteLead() && a.lead().email() != null) {
+                event.add(attendee(a.lead().email(), a.lead().displayName()));
+            }
+            calendar.add(new Method(method));
+        }
         calendar.add(timeZone(zone, a.start()));
         calendar.add(event);
         return calendar.toString();

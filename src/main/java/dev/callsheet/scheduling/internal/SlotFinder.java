@@ -88,8 +88,7 @@ public final class SlotFinder {
         public Load(RepCalendar calendar, List<Busy> blocked, List<Instant> starts, List<Visit> visits) {
             this.calendar = calendar;
             this.zone = calendar.zone();
-            List<Busy> sorted = new ArrayList<>(blocked);
-            sorted.sort((a, b) -> a.from().compareTo(b.from()));
+            List<Busy> sorted = merged(blocked);
             this.busyFrom = new long[sorted.size()];
             this.busyTo = new long[sorted.size()];
             for (int i = 0; i < busyFrom.length; i++) {
@@ -134,6 +133,49 @@ public final class SlotFinder {
             }
             return new Load(calendar, busy, starts, visits);
         }
+
+        // ---- the rep's own calendar (CalDAV, issue 25.6): busy times that block slots but are no meetings ----
+
+        /**
+         * A rep's calendar with its meetings and the busy times of the rep's own calendar ({@code external}), which
+         * block time as meetings do but count against no cap.
+         */
+        public static Load of(RepCalendar calendar, List<AppointmentRepository.Held> held, List<Busy> external) {
+            if (external == null || external.isEmpty()) {
+                return of(calendar, held);
+            }
+            List<Busy> busy = new ArrayList<>(held.size() + external.size());
+            List<Instant> starts = new ArrayList<>(held.size());
+            for (AppointmentRepository.Held h : held) {
+                busy.add(new Busy(h.blockedFrom(), h.blockedTo()));
+                starts.add(h.start());
+            }
+            busy.addAll(external);
+            return new Load(calendar, busy, starts);
+        }
+
+        /**
+         * The intervals sorted and overlapping ones joined: meetings never overlap each other, but a calendar's busy
+         * times may overlap them and one another, and {@link #overlaps} needs ends sorted as starts are.
+         */
+        private static List<Busy> merged(List<Busy> blocked) {
+            List<Busy> sorted = new ArrayList<>(blocked);
+            sorted.sort((a, b) -> a.from().compareTo(b.from()));
+            List<Busy> merged = new ArrayList<>(sorted.size());
+            for (Busy b : sorted) {
+                Busy last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && b.from().isBefore(last.to())) {
+                    if (b.to().isAfter(last.to())) {
+                        merged.set(merged.size() - 1, new Busy(last.from(), b.to()));
+                    }
+                } else {
+                    merged.add(b);
+                }
+            }
+            return merged;
+        }
+
+        // ---- end of the rep's own calendar ----
 
         public RepCalendar calendar() {
             return calendar;

@@ -58,10 +58,12 @@ class CalendarPagesController {
     private final People people;
     private final Clock clock;
     private final RuleChecks ruleChecks;
+    private final dev.callsheet.scheduling.internal.CalDavCalendars caldav;
 
     CalendarPagesController(Calendars calendars, Appointments appointments, Queue queue, People people, Clock clock,
-            RuleChecks ruleChecks) {
+            RuleChecks ruleChecks, dev.callsheet.scheduling.internal.CalDavCalendars caldav) {
         this.ruleChecks = ruleChecks;
+        this.caldav = caldav;
         this.calendars = calendars;
         this.appointments = appointments;
         this.queue = queue;
@@ -216,6 +218,8 @@ class CalendarPagesController {
         model.addAttribute("repId", whose);
         model.addAttribute("regions", people.regions(user.workspaceId()));
         model.addAttribute("types", calendar == null ? MeetingType.DEFAULTS : calendar.meetingTypes());
+        model.addAttribute("caldav", calendar == null ? null : caldav.settings(user.workspaceId(), whose));
+        model.addAttribute("viewerZone", user.timeZone());
         return "calendar/settings";
     }
 

@@ -79,6 +79,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/language").permitAll()
+                        // the lead's own meeting page, reached through its signed link (issue 25.7): these four only
+                        .requestMatchers(HttpMethod.GET, "/meet/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/meet/*/confirm", "/meet/*/move", "/meet/*/cancel").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
