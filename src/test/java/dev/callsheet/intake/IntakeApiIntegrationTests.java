@@ -636,4 +636,27 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         clock.set(routed.plus(Duration.ofMinutes(30)));
         assertThat(speedToLead.check()).as("alerted once each").isZero();
     }
+
+    /** Issue 26: a web lead made two tasks, its own and the speed-to-lead alert beside it; now the alert is the task. */
+    @Test
+    void oneWebLeadMakesOneTaskEvenOnceItsAlertIsDue() throws Exception {
+        Instant routed = at(monday, 9, 10);
+        clock.set(routed);
+        postJson(Map.of("name", "Single Task", "email", "single" + System.nanoTime() + "@lead.no"), null);
+        JsonNode everyone = api.as(supervisor).get("/api/v1/tasks?all=true").json().get("items");
+        assertThat(everyone).as(everyone.toString()).hasSize(1);
+        String contact = everyone.get(0).get("contactId").asText();
+        assertThat(everyone.get(0).get("kind").asText()).isEqualTo("WEB_LEAD");
+
+        clock.set(routed.plus(Duration.ofMinutes(6)));
+        assertThat(speedToLead.check()).isEqualTo(1);
+        JsonNode after = api.as(supervisor).get("/api/v1/tasks?all=true").json().get("items");
+        assertThat(after).as(after.toString()).hasSize(1);
+        assertThat(after.get(0).get("contactId").asText()).isEqualTo(contact);
+        assertThat(after.get(0).get("kind").asText()).isEqualTo("SPEED_TO_LEAD");
+        assertThat(after.get(0).get("title").asText()).isEqualTo("Untouched for 5 min: Single Task");
+        // the lead's own details (its message, consent) stay on the one task
+        assertThat(after.get(0).get("details").has("consent")).isTrue();
+        assertThat(api.as(supervisor).get("/api/v1/tasks?all=true").json().get("items")).hasSize(1);
+    }
 }
