@@ -63,9 +63,9 @@ public class Commissions {
         this.clock = clock;
     }
 
-    /** Commission earned on the project's deals in [from, to) (wins less reversals), per person. */
+    /** Commission earned on the project's deals in [from, to) (wins less reversals), per person and currency. */
     @Transactional(readOnly = true)
-    public Map<UUID, BigDecimal> earned(UUID workspaceId, UUID projectId, Instant from, Instant to) {
+    public Map<UUID, List<dev.callsheet.web.Money>> earned(UUID workspaceId, UUID projectId, Instant from, Instant to) {
         return repository.earned(workspaceId, projectId, from, to);
     }
 
@@ -180,6 +180,12 @@ public class Commissions {
             throw ApiProblem.badRequest("to", "to must not be before from");
         }
         return repository.ledger(user.workspaceId(), person, first.atDay(1), last.plusMonths(1).atDay(1));
+    }
+
+    /** The lines' total per currency: a ledger over deals in several currencies has several totals, never one sum. */
+    public static List<dev.callsheet.web.Money> byCurrency(List<Entry> lines) {
+        return dev.callsheet.web.Money.totals(lines.stream()
+                .map(e -> new dev.callsheet.web.Money(e.currency(), e.amount())).toList());
     }
 
     /** Each person's total per currency over the lines, won and reversed apart. */

@@ -18,6 +18,22 @@ public record DealView(@com.fasterxml.jackson.annotation.JsonUnwrapped Deal deal
                 .findFirst().orElse(code);
     }
 
+    /**
+     * The checklist: each criterion a rep ticks by hand (not a deal's field such as its amount), once, in the order
+     * the stages first ask for it. Stages may share one ("need confirmed" ends both the meeting and discovery).
+     */
+    public List<CriterionView> checklist() {
+        java.util.Map<String, CriterionView> once = new java.util.LinkedHashMap<>();
+        for (StageView stage : pipeline.details()) {
+            for (CriterionView c : stage.exitCriteria()) {
+                if (!c.field()) {
+                    once.putIfAbsent(c.code(), c);
+                }
+            }
+        }
+        return List.copyOf(once.values());
+    }
+
     /** The pipeline as a deal's page needs it; {@code stages} are the codes, in order. */
     public record PipelineView(UUID id, String name, List<String> stages, List<StageView> details) {
     }

@@ -291,16 +291,10 @@ public class Deals {
         return amount.setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    /** The ISO currency given, or the workspace's country's. */
+    /** The ISO currency given, or the workspace's (its setting, else its country's). */
     String currency(UUID workspaceId, String code) {
         if (code == null || code.isBlank()) {
-            return workspaces.defaultCountry(workspaceId).map(c -> {
-                try {
-                    return Currency.getInstance(new Locale("", c)).getCurrencyCode();
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
-            }).orElse("EUR");
+            return workspaces.currency(workspaceId);
         }
         try {
             return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();

@@ -1,13 +1,18 @@
 package dev.callsheet.reporting;
 
+import dev.callsheet.web.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The KPIs of a project (or an agent, team, source, day) over a period; docs/REPORTS.md defines each.
  * Rates are fractions (0.25 is 25 %) and null when their denominator is zero: no calls is not a 0 % rate.
+ * Money is never summed across currencies: {@code revenueByCurrency} and {@code commissionByCurrency} hold one
+ * total per currency; {@code revenue} and {@code commission} are the single total when there is one currency (zero
+ * when none) and null when there are several. Costs are in {@code costCurrency}, the workspace's currency.
  */
 public record Kpis(long dials, long connects, Double connectRate, long talkSeconds, long phoneSeconds,
         long successfulCalls, Double averageSuccessfulCallSeconds, long appointmentsSet, Double appointmentsPerHour,
@@ -15,7 +20,8 @@ public record Kpis(long dials, long connects, Double connectRate, long talkSecon
         Double oneCallResolutionRate, long qualified, Double qualificationRate, long dealsWon, BigDecimal revenue,
         BigDecimal commission, long gatekeepers, Double decisionMakerReachRate, BigDecimal cost,
         BigDecimal costPerDialHour, BigDecimal costPerAppointment, BigDecimal costPerHeld,
-        BigDecimal costPerWonDeal) {
+        BigDecimal costPerWonDeal, List<Money> revenueByCurrency, List<Money> commissionByCurrency,
+        String costCurrency) {
 
     /** The average successful call of DOMAIN.md §7: about three and a half minutes. */
     public static final int REFERENCE_SUCCESSFUL_CALL_SECONDS = 210;
@@ -50,20 +56,24 @@ public record Kpis(long dials, long connects, Double connectRate, long talkSecon
         map.put("costPerAppointment", costPerAppointment);
         map.put("costPerHeld", costPerHeld);
         map.put("costPerWonDeal", costPerWonDeal);
+        map.put("revenueByCurrency", revenueByCurrency);
+        map.put("commissionByCurrency", commissionByCurrency);
+        map.put("costCurrency", costCurrency);
         return map;
     }
 
     static Kpis of(long dials, long connects, long talk, long phone, long successful, long successfulTalk,
             long set, long held, long noShows, long resolved, long resolvedFirst, long qualified, long won,
-            BigDecimal revenue, BigDecimal commission, long gatekeepers, BigDecimal cost) {
+            List<Money> revenue, List<Money> commission, long gatekeepers, BigDecimal cost, String costCurrency) {
         return new Kpis(dials, connects, ratio(connects, dials), talk, phone, successful,
                 ratio(successfulTalk, successful), set, phone == 0 ? null : round(set * 3600.0 / phone), held,
                 noShows, ratio(held, held + noShows), resolved, resolvedFirst, ratio(resolvedFirst, resolved),
-                qualified, ratio(qualified, connects), won, revenue, commission, gatekeepers,
+                qualified, ratio(qualified, connects), won, Money.single(revenue),
+                commission == null ? null : Money.single(commission), gatekeepers,
                 ratio(connects - gatekeepers, connects), cost,
                 cost == null || phone == 0 ? null : cost.multiply(BigDecimal.valueOf(3600))
                         .divide(BigDecimal.valueOf(phone), 2, RoundingMode.HALF_UP),
-                per(cost, set), per(cost, held), per(cost, won));
+                per(cost, set), per(cost, held), per(cost, won), revenue, commission, costCurrency);
     }
 
     /** What each one cost: the paid time's cost divided by their number; null when there are none or no cost. */

@@ -10,9 +10,11 @@ import dev.callsheet.reporting.internal.ReportRepository.Counts;
 import dev.callsheet.reporting.internal.ReportRepository.Sums;
 import dev.callsheet.web.ApiProblem;
 import dev.callsheet.web.Inputs;
+import dev.callsheet.web.Money;
 import dev.callsheet.workspace.CurrentUser;
 import dev.callsheet.workspace.Member;
 import dev.callsheet.workspace.People;
+import dev.callsheet.workspace.Workspaces;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -121,10 +123,12 @@ public class Reports {
     private final Queue queue;
     private final Floor floor;
     private final Commissions commissions;
+    private final Workspaces workspaces;
     private final Clock clock;
 
     Reports(ReportRepository repository, Projects projects, People people, Queue queue, Floor floor,
-            Commissions commissions, Clock clock) {
+            Commissions commissions, Workspaces workspaces, Clock clock) {
+        this.workspaces = workspaces;
         this.repository = repository;
         this.projects = projects;
         this.people = people;
@@ -161,15 +165,19 @@ public class Reports {
     /** The KPIs of one project over any local period, split by {@code groupBy} (null for totals only). */
     public KpiReport kpis(UUID workspaceId, Project project, Period period, String groupBy) {
         List<UUID> ids = List.of(project.id());
-        Map<UUID, BigDecimal> earned = commissions.earned(workspaceId, project.id(), period.startInstant(),
+        Map<UUID, List<Money>> earned = commissions.earned(workspaceId, project.id(), period.startInstant(),
                 period.endInstant());
-        BigDecimal commission = earned.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Money> commission = Money.totals(earned.values().stream().flatMap(List::stream).toList());
         List<Sums> agents = repository.sums(ids, period.start(), period.end(), "agent");
+        Map<String, List<Money>> revenue = repository.revenue(ids, period.start(), period.end(), "agent");
         Counts total = agents.stream().map(Sums::counts).reduce(Counts.none(), Reports::plus);
         Map<UUID, BigDecimal> costs = costs(agents, people.hourlyCosts(workspaceId));
-        Kpis totals = kpis(total, commission, costs == null ? null
-                : costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        List<Row> rows = groupBy == null ? List.of() : rows(workspaceId, ids, period, groupBy, agents, earned, costs);
+        String costCurrency = workspaces.currency(workspaceId);
+        Kpis totals = kpis(total, Money.totals(revenue.values().stream().flatMap(List::stream).toList()), commission,
+                costs == null ? null : costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                costCurrency);
+        List<Row> rows = groupBy == null ? List.of()
+                : rows(workspaceId, ids, period, groupBy, agents, revenue, earned, costs, costCurrency);
         return new KpiReport(project, period, totals, targets(project, period, totals, ids), groupBy, rows);
     }
 
@@ -206,16 +214,19 @@ public class Reports {
 
     /** The rows of a split; an agent or team split folds the per-agent sums the totals were made from. */
     private List<Row> rows(UUID workspaceId, List<UUID> ids, Period period, String groupBy, List<Sums> agents,
-            Map<UUID, BigDecimal> earned, Map<UUID, BigDecimal> costs) {
-        List<Sums> sums = groupBy.equals("agent") || groupBy.equals("team") ? agents
-                : repository.sums(ids, period.start(), period.end(), groupBy);
-        if (groupBy.equals("source") || groupBy.equals("day")) {
+            Map<String, List<Money>> revenueByAgent, Map<UUID, List<Money>> earned, Map<UUID, BigDecimal> costs,
+            String costCurrency) {
+        boolean byAgents = groupBy.equals("agent") || groupBy.equals("team");
+        List<Sums> sums = byAgents ? agents : repository.sums(ids, period.start(), period.end(), groupBy);
+        if (!byAgents) {
+            Map<String, List<Money>> revenue = repository.revenue(ids, period.start(), period.end(), groupBy);
             List<Row> rows = new ArrayList<>();
             for (Sums s : sums) {
-                rows.add(new Row(s.key(), s.key(), kpis(s.counts(), null)));
+                rows.add(new Row(s.key(), s.key(), kpis(s.counts(), revenue.getOrDefault(s.key(), List.of()), null,
+                        null, costCurrency)));
             }
             if (groupBy.equals("day")) {
-                return fillDays(rows, period);
+                return fillDays(rows, period, costCurrency);
             }
             return rows;
         }
@@ -229,7 +240,8 @@ public class Reports {
                 };
         Map<String, Counts> merged = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
-        Map<String, BigDecimal> commission = new HashMap<>();
+        Map<String, List<Money>> commission = new HashMap<>();
+        Map<String, List<Money>> revenue = new HashMap<>();
         Map<String, BigDecimal> cost = new HashMap<>();
         for (Sums s : sums) {
             UUID agent = UUID.fromString(s.key());
@@ -240,16 +252,23 @@ public class Reports {
                 cost.merge(key[0], costs.get(agent), BigDecimal::add);
             }
         }
-        earned.forEach((person, amount) -> {
+        revenueByAgent.forEach((agent, amounts) -> {
+            String[] key = keyOf.apply(UUID.fromString(agent));
+            revenue.computeIfAbsent(key[0], k -> new ArrayList<>()).addAll(amounts);
+            labels.putIfAbsent(key[0], key[1]);
+            merged.putIfAbsent(key[0], Counts.none());
+        });
+        earned.forEach((person, amounts) -> {
             String[] key = keyOf.apply(person);
-            commission.merge(key[0], amount, BigDecimal::add);
+            commission.computeIfAbsent(key[0], k -> new ArrayList<>()).addAll(amounts);
             labels.putIfAbsent(key[0], key[1]);
             merged.putIfAbsent(key[0], Counts.none());
         });
         return merged.entrySet().stream()
                 .map(e -> new Row(e.getKey(), labels.get(e.getKey()),
-                        kpis(e.getValue(), commission.getOrDefault(e.getKey(), BigDecimal.ZERO),
-                                cost.get(e.getKey()))))
+                        kpis(e.getValue(), Money.totals(revenue.getOrDefault(e.getKey(), List.of())),
+                                Money.totals(commission.getOrDefault(e.getKey(), List.of())), cost.get(e.getKey()),
+                                costCurrency)))
                 .sorted(Comparator.comparingLong((Row r) -> r.kpis().appointmentsSet()).reversed()
                         .thenComparing(Comparator.comparingLong((Row r) -> r.kpis().dials()).reversed())
                         .thenComparing(Row::label))
@@ -257,11 +276,11 @@ public class Reports {
     }
 
     /** Every day of the period, a day without calls as zeros: a trend line must not skip days. */
-    private static List<Row> fillDays(List<Row> rows, Period period) {
+    private static List<Row> fillDays(List<Row> rows, Period period, String costCurrency) {
         Map<String, Row> byDay = new HashMap<>();
         rows.forEach(r -> byDay.put(r.key(), r));
         List<Row> days = new ArrayList<>();
-        Kpis zero = kpis(Counts.none(), null);
+        Kpis zero = kpis(Counts.none(), List.of(), null, null, costCurrency);
         for (LocalDate d = period.firstDay(); !d.isAfter(period.lastDay()); d = d.plusDays(1)) {
             String key = d.toString();
             days.add(byDay.getOrDefault(key, new Row(key, key, zero)));
@@ -279,15 +298,13 @@ public class Reports {
                 a.revenue().add(b.revenue()), a.gatekeepers() + b.gatekeepers());
     }
 
-    private static Kpis kpis(Counts c, BigDecimal commission) {
-        return kpis(c, commission, null);
-    }
-
-    private static Kpis kpis(Counts c, BigDecimal commission, BigDecimal cost) {
+    /** The KPIs of counts; revenue comes per currency from its own table, not the counts' legacy sum. */
+    private static Kpis kpis(Counts c, List<Money> revenue, List<Money> commission, BigDecimal cost,
+            String costCurrency) {
         return Kpis.of(c.dials(), c.connects(), c.talkSeconds(), c.handleSeconds(), c.successfulCalls(),
                 c.successfulTalkSeconds(), c.appointmentsSet(), c.appointmentsHeld(), c.appointmentsNoShow(),
-                c.resolved(), c.resolvedFirstCall(), c.qualified(), c.dealsWon(), c.revenue(), commission,
-                c.gatekeepers(), cost);
+                c.resolved(), c.resolvedFirstCall(), c.qualified(), c.dealsWon(), revenue, commission,
+                c.gatekeepers(), cost, costCurrency);
     }
 
     private List<Target> targets(Project project, Period period, Kpis totals, List<UUID> ids) {

@@ -276,7 +276,7 @@ public class Reviews {
         for (String kpi : List.of("dials", "connects", "connectRate", "talkSeconds", "appointmentsSet",
                 "appointmentsPerHour", "appointmentsHeld", "showRate", "oneCallResolutionRate", "qualificationRate",
                 "averageSuccessfulCallSeconds", "dealsWon", "revenue", "commission")) {
-            String value = Figures.format(kpi, kpis.get(kpi), locale);
+            String value = Figures.figure(kpi, kpis, locale);
             String name = text(locale, "kpi." + kpi);
             plain.append(name).append(": ").append(value).append('\n');
             html.append("<tr><td style=\"padding:2px 16px 2px 0;color:#6b7280\">").append(escape(name))

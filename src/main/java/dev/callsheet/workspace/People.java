@@ -169,6 +169,12 @@ public class People {
                 Checks.timeZone("timeZone", timeZone).getId());
     }
 
+    /** Whether the person ever chose the workspace they work in (a platform admin is asked until they do). */
+    @Transactional(readOnly = true)
+    public boolean workspaceChosen(UUID userId) {
+        return users.workspaceChosen(userId);
+    }
+
     /** The workspace a person's next sign-in starts in. */
     public void setCurrentWorkspace(UUID userId, UUID workspaceId) {
         users.setCurrentWorkspace(userId, workspaceId);

@@ -68,6 +68,39 @@ public class Workspaces {
                 country == null || country.isBlank() ? null : country.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The currency the workspace counts its costs in (hourly costs, cost per appointment) and a new deal's default:
+     * the one set, else its default country's, else EUR.
+     */
+    @Transactional(readOnly = true)
+    public String currency(UUID workspaceId) {
+        return workspaces.currency(workspaceId).or(() -> defaultCountry(workspaceId).map(Workspaces::currencyOf))
+                .orElse("EUR");
+    }
+
+    /** Sets the workspace's currency (an ISO 4217 code); null or blank goes back to its country's. */
+    public void setCurrency(UUID workspaceId, String currency) {
+        String code = null;
+        if (currency != null && !currency.isBlank()) {
+            try {
+                code = java.util.Currency.getInstance(currency.strip().toUpperCase(java.util.Locale.ROOT))
+                        .getCurrencyCode();
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("currency", "currency must be an ISO 4217 code such as EUR or NOK");
+            }
+        }
+        workspaces.setCurrency(workspaceId, code);
+    }
+
+    private static String currencyOf(String country) {
+        try {
+            java.util.Currency currency = java.util.Currency.getInstance(new java.util.Locale("", country));
+            return currency == null ? null : currency.getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceSummary byId(UUID id) {
         return workspaces.byId(id).orElseThrow(() -> ApiProblem.notFound("workspace"));

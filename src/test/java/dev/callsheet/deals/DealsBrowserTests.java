@@ -72,7 +72,7 @@ class DealsBrowserTests extends IntegrationTest {
         browser.field("justification").sendKeys("Budget comes with the proposal", Keys.ENTER);
         browser.waitFor(By.cssSelector(".board-column[data-stage='PROPOSAL'] .deal-card"));
         assertThat(browser.text(By.cssSelector(".board-column[data-stage='PROPOSAL'] .deal-card")))
-                .contains("Exit data missing").contains("48 000 EUR");
+                .contains("Exit data missing").contains("€48,000.00");
         browser.screenshot("deals-board");
 
         // the workspace's administrator (a supervisor by the role hierarchy) sees everyone's board

@@ -653,4 +653,39 @@ class IntakeApiIntegrationTests extends IntegrationTest {
         clock.set(routed.plus(Duration.ofMinutes(30)));
         assertThat(speedToLead.check()).as("alerted once each").isZero();
     }
+
+    /** Issue 26: a web lead made two tasks, its own and the speed-to-lead alert beside it; now the alert is the task. */
+    @Test
+    void oneWebLeadMakesOneTaskEvenOnceItsAlertIsDue() throws Exception {
+        Instant routed = at(monday, 9, 10);
+        clock.set(routed);
+        String name = "Single Task " + System.nanoTime();
+        postJson(Map.of("name", name, "email", "single" + System.nanoTime() + "@lead.no"), null);
+        List<JsonNode> before = tasksAbout(name);
+        assertThat(before).as(before.toString()).hasSize(1);
+        assertThat(before.get(0).get("kind").asText()).isEqualTo("WEB_LEAD");
+        String contact = before.get(0).get("contactId").asText();
+
+        clock.set(routed.plus(Duration.ofMinutes(6)));
+        assertThat(speedToLead.check()).isGreaterThanOrEqualTo(1);
+        List<JsonNode> after = tasksAbout(name);
+        assertThat(after).as(after.toString()).hasSize(1);
+        assertThat(after.get(0).get("contactId").asText()).isEqualTo(contact);
+        assertThat(after.get(0).get("kind").asText()).isEqualTo("SPEED_TO_LEAD");
+        assertThat(after.get(0).get("title").asText()).isEqualTo("Untouched for 5 min: " + name);
+        // the lead's own details (its message, consent) stay on the one task
+        assertThat(after.get(0).get("details").has("consent")).isTrue();
+    }
+
+    /** Everyone's open tasks about the lead of that name. */
+    private List<JsonNode> tasksAbout(String name) {
+        List<JsonNode> about = new java.util.ArrayList<>();
+        api.as(supervisor).get("/api/v1/tasks?all=true").json().get("items").forEach(t -> {
+            if (name.equals(t.get("contactName").asText())) {
+                about.add(t);
+            }
+        });
+        return about;
+    }
+
 }

@@ -68,6 +68,16 @@ public final class Pages {
         return pages;
     }
 
+    /** Takes the CSRF token of a signed-in page (after a sign-in this session posted itself). */
+    public Pages tokenFrom(String path) {
+        Matcher page = PAGE_TOKEN.matcher(get(path).body());
+        if (!page.find()) {
+            throw new IllegalStateException("no CSRF token on " + path);
+        }
+        token = page.group(1);
+        return this;
+    }
+
     public Response get(String path) {
         return send("GET", path, null);
     }

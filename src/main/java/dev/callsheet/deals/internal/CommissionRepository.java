@@ -86,16 +86,19 @@ public class CommissionRepository {
 
     /** Ledger lines of a period (first day of the month), of one person when given. */
     /** Commission entries (wins less reversals) on the project's deals booked in [from, to), per person. */
-    public Map<UUID, BigDecimal> earned(UUID workspaceId, UUID projectId, Instant from, Instant to) {
-        Map<UUID, BigDecimal> earned = new HashMap<>();
+    public Map<UUID, List<dev.callsheet.web.Money>> earned(UUID workspaceId, UUID projectId, Instant from,
+            Instant to) {
+        Map<UUID, List<dev.callsheet.web.Money>> earned = new HashMap<>();
         jdbc.sql("""
-                SELECT e.user_id, sum(e.amount) AS amount FROM commission_entry e
+                SELECT e.user_id, e.currency, sum(e.amount) AS amount FROM commission_entry e
                 JOIN deal d ON d.id = e.deal_id
                 WHERE e.workspace_id = ? AND d.project_id = ? AND e.at >= ? AND e.at < ?
-                GROUP BY e.user_id""")
+                GROUP BY e.user_id, e.currency ORDER BY e.currency""")
                 .params(workspaceId, projectId, Timestamp.from(from), Timestamp.from(to))
                 .query(rs -> {
-                    earned.put(rs.getObject("user_id", UUID.class), rs.getBigDecimal("amount"));
+                    earned.computeIfAbsent(rs.getObject("user_id", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new dev.callsheet.web.Money(rs.getString("currency").strip(),
+                                    rs.getBigDecimal("amount")));
                 });
         return earned;
     }

@@ -58,6 +58,7 @@ class CommissionsPagesController {
         model.addAttribute("user", who);
         model.addAttribute("lines", lines);
         model.addAttribute("totals", Commissions.payout(lines));
+        model.addAttribute("byCurrency", Commissions.byCurrency(lines));
         if (Deals.supervises(user)) {
             List<Commissions.Rule> rules = new ArrayList<>(commissions.rules(user.workspaceId()));
             rules.add(new Commissions.Rule(null, null, null, null, null, null));

@@ -333,7 +333,7 @@ class DealsApiController {
             @RequestParam(required = false) String userId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         List<Commissions.Entry> lines = commissions.ledger(user, userId, from, to);
-        return Map.of("items", lines, "totals", Commissions.payout(lines));
+        return Map.of("items", lines, "totals", Commissions.payout(lines), "byCurrency", Commissions.byCurrency(lines));
     }
 
     @GetMapping("/api/v1/commissions/payout")

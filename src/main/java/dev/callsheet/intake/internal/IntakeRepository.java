@@ -110,6 +110,25 @@ public class IntakeRepository {
                 messages.getMessage(title.key(), title.args().toArray(), Locale.ENGLISH), withTitle, now);
     }
 
+    /**
+     * Turns the person's open task for the lead (its {@code …_LEAD} task) into the speed-to-lead alert, title and
+     * kind, keeping its details: one lead, one task. Empty when they have no such task open.
+     */
+    public Optional<UUID> alertOpenLeadTask(UUID workspaceId, UUID assignee, UUID contactId, TaskTitle title,
+            Map<String, ?> details) {
+        Map<String, Object> withTitle = new LinkedHashMap<>(details);
+        withTitle.put("titleKey", title.key());
+        withTitle.put("titleArgs", title.args());
+        return jdbc.sql("""
+                UPDATE intake_task SET kind = 'SPEED_TO_LEAD', title = ?, details = details || ?::jsonb
+                WHERE id = (SELECT id FROM intake_task WHERE workspace_id = ? AND contact_id = ? AND assignee_id = ?
+                  AND done_at IS NULL AND kind LIKE '%\\_LEAD' ESCAPE '\\' ORDER BY created_at LIMIT 1)
+                RETURNING id""")
+                .params(messages.getMessage(title.key(), title.args().toArray(), Locale.ENGLISH),
+                        json.writeValueAsString(withTitle), workspaceId, contactId, assignee)
+                .query(UUID.class).optional();
+    }
+
     private UUID addTask(UUID workspaceId, UUID assignee, UUID contactId, String kind, String title,
             Map<String, ?> details, Instant now) {
         return jdbc.sql("""

@@ -90,8 +90,13 @@ public class SpeedToLead {
     private void alertOwner(IntakeRepository.Untouched lead, Duration after, Instant now) {
         ContactCard card = contacts.card(lead.workspaceId(), lead.contactId());
         TaskTitle title = TaskTitle.of("task.untouched", after.toMinutes(), card.displayName());
-        repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD", title,
-                Map.of("channel", lead.channel(), "routedAt", lead.createdAt().toString()), now);
+        // The alert is the lead's own task, raised (issue 26: a second task beside it made two tasks per lead).
+        Map<String, Object> details = Map.of("channel", lead.channel(), "routedAt", lead.createdAt().toString());
+        if (repository.alertOpenLeadTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), title, details)
+                .isEmpty()) {
+            repository.addTask(lead.workspaceId(), lead.assignee().id(), lead.contactId(), "SPEED_TO_LEAD", title,
+                    details, now);
+        }
         // the person's own address, else the one on their rep calendar; in their language, on their clock
         Optional<Member> owner = people.member(lead.workspaceId(), lead.assignee().id());
         owner.map(Member::email).filter(e -> !e.isBlank())

@@ -114,6 +114,11 @@ class ReportCounts {
         repository.add(closed.workspaceId(), closed.projectId(), hour(closed.workspaceId(), closed.projectId(), at),
                 agent(closed.creditedAgentId()), source,
                 new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, won ? 1 : -1, won ? amount : amount.negate(), 0));
+        if (closed.currency() != null) {
+            repository.addRevenue(closed.workspaceId(), closed.projectId(),
+                    hour(closed.workspaceId(), closed.projectId(), at), agent(closed.creditedAgentId()), source,
+                    closed.currency(), won ? 1 : -1, won ? amount : amount.negate());
+        }
         repository.won(closed.projectId(), closed.contactId(), won ? closed.at() : null);
     }
 

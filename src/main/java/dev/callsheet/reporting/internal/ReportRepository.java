@@ -64,6 +64,46 @@ public class ReportRepository {
                 .param("node", 1).param("code", code).param("connected", connected).update();
     }
 
+    /** A won deal's amount (negative to take a cancelled win back) on the hour's row of its currency. */
+    public void addRevenue(UUID workspaceId, UUID projectId, LocalDateTime hour, UUID agentId, String source,
+            String currency, int won, BigDecimal amount) {
+        jdbc.sql("""
+                INSERT INTO report_revenue_hour AS r (workspace_id, project_id, hour, agent_id, source, currency,
+                  deals_won, amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (project_id, hour, agent_id, source, currency) DO UPDATE SET
+                  deals_won = r.deals_won + EXCLUDED.deals_won, amount = r.amount + EXCLUDED.amount""")
+                .params(workspaceId, projectId, Timestamp.valueOf(hour), agentId, source, currency, won, amount)
+                .update();
+    }
+
+    /**
+     * Revenue of the projects over local time [from, to) per currency, grouped as {@link #sums} groups (agent,
+     * source, day, project; null for the total, under the key ""). Currencies are sorted by code.
+     */
+    public Map<String, List<dev.callsheet.web.Money>> revenue(List<UUID> projectIds, LocalDateTime from,
+            LocalDateTime to, String group) {
+        String key = switch (group == null ? "" : group) {
+            case "agent" -> "agent_id::text";
+            case "source" -> "source";
+            case "day" -> "to_char(hour, 'YYYY-MM-DD')";
+            case "project" -> "project_id::text";
+            default -> "''";
+        };
+        Map<String, List<dev.callsheet.web.Money>> revenue = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT %s AS key, currency, sum(amount) AS amount FROM report_revenue_hour
+                WHERE project_id = ANY(?) AND hour >= ? AND hour < ?
+                GROUP BY 1, 2 ORDER BY 1, 2""".formatted(key))
+                .params(projectIds.toArray(UUID[]::new), Timestamp.valueOf(from), Timestamp.valueOf(to))
+                .query(rs -> {
+                    revenue.computeIfAbsent(rs.getString("key"), k -> new java.util.ArrayList<>())
+                            .add(new dev.callsheet.web.Money(rs.getString("currency").strip(),
+                                    rs.getBigDecimal("amount")));
+                });
+        return revenue;
+    }
+
     /** One more call with this outcome on the hour's outcome row. */
     private static final String OUTCOME = """
             INSERT INTO report_outcome_hour AS r (workspace_id, project_id, hour, agent_id, node, code, connected, calls)

@@ -15,7 +15,8 @@ import java.util.Map;
 final class ReportTables {
 
     private static final List<String> KPI_NAMES = List.copyOf(new Kpis(0, 0, null, 0, 0, 0, null, 0, null, 0, 0,
-            null, 0, 0, null, 0, null, 0, null, null, 0, null, null, null, null, null, null).asMap().keySet());
+            null, 0, 0, null, 0, null, 0, null, null, 0, null, null, null, null, null, null, List.of(), List.of(), null)
+            .asMap().keySet());
 
     private ReportTables() {
     }
@@ -53,7 +54,7 @@ final class ReportTables {
     static List<Sheets.Sheet> kpis(Reports.KpiReport report) {
         List<Sheets.Sheet> sheets = new ArrayList<>();
         List<List<Object>> totals = new ArrayList<>();
-        report.totals().asMap().forEach((k, v) -> totals.add(Arrays.asList(k, v)));
+        report.totals().asMap().forEach((k, v) -> totals.add(Arrays.asList(k, cell(v))));
         sheets.add(new Sheets.Sheet("KPIs", List.of("kpi", "value"), totals));
         sheets.add(new Sheets.Sheet("Targets", List.of("kpi", "target", "actual", "met"), report.targets().stream()
                 .map(t -> Arrays.<Object>asList(t.kpi(), t.target(), t.actual(), t.met())).toList()));
@@ -63,12 +64,21 @@ final class ReportTables {
             List<List<Object>> rows = new ArrayList<>();
             for (Reports.Row r : report.rows()) {
                 List<Object> row = new ArrayList<>(Arrays.asList(r.key(), r.label()));
-                row.addAll(r.kpis().asMap().values());
+                r.kpis().asMap().values().forEach(v -> row.add(cell(v)));
                 rows.add(row);
             }
             sheets.add(new Sheets.Sheet("By " + report.groupBy(), header, rows));
         }
         return sheets;
+    }
+
+    /** A cell of a download: amounts per currency as "1000.00 EUR; 10000.00 NOK", anything else as it is. */
+    private static Object cell(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join("; ", list.stream().map(m -> m instanceof dev.callsheet.web.Money money
+                    ? money.amount().toPlainString() + " " + money.currency() : String.valueOf(m)).toList());
+        }
+        return value;
     }
 
     static Map<String, Object> json(Reports.Funnel funnel) {

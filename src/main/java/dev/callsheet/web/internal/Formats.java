@@ -94,6 +94,21 @@ public class Formats {
         return dev.callsheet.web.Figures.format(kpi, value, LocaleContextHolder.getLocale());
     }
 
+    /** A report figure from a set of figures: money with its currency (see {@link dev.callsheet.web.Figures#figure}). */
+    public String figure(String kpi, java.util.Map<String, ?> figures) {
+        return dev.callsheet.web.Figures.figure(kpi, figures, LocaleContextHolder.getLocale());
+    }
+
+    /** An amount in its currency, for the viewer's locale: "kr 10 000,00" in nb, "€1,000.00" in en. */
+    public String money(java.math.BigDecimal amount, String currency) {
+        return dev.callsheet.web.Figures.money(amount, currency, LocaleContextHolder.getLocale());
+    }
+
+    /** Amounts per currency, each in its own currency. */
+    public String money(java.util.List<?> amounts) {
+        return dev.callsheet.web.Figures.money(amounts, LocaleContextHolder.getLocale());
+    }
+
     public String zone() {
         return LocaleContextHolder.getTimeZone().toZoneId().getId();
     }

@@ -73,7 +73,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.security.web.authentication.AuthenticationSuccessHandler> signedIn)
+            throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
@@ -85,6 +88,10 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
+                        // the workspace module's: keeps a language picked at sign-in, asks the platform admin
+                        // which workspace to work in (issue 26)
+                        .successHandler(signedIn.getIfAvailable(
+                                org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler::new))
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + (exception instanceof TooManyAttemptsException
                                         ? "/login?locked" : "/login?error")))

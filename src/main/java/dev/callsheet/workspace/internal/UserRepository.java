@@ -132,8 +132,16 @@ public class UserRepository {
                 .update();
     }
 
+    /** The workspace the person's next sign-in starts in, chosen by them (so never asked again). */
     public void setCurrentWorkspace(UUID userId, UUID workspaceId) {
-        jdbc.sql("UPDATE app_user SET current_workspace_id = ? WHERE id = ?").params(workspaceId, userId).update();
+        jdbc.sql("UPDATE app_user SET current_workspace_id = ?, workspace_chosen_at = now() WHERE id = ?")
+                .params(workspaceId, userId).update();
+    }
+
+    /** Whether the person ever chose a workspace themselves (the switch, the chooser). */
+    public boolean workspaceChosen(UUID userId) {
+        return jdbc.sql("SELECT workspace_chosen_at IS NOT NULL FROM app_user WHERE id = ?").param(userId)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     /** A person's active memberships with their roles, oldest first: one query for a whole sign-in. */

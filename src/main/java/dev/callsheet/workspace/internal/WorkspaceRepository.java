@@ -46,6 +46,15 @@ public class WorkspaceRepository {
         jdbc.sql("UPDATE workspace SET default_country = ? WHERE id = ?").params(country, id).update();
     }
 
+    public Optional<String> currency(UUID id) {
+        return jdbc.sql("SELECT currency FROM workspace WHERE id = ?").param(id).query(String.class).optional()
+                .filter(c -> c != null).map(String::strip);
+    }
+
+    public void setCurrency(UUID id, String currency) {
+        jdbc.sql("UPDATE workspace SET currency = ? WHERE id = ?").params(currency, id).update();
+    }
+
     public Optional<WorkspaceSummary> demo() {
         return jdbc.sql("SELECT id, key, name FROM workspace WHERE demo ORDER BY created_at LIMIT 1")
                 .query(WorkspaceSummary.class).optional();

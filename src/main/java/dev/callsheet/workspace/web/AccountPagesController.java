@@ -93,6 +93,13 @@ class AccountPagesController {
         return "redirect:/account";
     }
 
+    /** The platform administrator's question after sign-in: which workspace to work in (issue 26). */
+    @GetMapping("/workspace/choose")
+    String choose(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("choices", user.workspaces());
+        return "choose-workspace";
+    }
+
     @PostMapping("/workspace/switch")
     String switchWorkspace(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID workspaceId,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
@@ -101,6 +108,7 @@ class AccountPagesController {
         }
         people.setCurrentWorkspace(user.userId(), workspaceId);
         sessionPrincipal.refresh(user, workspaceId, request, response);
+        request.getSession().removeAttribute(SignedIn.CHOOSE);
         redirect.addFlashAttribute("flash", "flash.workspaceSwitched");
         return "redirect:/";
     }

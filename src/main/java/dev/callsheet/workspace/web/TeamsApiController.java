@@ -36,9 +36,11 @@ class TeamsApiController {
     }
 
     private final People people;
+    private final dev.callsheet.workspace.Workspaces workspaces;
 
-    TeamsApiController(People people) {
+    TeamsApiController(People people, dev.callsheet.workspace.Workspaces workspaces) {
         this.people = people;
+        this.workspaces = workspaces;
     }
 
     @GetMapping("/teams")
@@ -64,21 +66,26 @@ class TeamsApiController {
         people.setTeamHourlyCost(admin.workspaceId(), id, body == null ? null : body.hourlyCost());
     }
 
-    record Costs(java.math.BigDecimal hourlyCost) {
+    /** {@code currency} (ISO 4217) is what every hourly cost is in; absent leaves it as it is. */
+    record Costs(java.math.BigDecimal hourlyCost, String currency) {
     }
 
     /** The workspace's hourly cost: for members with neither their own nor their team's. */
     @GetMapping("/workspace/costs")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, java.math.BigDecimal> costs(@AuthenticationPrincipal CurrentUser admin) {
-        java.util.Map<String, java.math.BigDecimal> costs = new java.util.HashMap<>();
+    Map<String, Object> costs(@AuthenticationPrincipal CurrentUser admin) {
+        java.util.Map<String, Object> costs = new java.util.HashMap<>();
         costs.put("hourlyCost", people.workspaceHourlyCost(admin.workspaceId()));
+        costs.put("currency", workspaces.currency(admin.workspaceId()));
         return costs;
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/workspace/costs")
     @PreAuthorize("hasRole('ADMIN')")
-    Map<String, java.math.BigDecimal> setCosts(@AuthenticationPrincipal CurrentUser admin, @RequestBody Costs body) {
+    Map<String, Object> setCosts(@AuthenticationPrincipal CurrentUser admin, @RequestBody Costs body) {
+        if (body != null && body.currency() != null) {
+            workspaces.setCurrency(admin.workspaceId(), body.currency());
+        }
         people.setWorkspaceHourlyCost(admin.workspaceId(), body == null ? null : body.hourlyCost());
         return costs(admin);
     }
