@@ -107,7 +107,7 @@ class BusyTimesTests {
     private static RepCalendar repCalendar(Integer dailyCap) {
         return new RepCalendar(new Person(UUID.randomUUID(), "lars", "Lars"), "Europe/Oslo",
                 Map.of(DayOfWeek.TUESDAY, List.of(new TimeWindow("09:00", "17:00"))), List.of(), List.of(),
-                MeetingType.DEFAULTS, 0, dailyCap, null, 100, null, true, FROM);
+                MeetingType.DEFAULTS, 0, dailyCap, null, 100, null, true, FROM, List.of(), dev.callsheet.scheduling.Travel.NONE);
     }
 
     private static Instant at(LocalDate day, int hour, int minute) {
