@@ -677,7 +677,7 @@ class SchedulingApiIntegrationTests extends IntegrationTest {
         assertThat(outcome.status()).as(outcome.toString()).isEqualTo(200);
 
         Api.Response booked = book(me, lead, at(monday.plusDays(1), "10:00", OSLO),
-                Map.of("attemptId", attempt, "repId", rep.id()));
+                Map.of("attemptId", attempt, "repId", rep.id(), "type", "ON_SITE")); // the project has no default type
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         JsonNode appointment = me.get("/api/v1/appointments/" + booked.json().get("id").asText()).json();
         assertThat(appointment.get("projectId").asText()).isEqualTo(project);
