@@ -247,23 +247,64 @@ function shortcutKey(event) {
     });
   }
 
-  /** The booking dialog: 1-9 book the slot with that number, Esc goes back without booking. */
+  /**
+   * The booking dialog, by physical key (KeyboardEvent.code, so any layout works): 1-9 book the slot with that
+   * number (Enter books the one in focus); O U W T F S N pick the next Monday … Sunday of the day picker (the same
+   * key again: a week later); ArrowLeft / ArrowRight a day back or on; M A E morning, afternoon, evening of the
+   * lead's day (again: off); R the rep picker; B the best slots again; Esc goes back without booking. Before a
+   * meeting type is chosen, 1-9 choose the type.
+   */
   function bookingPage(root) {
+    const weekdayKeys = { KeyO: 1, KeyU: 2, KeyW: 3, KeyT: 4, KeyF: 5, KeyS: 6, KeyN: 7 };
+    const partKeys = { KeyM: 'morning', KeyA: 'afternoon', KeyE: 'evening' };
+    const digit = (code) => { const m = /^(?:Digit|Numpad)([1-9])$/.exec(code); return m && m[1]; };
+    const go = (link) => { if (link) { link.click(); return true; } return false; };
+    const days = () => Array.from(root.querySelectorAll('.days a.day'));
+    const chosenDay = () => root.querySelector('.days a.day.active');
     document.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
         return;
       }
-      if (event.key === 'Escape') {
-        event.preventDefault();
+      const code = event.code;
+      let done = false;
+      if (code === 'Escape') {
         window.location.href = root.dataset.back;
-        return;
+        done = true;
+      } else if (digit(code)) {
+        const n = digit(code);
+        const slot = root.querySelector(`.slot[data-key="${n}"]`);
+        if (slot && !slot.disabled) {
+          slot.disabled = true; // one booking per key press, however fast the repeat
+          slot.form.submit();
+          done = true;
+        } else {
+          done = go(root.querySelector(`.type-choice[data-key="${n}"]`));
+        }
+      } else if (weekdayKeys[code] && !event.shiftKey) {
+        const all = days();
+        const current = chosenDay();
+        const from = current && Number(current.dataset.weekday) === weekdayKeys[code] ? all.indexOf(current) + 1 : 0;
+        const next = all.slice(from).find((d) => Number(d.dataset.weekday) === weekdayKeys[code])
+          || all.find((d) => Number(d.dataset.weekday) === weekdayKeys[code]);
+        done = go(next === current ? null : next);
+      } else if (code === 'ArrowLeft' || code === 'ArrowRight') {
+        const all = days();
+        const current = chosenDay();
+        const at = current ? all.indexOf(current) + (code === 'ArrowRight' ? 1 : -1) : 0;
+        done = go(all[Math.max(0, Math.min(all.length - 1, at))] === current ? null : all[at]);
+      } else if (partKeys[code] && !event.shiftKey) {
+        done = go(root.querySelector(`.part[data-part="${partKeys[code]}"]`));
+      } else if (code === 'KeyB' && !event.shiftKey) {
+        done = go(document.getElementById('best-slots'));
+      } else if (code === 'KeyR' && !event.shiftKey) {
+        const reps = document.getElementById('rep-picker');
+        if (reps) {
+          reps.focus();
+          done = true;
+        }
       }
-      const digit = shortcutKey(event);
-      const slot = /^[1-9]$/.test(digit) && root.querySelector(`.slot[data-key="${digit}"]`);
-      if (slot) {
+      if (done) {
         event.preventDefault();
-        slot.disabled = true; // one booking per key press, however fast the repeat
-        slot.form.submit();
       }
     });
   }

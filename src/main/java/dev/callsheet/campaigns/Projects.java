@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -82,6 +83,12 @@ public class Projects {
     @Transactional(readOnly = true)
     public Project project(UUID workspaceId, UUID id) {
         return repository.find(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("project"));
+    }
+
+    /** The meeting type the project books by default, if it chose one (see {@link BookingDefaults}). */
+    @Transactional(readOnly = true)
+    public Optional<String> defaultMeetingType(UUID workspaceId, UUID projectId) {
+        return repository.defaultMeetingType(workspaceId, projectId);
     }
 
     /** Every active project of every workspace, by workspace: for work done on each project's schedule. */

@@ -115,14 +115,45 @@ public class Appointments {
      */
     public Slots availability(CurrentUser user, String project, String from, String to, String rep, String type,
             String lead, Integer limit) {
+        return availability(user, project, from, to, rep, type, lead, limit, null, null);
+    }
+
+    /**
+     * Free slots as {@link #availability(CurrentUser, String, String, String, String, String, String, Integer)}
+     * finds them, narrowed to one day and/or one {@link PartOfDay}, both on the lead's clock (the asking user's
+     * without a lead). A day without {@code from}/{@code to} asks for that whole day. A type left out is the
+     * project's default meeting type; a project without one makes the type required.
+     */
+    public Slots availability(CurrentUser user, String project, String from, String to, String rep, String type,
+            String lead, Integer limit, String day, String partOfDay) {
         UUID ws = user.workspaceId();
         LeadHours leadHours = LeadWindow.ANY_TIME;
+        UUID projectId = null;
         if (project != null && !project.isBlank()) {
-            leadHours = leadHoursOf(projects.project(ws, uuid("project", project)));
+            projectId = uuid("project", project);
+            leadHours = leadHoursOf(projects.project(ws, projectId));
         }
+        LocalDate onDay = day == null || day.isBlank() ? null : date("day", day);
+        PartOfDay part = PartOfDay.parse("partOfDay", partOfDay);
         Instant now = clock.instant();
+        LeadInfo leadInfo = lead == null || lead.isBlank() ? null : leadInfo(ws, uuid("lead", lead), user.timeZone());
+        ZoneId leadZone = leadInfo == null ? user.timeZone() : leadInfo.zone();
         Instant start = from == null || from.isBlank() ? now : Inputs.instant("from", from, user.timeZone());
         Instant end = to == null || to.isBlank() ? start.plus(Duration.ofDays(7)) : Inputs.instant("to", to, user.timeZone());
+        if (onDay != null) {
+            Instant dayStart = onDay.atStartOfDay(leadZone).toInstant();
+            Instant dayEnd = onDay.plusDays(1).atStartOfDay(leadZone).toInstant();
+            if (!dayEnd.isAfter(now) || Duration.between(now, dayStart).toDays() > 366) {
+                throw ApiProblem.badRequest("day", "day must be today or a later date within a year, like "
+                        + LocalDate.ofInstant(now, leadZone));
+            }
+            if (from == null || from.isBlank()) {
+                start = dayStart.isAfter(now) ? dayStart : now;
+            }
+            if (to == null || to.isBlank()) {
+                end = dayEnd;
+            }
+        }
         if (!end.isAfter(start)) {
             throw ApiProblem.badRequest("to", "to must be after from");
         }
@@ -133,7 +164,7 @@ public class Appointments {
         if (max < 1 || max > 5000) {
             throw ApiProblem.badRequest("limit", "limit must be 1 to 5000");
         }
-        String code = type(type);
+        String code = type(type, ws, projectId);
         dev.callsheet.scheduling.internal.AvailabilityCache.View view = cache.read(ws, start.minus(CAP_WINDOW),
                 end.plus(CAP_WINDOW));
         List<RepCalendar> reps = view.calendars();
@@ -145,8 +176,6 @@ public class Appointments {
             }
         }
         reps = reps.stream().filter(c -> c.meetingType(code).isPresent()).toList();
-        LeadInfo leadInfo = lead == null || lead.isBlank() ? null : leadInfo(ws, uuid("lead", lead), user.timeZone());
-        ZoneId leadZone = leadInfo == null ? user.timeZone() : leadInfo.zone();
         Map<UUID, SlotFinder.Load> loads = view.loads();
         // issue 25: only reps whose territory holds the lead's address meet them there, inside the lead's hours
         LeadWindow leadWindow = null;
@@ -154,6 +183,12 @@ public class Appointments {
             reps = inTerritory(reps, code, leadInfo);
             leadWindow = leadWindow(ws, leadInfo, leadHours, start, end);
         }
+        // the filters of the console's dialog sit around SlotFinder, which stays the one rule of what is free
+        java.util.function.Predicate<Instant> wanted = onDay == null && part == null ? at -> true : at -> {
+            java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(at, leadZone);
+            return (onDay == null || local.toLocalDate().equals(onDay))
+                    && (part == null || part.holds(local.toLocalTime()));
+        };
 
         // start → reps free then, in time order
         TreeMap<Instant, List<RepCalendar>> free = new TreeMap<>();
@@ -163,8 +198,11 @@ public class Appointments {
             meetings.put(calendar.rep().id(), meeting);
             Instant earliest = now.plus(Duration.ofMinutes(calendar.minNoticeMinutes()));
             SlotFinder.free(loads.get(calendar.rep().id()), meeting, start, end, earliest, step,
-                    new SlotRules(leadWindow, place(meeting, leadInfo)),
-                    at -> free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar));
+                    new SlotRules(leadWindow, place(meeting, leadInfo)), at -> {
+                        if (wanted.test(at)) {
+                            free.computeIfAbsent(at, k -> new ArrayList<>()).add(calendar);
+                        }
+                    });
         }
         List<Slot> slots = new ArrayList<>();
         Map<UUID, Integer> ranks = leadInfo == null ? Map.of() : ranks(reps, view.standings(monthOf(now)));
@@ -221,7 +259,7 @@ public class Appointments {
         }
         LeadInfo lead = leadInfo(ws, leadId, user.timeZone(), "leadId");
         Instant start = Inputs.instant("start", required("start", request.start()), user.timeZone());
-        String code = type(request.type());
+        String code = type(request.type(), ws, projectId);
         String notes = Inputs.optional("notes", request.notes(), 5_000);
         String location = Inputs.optional("location", request.location(), 500);
         boolean inviteLead = Boolean.TRUE.equals(request.inviteLead());
@@ -453,6 +491,11 @@ public class Appointments {
     @Transactional(readOnly = true)
     public String leadName(UUID workspaceId, UUID contactId) {
         return contacts.card(workspaceId, contactId).displayName();
+    }
+
+    /** The lead's time zone as availability reads it (the phone's zone), else the given fallback. */
+    public ZoneId leadZone(UUID workspaceId, UUID contactId, ZoneId fallback) {
+        return leadInfo(workspaceId, contactId, fallback).zone();
     }
 
     @Transactional(readOnly = true)
@@ -840,8 +883,24 @@ public class Appointments {
         }
     }
 
+    /**
+     * The meeting type asked for; left out, the project's default. A project without a default makes the type
+     * required (no silent on-site). Only a request that names no project at all keeps the API's documented
+     * fallback, {@link #TYPE_WITHOUT_PROJECT}, so that existing API clients keep working.
+     */
+    private String type(String given, UUID workspaceId, UUID projectId) {
+        if ((given == null || given.isBlank()) && projectId != null) {
+            return projects.defaultMeetingType(workspaceId, projectId).orElseThrow(() -> ApiProblem.badRequest("type",
+                    "type is required: the project has no default meeting type, so choose one"));
+        }
+        return type(given);
+    }
+
+    /** The type an API request without a type and without a project books (documented in {@link BookingRequest}). */
+    static final String TYPE_WITHOUT_PROJECT = "ON_SITE";
+
     private static String type(String given) {
-        String code = given == null || given.isBlank() ? "ON_SITE" : given.strip().toUpperCase(Locale.ROOT);
+        String code = given == null || given.isBlank() ? TYPE_WITHOUT_PROJECT : given.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z][A-Z0-9_]{1,29}")) {
             throw ApiProblem.badRequest("type", "type must be a meeting type code like ON_SITE, OFFICE, PHONE, VIDEO");
         }
@@ -853,6 +912,14 @@ public class Appointments {
             throw ApiProblem.badRequest(field, field + " is required");
         }
         return value.strip();
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, field + " must be a date like 2026-12-10");
+        }
     }
 
     static UUID uuid(String field, String text) {

@@ -62,6 +62,9 @@ class BookingBrowserTests extends IntegrationTest {
                 QueueApiIntegrationTests.oslo(), "country", "NO", "address", "Fjellveien 3", "city", "Bergen"))
                 .json().get("id").asText();
         boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", List.of(lead)));
+        // the project books on site by default (issue 25: without a default, the agent would choose first)
+        assertThat(boss.send("PUT", "/api/v1/projects/" + project + "/booking-defaults",
+                Map.of("defaultMeetingType", "ON_SITE")).status()).isEqualTo(200);
         Tenant.User agent = tenant.user("AGENT");
 
         browser = Browser.open(baseUrl());

@@ -677,7 +677,7 @@ class SchedulingApiIntegrationTests extends IntegrationTest {
         assertThat(outcome.status()).as(outcome.toString()).isEqualTo(200);
 
         Api.Response booked = book(me, lead, at(monday.plusDays(1), "10:00", OSLO),
-                Map.of("attemptId", attempt, "repId", rep.id()));
+                Map.of("attemptId", attempt, "repId", rep.id(), "type", "ON_SITE")); // the project has no default type
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         JsonNode appointment = me.get("/api/v1/appointments/" + booked.json().get("id").asText()).json();
         assertThat(appointment.get("projectId").asText()).isEqualTo(project);
@@ -711,7 +711,7 @@ class SchedulingApiIntegrationTests extends IntegrationTest {
         assertThat(secondLease.get("lead").get("id").asText()).isEqualTo(second);
         assertThat(boss.get("/api/v1/projects/" + project + "/queue").json().path("LEASED").asInt()).isEqualTo(1);
         assertThat(book(me, second, at(monday.plusDays(1), "12:00", OSLO),
-                Map.of("projectId", project, "repId", rep.id())).status()).isEqualTo(201);
+                Map.of("projectId", project, "repId", rep.id(), "type", "ON_SITE")).status()).isEqualTo(201);
         JsonNode counts = boss.get("/api/v1/projects/" + project + "/queue").json();
         assertThat(counts.path("LEASED").asInt()).as(counts.toString()).isZero();
         assertThat(counts.path("READY").asInt()).as(counts.toString()).isZero();

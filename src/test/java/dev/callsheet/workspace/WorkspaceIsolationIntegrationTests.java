@@ -201,6 +201,10 @@ class WorkspaceIsolationIntegrationTests extends IntegrationTest {
                 new Probe("GET", "/api/v1/projects", "/api/v1/projects", null),
                 new Probe("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + aProject, null),
                 new Probe("PUT", "/api/v1/projects/{id}", "/api/v1/projects/" + aProject, Map.of("name", "Hijacked")),
+                new Probe("GET", "/api/v1/projects/{id}/booking-defaults", "/api/v1/projects/" + aProject
+                        + "/booking-defaults", null),
+                new Probe("PUT", "/api/v1/projects/{id}/booking-defaults", "/api/v1/projects/" + aProject
+                        + "/booking-defaults", Map.of("defaultMeetingType", "PHONE")),
                 new Probe("GET", "/api/v1/projects/{id}/outcomes", "/api/v1/projects/" + aProject + "/outcomes", null),
                 new Probe("PUT", "/api/v1/projects/{id}/outcomes/{code}", "/api/v1/projects/" + aProject
                         + "/outcomes/NO_ANSWER", Map.of("label", "Hijacked")),

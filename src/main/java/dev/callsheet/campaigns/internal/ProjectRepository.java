@@ -97,6 +97,19 @@ public class ProjectRepository {
                 .query(this::project).optional();
     }
 
+    /** A project's default meeting type (issue 25); empty when it has none or is not in the workspace. */
+    public Optional<String> defaultMeetingType(UUID workspaceId, UUID id) {
+        return jdbc.sql("SELECT default_meeting_type FROM project WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query(String.class).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /** Sets or clears a project's default meeting type; false when the workspace has no such project. */
+    public boolean setDefaultMeetingType(UUID workspaceId, UUID id, String code) {
+        return jdbc.sql("UPDATE project SET default_meeting_type = ? WHERE workspace_id = ? AND id = ?")
+                .params(code, workspaceId, id).update() == 1;
+    }
+
     public List<Project> list(UUID workspaceId) {
         return jdbc.sql("SELECT * FROM project WHERE workspace_id = ? ORDER BY status, created_at DESC")
                 .params(workspaceId).query(this::project).list();

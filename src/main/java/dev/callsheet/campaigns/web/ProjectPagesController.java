@@ -3,6 +3,7 @@ package dev.callsheet.campaigns.web;
 import dev.callsheet.campaigns.TimeWindow;
 import dev.callsheet.campaigns.Holiday;
 import dev.callsheet.campaigns.Outcome;
+import dev.callsheet.campaigns.BookingDefaults;
 import dev.callsheet.campaigns.Project;
 import dev.callsheet.campaigns.Project.KpiTargets;
 import dev.callsheet.campaigns.Project.MediaStep;
@@ -44,12 +45,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProjectPagesController {
 
     private final Projects projects;
+    private final BookingDefaults bookingDefaults;
     private final People people;
     private final FormErrors formErrors;
     private final Clock clock;
 
-    ProjectPagesController(Projects projects, People people, FormErrors formErrors, Clock clock) {
+    ProjectPagesController(Projects projects, BookingDefaults bookingDefaults, People people, FormErrors formErrors,
+            Clock clock) {
         this.projects = projects;
+        this.bookingDefaults = bookingDefaults;
         this.people = people;
         this.formErrors = formErrors;
         this.clock = clock;
@@ -79,7 +83,10 @@ class ProjectPagesController {
     @PostMapping("/projects/new")
     String create(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> form, Model model) {
         try {
-            UUID id = projects.create(user.workspaceId(), user.userId(), draft(form));
+            ProjectDraft draft = draft(form);
+            checkMeetingType(user, form);
+            UUID id = projects.create(user.workspaceId(), user.userId(), draft);
+            bookingDefaults.setMeetingType(user.workspaceId(), id, form.get(BookingDefaults.FIELD));
             return "redirect:/projects/" + id;
         } catch (ApiProblem problem) {
             FormErrors.fixable(problem);
@@ -89,14 +96,21 @@ class ProjectPagesController {
 
     @GetMapping("/projects/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-        return form(user, model, id, fields(projects.project(user.workspaceId(), id)), Map.of());
+        Map<String, String> form = fields(projects.project(user.workspaceId(), id));
+        form.put(BookingDefaults.FIELD, bookingDefaults.meetingType(user.workspaceId(), id).orElse(""));
+        return form(user, model, id, form, Map.of());
     }
 
     @PostMapping("/projects/{id}/edit")
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
-            projects.update(user.workspaceId(), id, draft(form));
+            ProjectDraft draft = draft(form);
+            checkMeetingType(user, form);
+            projects.update(user.workspaceId(), id, draft);
+            if (form.containsKey(BookingDefaults.FIELD)) { // a form without the picker keeps the default
+                bookingDefaults.setMeetingType(user.workspaceId(), id, form.get(BookingDefaults.FIELD));
+            }
         } catch (ApiProblem problem) {
             FormErrors.fixable(problem);
             return form(user, model, id, form, formErrors.of(problem));
@@ -116,7 +130,17 @@ class ProjectPagesController {
         model.addAttribute("cadences", Project.ReviewCadence.values());
         model.addAttribute("statuses", Project.Status.values());
         model.addAttribute("orders", Projects.ORDERS);
+        model.addAttribute("meetingTypes", bookingDefaults.choices(user.workspaceId()));
         return "projects/form";
+    }
+
+    /** A default meeting type no rep takes is refused before anything is saved. */
+    private void checkMeetingType(CurrentUser user, Map<String, String> form) {
+        String code = form.get(BookingDefaults.FIELD);
+        if (code != null && !code.isBlank() && bookingDefaults.choices(user.workspaceId()).stream()
+                .noneMatch(o -> o.code().equals(code.strip()))) {
+            throw ApiProblem.badRequest(BookingDefaults.FIELD, BookingDefaults.FIELD + " must be a meeting type your reps take");
+        }
     }
 
     /** The settings form's fields, as text, from a stored project. */

@@ -1,5 +1,6 @@
 package dev.callsheet.campaigns.web;
 
+import dev.callsheet.campaigns.BookingDefaults;
 import dev.callsheet.campaigns.Holiday;
 import dev.callsheet.campaigns.Outcome;
 import dev.callsheet.campaigns.Project;
@@ -37,8 +38,11 @@ class ProjectsApiController {
 
     private final Projects projects;
 
-    ProjectsApiController(Projects projects) {
+    private final BookingDefaults bookingDefaults;
+
+    ProjectsApiController(Projects projects, BookingDefaults bookingDefaults) {
         this.projects = projects;
+        this.bookingDefaults = bookingDefaults;
     }
 
     @PostMapping("/api/v1/projects")
@@ -62,6 +66,27 @@ class ProjectsApiController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     Project update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestBody ProjectDraft body) {
         return projects.update(user.workspaceId(), id, body);
+    }
+
+    /** What the project's booking dialog starts with: {@code {"defaultMeetingType": "VIDEO"}} or null for none. */
+    @GetMapping("/api/v1/projects/{id}/booking-defaults")
+    Map<String, String> bookingDefaults(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        projects.workable(user, id);
+        return java.util.Collections.singletonMap(BookingDefaults.FIELD,
+                bookingDefaults.meetingType(user.workspaceId(), id).orElse(null));
+    }
+
+    @PutMapping("/api/v1/projects/{id}/booking-defaults")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Map<String, String> saveBookingDefaults(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestBody(required = false) Map<String, Object> body) {
+        Object type = body == null ? null : body.get(BookingDefaults.FIELD);
+        if (type != null && !(type instanceof String)) {
+            throw ApiProblem.badRequest(BookingDefaults.FIELD, BookingDefaults.FIELD + " must be a meeting type code or null");
+        }
+        projects.project(user.workspaceId(), id);
+        return java.util.Collections.singletonMap(BookingDefaults.FIELD,
+                bookingDefaults.setMeetingType(user.workspaceId(), id, (String) type).orElse(null));
     }
 
     @GetMapping("/api/v1/projects/{id}/outcomes")

@@ -1,10 +1,8 @@
 package dev.callsheet.scheduling.web;
 
 import dev.callsheet.campaigns.TimeWindow;
-import dev.callsheet.dialing.Queue;
 import dev.callsheet.scheduling.Appointment;
 import dev.callsheet.scheduling.Appointments;
-import dev.callsheet.scheduling.BookingRequest;
 import dev.callsheet.scheduling.CalendarDraft;
 import dev.callsheet.scheduling.Calendars;
 import dev.callsheet.scheduling.MeetingType;
@@ -42,31 +40,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The rep's week, the supervisor's team week, a rep's calendar settings, and the console's booking dialog:
- * the best slots for the lead just qualified, each one key away.
+ * The rep's week, the supervisor's team week and a rep's calendar settings. The console's booking dialog is
+ * {@link BookingDialogController}.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AGENT', 'REP')")
 class CalendarPagesController {
 
-    /** A meeting type's code, as {@link MeetingType} has them. */
-    private static final java.util.regex.Pattern MEETING_TYPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{1,29}");
-
     private final Calendars calendars;
     private final Appointments appointments;
-    private final Queue queue;
     private final People people;
     private final Clock clock;
     private final RuleChecks ruleChecks;
     private final dev.callsheet.scheduling.internal.CalDavCalendars caldav;
 
-    CalendarPagesController(Calendars calendars, Appointments appointments, Queue queue, People people, Clock clock,
+    CalendarPagesController(Calendars calendars, Appointments appointments, People people, Clock clock,
             RuleChecks ruleChecks, dev.callsheet.scheduling.internal.CalDavCalendars caldav) {
         this.ruleChecks = ruleChecks;
         this.caldav = caldav;
         this.calendars = calendars;
         this.appointments = appointments;
-        this.queue = queue;
         this.people = people;
         this.clock = clock;
     }
@@ -344,91 +337,6 @@ class CalendarPagesController {
                 windows.add(new TimeWindow(ends[0].strip(), ends.length > 1 ? ends[1].strip() : null));
             }
             return windows;
-        }
-    }
-
-    // ------------------------------------------------------------------------------------- the booking dialog
-
-    /** The best slots for the lead an agent just qualified: keys 1 to 9 book them. */
-    @GetMapping("/console/{projectId}/calls/{attemptId}/book")
-    @PreAuthorize("hasRole('AGENT')")
-    String booking(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId,
-            @PathVariable UUID attemptId, @RequestParam(required = false) String type, Model model) {
-        Queue.BookingContext call = queue.bookingContext(user.workspaceId(), attemptId)
-                .orElseThrow(() -> ApiProblem.notFound("call"));
-        String code = type == null || type.isBlank() ? "ON_SITE" : type;
-        Instant now = clock.instant();
-        Appointments.Slots slots;
-        try {
-            slots = appointments.availability(user, projectId.toString(), now.toString(),
-                    now.plus(java.time.Duration.ofDays(14)).toString(), null, code, call.contactId().toString(), 9);
-        } catch (ApiProblem problem) {
-            if (!"address".equals(problem.field())) {
-                throw problem;
-            }
-            // issue 25: a visit needs the lead's address first; the form below adds it
-            slots = new Appointments.Slots(List.of(), user.timeZone().getId(), user.timeZone().getId(), false);
-            model.addAttribute("addressNeeded", true);
-        }
-        model.addAttribute("slots", slots);
-        model.addAttribute("type", code);
-        model.addAttribute("types", MeetingType.DEFAULTS);
-        model.addAttribute("projectId", projectId);
-        model.addAttribute("attemptId", attemptId);
-        model.addAttribute("call", call);
-        model.addAttribute("lead", appointments.leadName(user.workspaceId(), call.contactId()));
-        return "calendar/book";
-    }
-
-    /** Adds the lead's address from the booking dialog, then shows the dialog again (issue 25). */
-    @PostMapping("/console/{projectId}/calls/{attemptId}/address")
-    @PreAuthorize("hasRole('AGENT')")
-    String address(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID attemptId,
-            @RequestParam(required = false) String address, @RequestParam(required = false) String postcode,
-            @RequestParam(required = false) String city, @RequestParam(required = false) String type,
-            RedirectAttributes redirect) {
-        Queue.BookingContext call = queue.bookingContext(user.workspaceId(), attemptId)
-                .orElseThrow(() -> ApiProblem.notFound("call"));
-        if (type != null && !type.isBlank() && !MEETING_TYPE.matcher(type.strip()).matches()) {
-            throw ApiProblem.badRequest("type", "type must be a meeting type code like ON_SITE");
-        }
-        try {
-            appointments.setLeadAddress(user, call.contactId(), address, postcode, city);
-        } catch (ApiProblem problem) {
-            if (problem.status().value() != 400) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("bookingError", problem.getMessage());
-        }
-        return "redirect:/console/" + projectId + "/calls/" + attemptId + "/book"
-                + (type == null || type.isBlank() ? "" : "?type=" + type.strip());
-    }
-
-    @PostMapping("/console/{projectId}/calls/{attemptId}/book")
-    @PreAuthorize("hasRole('AGENT')")
-    String book(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID attemptId,
-            @RequestParam String start, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String location, RedirectAttributes redirect) {
-        Queue.BookingContext call = queue.bookingContext(user.workspaceId(), attemptId)
-                .orElseThrow(() -> ApiProblem.notFound("call"));
-        if (type != null && !type.isBlank() && !MEETING_TYPE.matcher(type.strip()).matches()) {
-            // checked first: the type goes back into the Location of a refused booking
-            throw ApiProblem.badRequest("type", "type must be a meeting type code like ON_SITE");
-        }
-        try {
-            Appointments.Booked booked = appointments.book(user, new BookingRequest(call.contactId().toString(), null,
-                    start, type, location, null, projectId.toString(), attemptId.toString(), false, null));
-            Appointment a = booked.appointment();
-            redirect.addFlashAttribute("booked", Map.of("rep", a.rep().displayName(), "start", a.start(),
-                    "leadTimeZone", a.leadTimeZone(), "id", a.id()));
-            return "redirect:/console/" + projectId;
-        } catch (ApiProblem problem) {
-            if (problem.status().value() != 409 && problem.status().value() != 400) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("bookingError", problem.getMessage());
-            return "redirect:/console/" + projectId + "/calls/" + attemptId + "/book"
-                    + (type == null || type.isBlank() ? "" : "?type=" + type.strip());
         }
     }
 

@@ -76,8 +76,9 @@ class SchedulingApiController {
             @RequestParam(required = false) String project, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String rep,
             @RequestParam(required = false) String type, @RequestParam(required = false) String lead,
-            @RequestParam(required = false) Integer limit) {
-        return appointments.availability(user, project, from, to, rep, type, lead, limit);
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String day,
+            @RequestParam(required = false) String partOfDay) {
+        return appointments.availability(user, project, from, to, rep, type, lead, limit, day, partOfDay);
     }
 
     @PostMapping("/api/v1/appointments")
