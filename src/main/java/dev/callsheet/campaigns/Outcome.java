@@ -3,7 +3,7 @@ package dev.callsheet.campaigns;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One outcome of the tree of DOMAIN.md §8, as a project configures it.
+ * One outcome of the tree of docs/domain.md §8, as a project configures it.
  *
  * @param label             the supervisor's name for it, or null for the built-in, translated one
  * @param node              1 the call, 2 the system confirmation, 3 the revisit

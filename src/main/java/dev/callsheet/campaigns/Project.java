@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A telesales project (DOMAIN.md §6).
+ * A telesales project (docs/domain.md §6).
  *
  * @param mediaPlan        ordered steps; the {@code CALL} steps are the calls the queue makes
  * @param priority         the queue order, most significant first (see {@link QueueOrder})

@@ -3,7 +3,7 @@ package dev.callsheet.campaigns;
 import java.util.List;
 
 /**
- * A project's script in one language (DOMAIN.md §7): opening, dialogue and close nodes, each
+ * A project's script in one language (docs/domain.md §7): opening, dialogue and close nodes, each
  * with the lead's possible answers leading to the next node, and prepared answers to objections.
  *
  * @param wordForWord the agent must read it as written

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a script may say in braces (DOMAIN.md §7): the agent reads "this is {agent} from {company}" with the
+ * What a script may say in braces (docs/domain.md §7): the agent reads "this is {agent} from {company}" with the
  * names filled in for the call at hand. A name outside {@link #KNOWN} is refused when the script is saved,
  * so no call ever shows a literal placeholder; braces around anything that is not a name stay text.
  */

@@ -19,16 +19,16 @@ public record Activity(String kind, Instant at, String actor, Map<String, Object
     /** A meeting booked, moved, cancelled, held or missed. */
     public static final String BOOKED = "BOOKED";
     public static final String MEETING_CHANGED = "MEETING_CHANGED";
-    /** A first contact through a channel of DOMAIN.md §3 (web form, inbound call, exhibition list). */
+    /** A first contact through a channel of docs/domain.md §3 (web form, inbound call, exhibition list). */
     public static final String FIRST_CONTACT = "FIRST_CONTACT";
     /** The card was given to an owner (e.g. the rep a meeting was booked for). */
     public static final String OWNER_CHANGED = "OWNER_CHANGED";
-    /** Its sales process was disqualified (DOMAIN.md §9); the lead went back to marketing with the reason. */
+    /** Its sales process was disqualified (docs/domain.md §9); the lead went back to marketing with the reason. */
     public static final String DISQUALIFIED = "DISQUALIFIED";
-    /** Won: the card passed to account management (DOMAIN.md §2). */
+    /** Won: the card passed to account management (docs/domain.md §2). */
     public static final String HANDED_OVER = "HANDED_OVER";
     /** Tied to a marketing campaign by a code (web form, inbound call, or a person's edit). */
     public static final String CAMPAIGN = "CAMPAIGN";
-    /** Material (a brochure, a price list) e-mailed to the lead: a one-way touch (DOMAIN.md §3.1). */
+    /** Material (a brochure, a price list) e-mailed to the lead: a one-way touch (docs/domain.md §3.1). */
     public static final String MATERIAL_SENT = "MATERIAL_SENT";
 }

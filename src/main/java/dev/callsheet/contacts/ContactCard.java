@@ -27,7 +27,7 @@ public record ContactCard(UUID id, String displayName, String firstName, String 
                 .contains(String.valueOf(consent).strip().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** A person's part in the buying process (DOMAIN.md §7). */
+    /** A person's part in the buying process (docs/domain.md §7). */
     public static final java.util.List<String> BUYING_ROLES = java.util.List.of("DECISION_MAKER", "INFLUENCER",
             "GATEKEEPER", "USER");
 

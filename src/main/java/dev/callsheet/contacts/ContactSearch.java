@@ -3,7 +3,7 @@ package dev.callsheet.contacts;
 import java.util.UUID;
 
 /**
- * A lead list's filter and order (DOMAIN.md §5). {@code q} matches a name, a phone in any format,
+ * A lead list's filter and order (docs/domain.md §5). {@code q} matches a name, a phone in any format,
  * an e-mail, a domain or a postcode; the other filters narrow it; {@code sort} is one of
  * {@code created}, {@code oldest}, {@code name}, {@code areaCode}, {@code postcode}, {@code region},
  * {@code score}, {@code status} or {@code custom:<field>}.

@@ -109,7 +109,7 @@ public class Contacts {
         return cards.card(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("contact"));
     }
 
-    /** Whether the person has touched the card since the instant (speed to lead, DOMAIN.md §3). */
+    /** Whether the person has touched the card since the instant (speed to lead, docs/domain.md §3). */
     @Transactional(readOnly = true)
     public boolean touchedBy(UUID workspaceId, UUID contactId, UUID actorId, Instant since) {
         return activities.touchedBy(workspaceId, contactId, actorId, since);
@@ -126,7 +126,7 @@ public class Contacts {
         return queries.search(workspaceId, search, workspaces.defaultCountry(workspaceId).orElse(null));
     }
 
-    /** Existing cards that may be the same client, best first (DOMAIN.md §4). */
+    /** Existing cards that may be the same client, best first (docs/domain.md §4). */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates(UUID workspaceId, DuplicateQuery query, UUID exclude) {
         // The same caps as a card's: a value longer than these is no phone, e-mail or site (and no 500).
@@ -417,7 +417,7 @@ public class Contacts {
     }
 
     /**
-     * Gives an unowned card to an owner, e.g. the rep who holds the meeting booked for it (DOMAIN.md §3.2);
+     * Gives an unowned card to an owner, e.g. the rep who holds the meeting booked for it (docs/domain.md §3.2);
      * a card that already has an owner keeps it. Returns whether the owner was set.
      */
     public boolean claimOwner(UUID workspaceId, UUID contactId, UUID ownerId, UUID actorId) {

@@ -15,7 +15,7 @@ import com.google.common.net.InternetDomainName;
 import com.ibm.icu.text.IDNA;
 
 /**
- * E-mail addresses for the duplicate check (DOMAIN.md §4, steps 4 and 5): the address itself, and the corporate domain
+ * E-mail addresses for the duplicate check (docs/domain.md §4, steps 4 and 5): the address itself, and the corporate domain
  * that ties colleagues at one client together — unless the domain is a public mailbox provider such as
  * {@code gmail.com} or {@code mail.ru}.
  *

@@ -1,6 +1,6 @@
 package dev.callsheet.contacts;
 
-/** How a first contact arrived (DOMAIN.md §3). */
+/** How a first contact arrived (docs/domain.md §3). */
 public enum LeadSource {
     INBOUND_CALL, AGENT, WEB, EXHIBITION, OTHER,
     /** Not said: a list imported through the API without a source. Never counted as inbound. */

@@ -20,7 +20,7 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 
 /**
- * Name keys for the duplicate check (DOMAIN.md §4, steps 1 and 2): company and person names folded so that the same
+ * Name keys for the duplicate check (docs/domain.md §4, steps 1 and 2): company and person names folded so that the same
  * name written in another script, case, punctuation or with another legal form gets the same key —
  * {@code "ООО «Ромашка»"}, {@code "Romashka LLC"} and {@code "ROMASHKA, Ltd."} are all {@code "romashka"}.
  *

@@ -10,7 +10,7 @@ package dev.callsheet.contacts;
  * @param domain the full domain of {@code address} in ASCII form ({@code "mail.acme.co.uk"}), or {@code null}
  * @param corporateDomain the registrable domain of {@code domain} ({@code "acme.co.uk"}) when it is not a public
  *        mailbox provider; {@code null} for {@code gmail.com}, {@code mail.ru}… and for invalid addresses. This is the
- *        domain of DOMAIN.md §4, step 5
+ *        domain of docs/domain.md §4, step 5
  * @param valid whether {@code address} is well-formed and its domain lies under a known public suffix ({@code .no},
  *        {@code .co.uk}, {@code .рф}); {@code "ana@acme.local"} has an address but is not valid
  */

@@ -8,7 +8,7 @@ import java.util.List;
  * @param raw the text as entered, trimmed; never {@code null} ({@code ""} for no input)
  * @param e164 the number in E.164 form, {@code "+4722123456"}, without any extension; {@code null} when the text
  *        cannot be parsed as a phone number
- * @param key the phone key of the duplicate check (DOMAIN.md §4, step 3): the national significant number without the
+ * @param key the phone key of the duplicate check (docs/domain.md §4, step 3): the national significant number without the
  *        country code and without the national destination code (area, city or mobile network code), digits only;
  *        {@code null} when {@code e164} is
  * @param region the ISO 3166 alpha-2 region of the number ({@code "NO"}, {@code "RU"}), or {@code null} when the number

@@ -13,7 +13,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * Phone numbers for the duplicate check (DOMAIN.md §4, step 3): the same number written {@code "+47 22 12 34 56"},
+ * Phone numbers for the duplicate check (docs/domain.md §4, step 3): the same number written {@code "+47 22 12 34 56"},
  * {@code "0047 22123456"} or {@code "22 12 34 56"} gets the same E.164 form and the same phone key.
  *
  * <p>Built on libphonenumber, whose metadata knows each country's trunk prefixes ({@code 0}, Russia's {@code 8}) and

@@ -6,7 +6,7 @@ import com.google.common.net.InternetDomainName;
 import com.ibm.icu.text.IDNA;
 
 /**
- * Website addresses for the duplicate check (DOMAIN.md §4, step 6): {@code "https://www.shop.acme.co.uk/contact"},
+ * Website addresses for the duplicate check (docs/domain.md §4, step 6): {@code "https://www.shop.acme.co.uk/contact"},
  * {@code "acme.co.uk"} and {@code "WWW.ACME.CO.UK"} are all the website {@code "acme.co.uk"}.
  *
  * <p>The registrable domain is the one a company registers: one label under a public suffix from the Public Suffix

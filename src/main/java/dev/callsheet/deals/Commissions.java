@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commissions on won deals (DOMAIN.md §3.2): both the agent who booked the meeting and the rep who won the deal earn.
+ * Commissions on won deals (docs/domain.md §3.2): both the agent who booked the meeting and the rep who won the deal earn.
  * A rule (per workspace, or per project) sets a pool as a percent of the amount, split between agent and rep so the
  * two always add up to the pool, plus a fixed sum per held meeting for each. A cancelled win is reversed line by line.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A sales process (DOMAIN.md §2).
+ * A sales process (docs/domain.md §2).
  *
  * @param contactId     the lead it was opened for; null for a deal imported from another system's history
  * @param organisationId the buyer's organisation: the lead's now, else the one it had when the deal opened

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What the team's history says about its deals (DOMAIN.md §9): the bad-deal flags, the evidence table ("deals that
+ * What the team's history says about its deals (docs/domain.md §9): the bad-deal flags, the evidence table ("deals that
  * left Discovery without budget known won 4 %"), the learnt win probability, the DQ review and the cost of bad deals.
  */
 @Service
@@ -47,12 +47,12 @@ public class DealInsights {
     public record Column(String code, String name, List<Card> cards) {
     }
 
-    /** The DQ review of a period (DOMAIN.md §9): which deals, by reason, by rep, and days open before DQ. */
+    /** The DQ review of a period (docs/domain.md §9): which deals, by reason, by rep, and days open before DQ. */
     public record DqReview(Instant from, Instant to, List<InsightsRepository.Disqualified> deals,
             Map<String, Integer> byReason, Map<String, Integer> byRep, Double medianDaysOpen) {
     }
 
-    /** The cost calculator's inputs and what they free (DOMAIN.md §9). */
+    /** The cost calculator's inputs and what they free (docs/domain.md §9). */
     public record Cost(double quota, double sellingHours, double sellingHoursPerDay, int openDeals, int badDeals,
             double dqDay, double deathDay, double valuePerHour, double valuePerDay, double daysFreed,
             double moneyFreed) {
@@ -181,7 +181,7 @@ public class DealInsights {
     }
 
     /**
-     * The bad-deal flags of an open deal (DOMAIN.md §9). Gone dark: no two-way touch for the pipeline's N days (since
+     * The bad-deal flags of an open deal (docs/domain.md §9). Gone dark: no two-way touch for the pipeline's N days (since
      * it opened, when it has none) while one-way touches went on in those days. Stalled: in its stage longer than k ×
      * the stage's median for won deals (when at least {@value #STALLED_SAMPLE} won deals left it). Missing exit data:
      * points that stages it has passed expected and it still lacks.
@@ -375,7 +375,7 @@ public class DealInsights {
     }
 
     /**
-     * The cost calculator (DOMAIN.md §9): a selling hour is worth quota ÷ selling hours; each open deal takes an equal
+     * The cost calculator (docs/domain.md §9): a selling hour is worth quota ÷ selling hours; each open deal takes an equal
      * share of the rep's selling days, so disqualifying {@code badDeals} of {@code openDeals} on day {@code dqDay}
      * instead of the day they would have died frees badDeals × (deathDay − dqDay) ÷ openDeals selling days.
      */

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moving a deal through its pipeline and closing it (DOMAIN.md §2, §9). Leaving a stage with its exit data missing is
+ * Moving a deal through its pipeline and closing it (docs/domain.md §2, §9). Leaving a stage with its exit data missing is
  * allowed: it raises an alert, kept with the one-line justification the rep gives — a block would only breed fake
  * data. Every move and close records what was known then, which is what the evidence and the win model learn from.
  */
@@ -131,7 +131,7 @@ public class DealStages {
     }
 
     /**
-     * Disqualifies the deal (DOMAIN.md §2, §9) for a reason from the workspace's list (other words are OTHER, kept as
+     * Disqualifies the deal (docs/domain.md §2, §9) for a reason from the workspace's list (other words are OTHER, kept as
      * the note); its lead goes back to marketing for nurturing, with the reason on its timeline.
      */
     @Transactional

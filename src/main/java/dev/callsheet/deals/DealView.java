@@ -44,7 +44,7 @@ public record DealView(@com.fasterxml.jackson.annotation.JsonUnwrapped Deal deal
     public record CriterionView(String code, String label, boolean field, boolean known) {
     }
 
-    /** A buyer question (DOMAIN.md §9) and the rep's answer. */
+    /** A buyer question (docs/domain.md §9) and the rep's answer. */
     public record Question(String code, String label, boolean done, String note) {
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sales processes (DOMAIN.md §2): opening them, who may see and change them, and their parts — the buying team,
+ * Sales processes (docs/domain.md §2): opening them, who may see and change them, and their parts — the buying team,
  * touches, notes and checklist. Moving and closing them is {@link DealStages}.
  */
 @Service
@@ -63,7 +63,7 @@ public class Deals {
         return repository.ofContact(workspaceId, contactId).stream().filter(Deal::isOpen).findFirst();
     }
 
-    /** Opens a sales process by routing (DOMAIN.md §3.3), owned by {@code ownerId}, in the default pipeline. */
+    /** Opens a sales process by routing (docs/domain.md §3.3), owned by {@code ownerId}, in the default pipeline. */
     @Transactional
     public UUID open(UUID workspaceId, UUID contactId, UUID ownerId, String source) {
         Pipeline pipeline = pipelines.defaultPipeline(workspaceId);

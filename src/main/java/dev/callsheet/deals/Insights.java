@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What the team's history says about deals (DOMAIN.md §9). */
+/** What the team's history says about deals (docs/domain.md §9). */
 public final class Insights {
 
     private Insights() {
@@ -31,7 +31,7 @@ public final class Insights {
     public record Evidence(java.util.UUID pipelineId, int closedDeals, List<Row> rows) {
     }
 
-    /** A bad-deal flag (DOMAIN.md §9) with what raised it. */
+    /** A bad-deal flag (docs/domain.md §9) with what raised it. */
     public record Flag(String kind, Map<String, Object> facts) {
 
         public static final String GONE_DARK = "GONE_DARK";

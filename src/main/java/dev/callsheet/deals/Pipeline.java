@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A workspace's sales pipeline (DOMAIN.md §9): its stages in order, the data each expects before a deal leaves it,
+ * A workspace's sales pipeline (docs/domain.md §9): its stages in order, the data each expects before a deal leaves it,
  * and the thresholds of the bad-deal flags.
  *
  * @param goneDarkDays   a deal with no two-way touch for this many days while one-way touches go on has gone dark
@@ -121,11 +121,11 @@ public record Pipeline(UUID id, String name, List<Stage> stages, int goneDarkDay
         return before;
     }
 
-    /** The checklist every deal answers whatever its stage (DOMAIN.md §9, "the buyer questions"). */
+    /** The checklist every deal answers whatever its stage (docs/domain.md §9, "the buyer questions"). */
     public static final List<String> BUYER_QUESTIONS = List.of("bq_buying_team", "bq_personal_goals", "bq_how_we_help",
             "bq_mutual_plan", "bq_on_track");
 
-    /** The pipeline a workspace starts with: four stages with the exit data of DOMAIN.md §9. */
+    /** The pipeline a workspace starts with: four stages with the exit data of docs/domain.md §9. */
     public static List<Stage> defaultStages() {
         return List.of(
                 new Stage("MEETING", null, List.of(new Criterion("need_confirmed", null))),

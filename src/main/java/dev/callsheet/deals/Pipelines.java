@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A workspace's pipelines, their stages and exit criteria, and its deal settings (DOMAIN.md §9). */
+/** A workspace's pipelines, their stages and exit criteria, and its deal settings (docs/domain.md §9). */
 @Service
 public class Pipelines {
 

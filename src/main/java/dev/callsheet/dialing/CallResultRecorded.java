@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A later result of a call (DOMAIN.md §8): node 2, the system confirmation, or node 3, the revisit.
+ * A later result of a call (docs/domain.md §8): node 2, the system confirmation, or node 3, the revisit.
  *
  * @param callStartedAt when the call itself began: the result counts in that call's hour
  */

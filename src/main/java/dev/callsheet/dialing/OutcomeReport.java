@@ -19,14 +19,14 @@ public record OutcomeReport(String outcome, String notes, String callbackAt, Str
     }
 
     /**
-     * The key person behind a gatekeeper (DOMAIN.md §7).
+     * The key person behind a gatekeeper (docs/domain.md §7).
      *
      * @param bestTime when they can be reached, in words ("mornings before 9")
      */
     public record DecisionMaker(String name, String phone, String bestTime) {
     }
 
-    /** Interest, ability and willingness to buy (DOMAIN.md §2), each 1 to 5. */
+    /** Interest, ability and willingness to buy (docs/domain.md §2), each 1 to 5. */
     public record Qualification(Integer interest, Integer ability, Integer willingness, String notes) {
 
         /** Qualified when every measure is at least 3 out of 5; otherwise the lead goes to nurture. */

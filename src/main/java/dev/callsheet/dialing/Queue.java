@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A project's call queue: leads in, one lead out to one agent, the call's outcome back (DOMAIN.md
+ * A project's call queue: leads in, one lead out to one agent, the call's outcome back (docs/domain.md
  * §5-§8). Each method is one transaction; the claim is one statement with {@code FOR UPDATE SKIP
  * LOCKED}, so two agents (on any number of application instances) never get the same lead, and a
  * lease that is never answered simply expires back into the queue.
@@ -192,7 +192,7 @@ public class Queue {
         repository.promoteDue(projectId, now);
     }
 
-    /** A lead who calls in (DOMAIN.md §3): the agent who answers gets their card and the same console. */
+    /** A lead who calls in (docs/domain.md §3): the agent who answers gets their card and the same console. */
     public Lease inbound(CurrentUser agent, UUID projectId, UUID contactId) {
         Project project = projects.workable(agent, projectId);
         Instant now = clock.instant();
@@ -399,7 +399,7 @@ public class Queue {
                 entry.exitReason(), qualified, handOff);
     }
 
-    /** The connected outcome "reached someone, not the key person" (DOMAIN.md §7). */
+    /** The connected outcome "reached someone, not the key person" (docs/domain.md §7). */
     public static final String GATEKEEPER = "GATEKEEPER";
 
     /** What the agent learnt of the decision maker, checked; null when nothing was given. */
@@ -432,7 +432,7 @@ public class Queue {
     private record Moved(Entry entry, QueueRepository.Progress progress) {
     }
 
-    /** Where the lead goes after this outcome (DOMAIN.md §8): the retry rules, callbacks, the plan's next step. */
+    /** Where the lead goes after this outcome (docs/domain.md §8): the retry rules, callbacks, the plan's next step. */
     private Moved next(Project project, Entry entry, Outcome outcome, FollowUp followUp, Attempt attempt,
             Instant callbackAt, String callbackFor, QueueRepository.Mark mark) {
         Instant now = mark.at();
@@ -634,7 +634,7 @@ public class Queue {
     }
 
     /**
-     * What booking needs of the call that qualified a lead (DOMAIN.md §3.2): its project, lead, agent and
+     * What booking needs of the call that qualified a lead (docs/domain.md §3.2): its project, lead, agent and
      * the qualification answers the agent recorded, if any.
      */
     @Transactional(readOnly = true)
@@ -659,7 +659,7 @@ public class Queue {
             OutcomeReport.Qualification qualification, String notes) {
     }
 
-    /** The funnel's first steps for the leads that entered a project's queue in a period, per source (DOMAIN.md §3). */
+    /** The funnel's first steps for the leads that entered a project's queue in a period, per source (docs/domain.md §3). */
     public record FunnelStart(String source, String campaign, long entered, long contacted, long connected,
             long qualified) {
     }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What waits for an agent (DOMAIN.md §5, §8): how many leads can be called now, how many are due later today,
+ * What waits for an agent (docs/domain.md §5, §8): how many leads can be called now, how many are due later today,
  * when calling resumes if every due lead is outside its hours, and the agent's own callbacks. The console shows it
  * beside "Next lead", and says which of these holds when the queue gives nobody.
  */

@@ -1,5 +1,5 @@
 /**
- * The call queue (DOMAIN.md §5, §7, §8): leads enter a project's queue in its priority order; an
+ * The call queue (docs/domain.md §5, §7, §8): leads enter a project's queue in its priority order; an
  * agent asks for the next one and gets it alone, leased for a while; the outcome of the call
  * decides when (or whether) the lead is due again: retry delays, attempt limits, a cap per 24
  * hours, callbacks for one agent or anyone, the media plan's next call step. Leads are served

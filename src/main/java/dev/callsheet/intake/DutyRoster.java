@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The duty roster (DOMAIN.md §3.1): per region, a repeating week of duties in the region's zone, and swaps that
+ * The duty roster (docs/domain.md §3.1): per region, a repeating week of duties in the region's zone, and swaps that
  * override it for a while. At any instant it says who is on duty; ahead of time it says where cover is missing.
  * A region without a roster of its own falls back to the workspace's (region-less) roster.
  */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Exhibition, seminar and conference lists (DOMAIN.md §3.4): once the list is imported (and so duplicate-checked),
+ * Exhibition, seminar and conference lists (docs/domain.md §3.4): once the list is imported (and so duplicate-checked),
  * each record goes to a manager of its region; records of the home region, of no region, or of a region without
  * managers are spread evenly among the home region's managers — counts differ by at most one, or, when asked, so
  * that each manager's existing cards are counted too. A preview shows who gets what; the distribution is then

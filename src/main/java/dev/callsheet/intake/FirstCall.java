@@ -1,7 +1,7 @@
 package dev.callsheet.intake;
 
 /**
- * The first-call form in the order of DOMAIN.md §3.1: the caller's question and its answer, material by e-mail
+ * The first-call form in the order of docs/domain.md §3.1: the caller's question and its answer, material by e-mail
  * (the way to get an address), the phone "just in case" and the name to send to, then organisation, line of
  * business and where they heard of us. {@code contactId} when the caller is known; {@code campaign} the code of the
  * coupon or advert the caller mentions.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the person taking a call should do (DOMAIN.md §3.1).
+ * What the person taking a call should do (docs/domain.md §3.1).
  *
  * @param advice TRANSFER (the caller dealt with a colleague who can take it now), DUTY_ANSWERS (that colleague is
  *               absent or busy: the duty manager answers and a task goes to them), NEW_CALLER (the first-call form)

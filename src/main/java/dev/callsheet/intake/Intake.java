@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * First contacts and where they go (DOMAIN.md §3.3): after the duplicate check, an existing client with an open
+ * First contacts and where they go (docs/domain.md §3.3): after the duplicate check, an existing client with an open
  * process goes to that process's owner as a task; an existing client without one goes to the duty manager of the
  * region (else the region's manager), who gets a process opened in their name; a new client gets a card and a
  * process the same way. Every decision is recorded with its rule.
@@ -208,7 +208,7 @@ public class Intake {
     /** How many matching cards an incoming call lists at most. */
     static final int MATCHES = 10;
 
-    /** The caller by their number in any format: the card, its owner, and what to do (DOMAIN.md §3.1). */
+    /** The caller by their number in any format: the card, its owner, and what to do (docs/domain.md §3.1). */
     @Transactional(readOnly = true)
     public InboundCall lookup(CurrentUser user, String phone) {
         UUID ws = user.workspaceId();

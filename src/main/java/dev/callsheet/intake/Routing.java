@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who gets a lead that has no open process (DOMAIN.md §3): the workspace's ordered rules first (conditions on
+ * Who gets a lead that has no open process (docs/domain.md §3): the workspace's ordered rules first (conditions on
  * channel, region, language, line of business, company size, project → a person, a team in round robin, the duty
  * manager, or the card's owner); then the fallback owner; then the trade's default — the duty manager of the region,
  * else the region's manager, else a supervisor. The result says which rule fired.
@@ -171,7 +171,7 @@ public class Routing {
         return runs;
     }
 
-    /** DOMAIN.md §3.1/§3.3: the duty manager; else the region's manager; else a supervisor. */
+    /** docs/domain.md §3.1/§3.3: the duty manager; else the region's manager; else a supervisor. */
     private Choice standard(UUID ws, List<Member> members, UUID region, Instant now) {
         Optional<DutyShift> duty = roster.onDuty(ws, region, now);
         if (duty.isPresent()) {

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brochures, templates and sendings (DOMAIN.md §3.1). Supervisors keep the files and templates; anyone on
+ * Brochures, templates and sendings (docs/domain.md §3.1). Supervisors keep the files and templates; anyone on
  * the phone sends one to a lead who asked for it (or who agreed to marketing mail), through the outbox.
  */
 @Service

@@ -23,7 +23,7 @@ public record Kpis(long dials, long connects, Double connectRate, long talkSecon
         BigDecimal costPerWonDeal, List<Money> revenueByCurrency, List<Money> commissionByCurrency,
         String costCurrency) {
 
-    /** The average successful call of DOMAIN.md §7: about three and a half minutes. */
+    /** The average successful call of docs/domain.md §7: about three and a half minutes. */
     public static final int REFERENCE_SUCCESSFUL_CALL_SECONDS = 210;
 
     /** The figures in the order the report shows them, as the API's JSON and the exports carry them. */

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The numbers a supervisor reviews a project by (DOMAIN.md §6, §8): KPIs against the project's
+ * The numbers a supervisor reviews a project by (docs/domain.md §6, §8): KPIs against the project's
  * targets, the funnel, the outcome tree's breakdown, the leaderboard, the daily trend and the floor.
  * Periods are whole days (or, for reviews, any local times) in the project's own time zone.
  */
@@ -47,7 +47,7 @@ public class Reports {
     /** Ways a KPI report can be split. */
     public static final List<String> GROUPS = List.of("agent", "team", "source", "day");
 
-    /** The funnel's steps in order (DOMAIN.md §2). */
+    /** The funnel's steps in order (docs/domain.md §2). */
     public static final List<String> STEPS = List.of("lead", "contacted", "connected", "qualified", "booked", "held",
             "won");
 
@@ -100,7 +100,7 @@ public class Reports {
     public record CampaignFunnel(String campaign, List<Step> steps) {
     }
 
-    /** Calls per outcome: node 1 split into connected and not, node 2 and node 3 (DOMAIN.md §8). */
+    /** Calls per outcome: node 1 split into connected and not, node 2 and node 3 (docs/domain.md §8). */
     public record Breakdown(Project project, Period period, List<OutcomeShare> connected,
             List<OutcomeShare> notConnected, List<OutcomeShare> confirmation, List<OutcomeShare> revisit) {
     }
@@ -348,7 +348,7 @@ public class Reports {
 
     /**
      * The leads that entered the project's queue in the period, and how far each got since: contacted
-     * (called at least once), connected, qualified, booked, held, won (DOMAIN.md §2), per source.
+     * (called at least once), connected, qualified, booked, held, won (docs/domain.md §2), per source.
      */
     public Funnel funnel(UUID workspaceId, Project project, Period period) {
         Map<String, long[]> bySource = new LinkedHashMap<>();

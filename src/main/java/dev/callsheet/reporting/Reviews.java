@@ -42,7 +42,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Review reports on each project's cadence (DOMAIN.md §6): weekly, daily, or twice a day. When a
+ * Review reports on each project's cadence (docs/domain.md §6): weekly, daily, or twice a day. When a
  * period ends the report is made once (whichever instance is first), stored, and e-mailed to the
  * project's supervisors with its charts inline; the page lists past reviews and keeps the
  * supervisor's decisions on each.

@@ -1,5 +1,5 @@
 /**
- * Reports (DOMAIN.md §6, §8): KPIs per project, agent, team, source and period; the funnel from
+ * Reports (docs/domain.md §6, §8): KPIs per project, agent, team, source and period; the funnel from
  * lead to won; the outcome tree's breakdown; review reports on each project's cadence, stored and
  * e-mailed with their charts; the live floor view. Every figure comes from a recorded event:
  * this module keeps its own counts per project, local hour, agent and source, written by its

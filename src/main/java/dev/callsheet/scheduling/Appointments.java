@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Free slots, bookings and their life: reschedule, cancel, held, no-show (DOMAIN.md §1–§3).
+ * Free slots, bookings and their life: reschedule, cancel, held, no-show (docs/domain.md §1–§3).
  *
  * <p>Which rep gets a booking, in order: the lead's owner if free then; else a rep of the lead's territory;
  * else weighted round robin over every rep free then ({@link RepChooser}). A supervisor may pin a rep; an agent
@@ -444,7 +444,7 @@ public class Appointments {
     }
 
     /**
-     * Whether a person can take a call now (DOMAIN.md §3.1): ABSENT outside their working hours (or on leave, or
+     * Whether a person can take a call now (docs/domain.md §3.1): ABSENT outside their working hours (or on leave, or
      * without a calendar), BUSY in a meeting, else AVAILABLE.
      */
     @Transactional(readOnly = true)
@@ -647,7 +647,7 @@ public class Appointments {
         return standings.getOrDefault(c.rep().id(), new RepChooser.Standing(c.rep().id(), c.weight(), 0, 0, null));
     }
 
-    /** The rules' order among reps free at one time (DOMAIN.md §3.3): owner, territory, round robin. */
+    /** The rules' order among reps free at one time (docs/domain.md §3.3): owner, territory, round robin. */
     private List<Choice> choose(List<RepCalendar> free, LeadInfo lead, Map<UUID, RepChooser.Standing> standings) {
         List<Choice> order = new ArrayList<>();
         free.stream().filter(c -> c.rep().id().equals(lead.owner())).findFirst()

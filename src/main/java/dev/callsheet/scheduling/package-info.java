@@ -1,5 +1,5 @@
 /**
- * Meetings for sales reps (DOMAIN.md §1–§3): each rep's working hours in their own time zone, date
+ * Meetings for sales reps (docs/domain.md §1–§3): each rep's working hours in their own time zone, date
  * exceptions, territories and meeting types with buffers; free slots in the lead's and the agent's
  * local time; which rep gets a booking (the lead's owner, the territory, else weighted round robin);
  * the booking itself, which the database makes impossible to double-book (an exclusion constraint

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue #24 point 4: merging two cards of one client keeps everything either card had — each card was
  * called, booked and given a deal, one deal was won and paid commission — and all of it answers to the
- * card that lives on (DOMAIN.md §3, §4).
+ * card that lives on (docs/domain.md §3, §4).
  */
 class MergeKeepsHistoryIntegrationTests extends IntegrationTest {
 

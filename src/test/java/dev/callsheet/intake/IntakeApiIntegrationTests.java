@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The duty roster and the web-lead paths of DOMAIN.md §3.3, through real HTTP posts to the public endpoint.
+ * The duty roster and the web-lead paths of docs/domain.md §3.3, through real HTTP posts to the public endpoint.
  * Each test gets its own workspace (a roster, a region with its manager) and a fresh minute on the clock.
  */
 class IntakeApiIntegrationTests extends IntegrationTest {

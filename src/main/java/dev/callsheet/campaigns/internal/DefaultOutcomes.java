@@ -5,7 +5,7 @@ import dev.callsheet.campaigns.Outcome.FollowUp;
 import java.util.List;
 
 /**
- * The outcome tree every project starts with (DOMAIN.md §8), and the retry delays the trade
+ * The outcome tree every project starts with (docs/domain.md §8), and the retry delays the trade
  * starts from: busy 15 minutes, no answer 2 hours, switched off 4 hours, out of the service area
  * a day, hung up a day. Labels are null: pages show each code in the reader's language.
  */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and each ordered by the cards' data before the cap cuts, so that the same cards in two workspaces give the same
  * candidates:
  * <ol>
- *   <li>exact keys (DOMAIN.md §4): registration number, phone, phone without country and area code, e-mail,
+ *   <li>exact keys (docs/domain.md §4): registration number, phone, phone without country and area code, e-mail,
  *       corporate domain, website — {@code contact_point}'s value and match-key indexes;</li>
  *   <li>place: the same postcode (the postcode index), the addresses sorting next to the probe's (V36);</li>
  *   <li>names by sorted neighbourhood: the full names sorting next to the probe's, the same surname with the

@@ -64,7 +64,7 @@ final class Comparisons {
         return new Compared(DIFFERENT, "");
     }
 
-    /** The same number; else the same number without country and area code (DOMAIN.md §4, step 3). */
+    /** The same number; else the same number without country and area code (docs/domain.md §4, step 3). */
     static Compared phones(LinkageRecord a, LinkageRecord b) {
         for (String phone : a.phones()) {
             if (b.phones().contains(phone)) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The duplicate check of DOMAIN.md §4 as record linkage (ADR 0006), in three steps:
+ * The duplicate check of docs/domain.md §4 as record linkage (ADR 0006), in three steps:
  * <ol>
  *   <li><b>blocking</b> ({@link Blocking}): several index-backed, capped passes find the cards worth comparing;</li>
  *   <li><b>comparison</b> ({@link Comparisons}): each is compared with the probe field by field, and each field

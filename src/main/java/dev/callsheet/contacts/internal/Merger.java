@@ -33,7 +33,7 @@ public class Merger {
 
     /**
      * The card's scalar fields a merge may take from either card, by their API names, with their columns.
-     * The owner is never lost (DOMAIN.md §3): choosing the other card's owner when it has none keeps this one's.
+     * The owner is never lost (docs/domain.md §3): choosing the other card's owner when it has none keeps this one's.
      */
     public static final Map<String, String> FIELDS = fields();
 

@@ -108,7 +108,7 @@ class ContactsApiController {
     record BuyingRole(String buyingRole) {
     }
 
-    /** The person's part in the buying process (DOMAIN.md §7): decision maker, influencer, gatekeeper, user. */
+    /** The person's part in the buying process (docs/domain.md §7): decision maker, influencer, gatekeeper, user. */
     @PutMapping("/api/v1/contacts/{id}/buying-role")
     ContactCard buyingRole(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestBody BuyingRole body) {

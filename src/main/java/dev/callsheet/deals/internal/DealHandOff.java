@@ -8,7 +8,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the deal of each booked meeting (DOMAIN.md §3.2), in the workspace's default pipeline, owned by the rep and
+ * Opens the deal of each booked meeting (docs/domain.md §3.2), in the workspace's default pipeline, owned by the rep and
  * credited to the agent; and records the meeting as a touch of the deal once held (two-way) or missed (one-way).
  * Events stay in the publication registry until these listeners commit, so a crash in between replays them; the
  * unique appointment id makes the replay of a booking harmless.

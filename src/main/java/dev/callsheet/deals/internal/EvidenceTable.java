@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * "If we don't know X after stage Y…" (DOMAIN.md §9): for each stage and each data point it expects, the closed deals
+ * "If we don't know X after stage Y…" (docs/domain.md §9): for each stage and each data point it expects, the closed deals
  * that left the stage (moved on, or closed in it) with the point known and without it, and how they ended.
  */
 public final class EvidenceTable {

@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refits every pipeline's win model each night from the deals closed since (DOMAIN.md §9). With several
+ * Refits every pipeline's win model each night from the deals closed since (docs/domain.md §9). With several
  * instances the first to reach the lock refits; the lock is kept for at least 10 minutes so an instance whose
  * clock runs a little late does not refit a second time.
  */

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's commission ledger (DOMAIN.md §3.2); supervisors see everyone's, set the rules and take the payout. */
+/** A person's commission ledger (docs/domain.md §3.2); supervisors see everyone's, set the rules and take the payout. */
 @Controller
 @PreAuthorize("hasAnyRole('AGENT', 'REP')")
 class CommissionsPagesController {

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Deals through the API (DOMAIN.md §2, §3.2, §9). Reps work their own deals, supervisors everyone's; an agent reads
+ * Deals through the API (docs/domain.md §2, §3.2, §9). Reps work their own deals, supervisors everyone's; an agent reads
  * the deals credited to them and their own commissions.
  */
 @RestController

@@ -37,7 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The rep's and the supervisor's deal pages (DOMAIN.md §2, §9): the pipeline board (drag a card, or move it from the
+ * The rep's and the supervisor's deal pages (docs/domain.md §2, §9): the pipeline board (drag a card, or move it from the
  * keyboard), a deal's page, "my deals", the evidence, the published exit criteria, the cost of bad deals, the DQ
  * review and the pipeline settings. A move that leaves exit data missing asks for a one-line justification first.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A project's queue order (DOMAIN.md §5) folded into one text key per lead, compared byte by
+ * A project's queue order (docs/domain.md §5) folded into one text key per lead, compared byte by
  * byte ({@code COLLATE "C"}), so that the claim walks one index in order. Text fields are
  * separated by U+0001, which sorts below every character a field may hold, so a shorter value
  * sorts before its longer continuations; numbers are zero-padded; a missing value sorts last.

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agent console (DOMAIN.md §7): pick a project, take the next lead or an inbound caller, and
+ * The agent console (docs/domain.md §7): pick a project, take the next lead or an inbound caller, and
  * work the call on one page: the card, earlier calls, the script, objections, qualification,
  * notes, the timer and the outcome. Every action has a key; see {@code console.js}.
  */
@@ -233,7 +233,7 @@ class ConsolePagesController {
         model.addAttribute("calls", queue.calls(user.workspaceId(), lease.lead().id()).stream()
                 .filter(c -> !c.id().equals(lease.attemptId())).toList());
         model.addAttribute("timeline", contacts.timeline(user.workspaceId(), lease.lead().id()));
-        // The script speaks the lead's language (DOMAIN.md §7), whatever the agent's screen is in; one key switches.
+        // The script speaks the lead's language (docs/domain.md §7), whatever the agent's screen is in; one key switches.
         List<String> languages = projects.scripts(user.workspaceId(), projectId).stream().map(Script::language).toList();
         String language = languages.contains(scriptLanguage) ? scriptLanguage : LeadLanguage.of(card);
         Script chosen = projects.script(user.workspaceId(), projectId, language);

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Speed to lead (DOMAIN.md §3): a web or phone lead its owner has not touched (no call, edit or note on the card,
+ * Speed to lead (docs/domain.md §3): a web or phone lead its owner has not touched (no call, edit or note on the card,
  * the task still open) {@code callsheet.intake.speed-to-lead} after it was routed (5 minutes; per channel with
  * {@code …-web} and {@code …-inbound-call}) alerts the owner; {@code …-escalation} later (10 minutes) the
  * supervisors. Alerts are tasks on their pages, and an e-mail where an address is known.

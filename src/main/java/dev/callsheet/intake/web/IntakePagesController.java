@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The screen for whoever takes a call (DOMAIN.md §3.1): type or paste the number, see the card and its owner and
+ * The screen for whoever takes a call (docs/domain.md §3.1): type or paste the number, see the card and its owner and
  * what to do, or fill the first-call form as the conversation goes; and the person's open tasks.
  */
 @Controller
@@ -67,7 +67,7 @@ class IntakePagesController {
 
     /**
      * The caller's own clock, from their number (a card's address may say better, but the number is what rings):
-     * a call back at 02:43 for the caller is one to warn about (DOMAIN.md §8, the lead's calling hours).
+     * a call back at 02:43 for the caller is one to warn about (docs/domain.md §8, the lead's calling hours).
      */
     private void callerClock(CurrentUser user, InboundCall call, Model model) {
         NormalizedPhone number = Phones.normalize(call.phone(), null);

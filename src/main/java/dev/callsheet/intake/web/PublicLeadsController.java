@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where a company's website posts its forms (DOMAIN.md §3.3), without signing in. The answer is only
+ * Where a company's website posts its forms (docs/domain.md §3.3), without signing in. The answer is only
  * "received": whether the visitor was known, and to whom the lead went, is not the public's business.
  * A hidden field {@code _gotcha} (empty for people, filled by bots) makes the post vanish silently.
  */
