@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,10 @@ public class QueueOutlook {
         String nextZone = null;
         if (!closed.isEmpty()) {
             // The first step at which one of the closed zones opens (five minutes is finer than any calling window).
-            for (Instant at = now.truncatedTo(ChronoUnit.MINUTES).plus(STEP); at.isBefore(now.plus(HORIZON));
-                    at = at.plus(STEP)) {
+            // Steps on the five-minute grid (09:00, not 09:01): windows open on whole quarters in every zone's clock.
+            long step = STEP.toSeconds();
+            Instant first = Instant.ofEpochSecond((now.getEpochSecond() / step + 1) * step);
+            for (Instant at = first; at.isBefore(now.plus(HORIZON)); at = at.plus(STEP)) {
                 List<String> opening = CallingWindows.open(project, closed, snapshot.holidays(), at);
                 if (!opening.isEmpty()) {
                     nextWindow = at;

@@ -48,6 +48,13 @@ class ReviewsIntegrationTests extends IntegrationTest {
         boss = api.as(supervisor);
         monday = LocalDate.ofInstant(clock.instant().plus(Duration.ofDays(7)), ZoneOffset.UTC)
                 .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        // The hours below are written for Oslo in winter (UTC+1); the shared clock may have wandered into summer.
+        java.time.ZoneId oslo = java.time.ZoneId.of("Europe/Oslo");
+        while (oslo.getRules().getOffset(monday.atStartOfDay().toInstant(ZoneOffset.UTC)).getTotalSeconds() != 3600
+                || oslo.getRules().getOffset(monday.plusDays(9).atStartOfDay().toInstant(ZoneOffset.UTC))
+                        .getTotalSeconds() != 3600) {
+            monday = monday.plusWeeks(1);
+        }
         utc(monday, 9, 0);
     }
 

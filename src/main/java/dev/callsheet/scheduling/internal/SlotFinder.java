@@ -356,28 +356,26 @@ public final class SlotFinder {
                 var transition = zone.getRules().nextTransition(openInstant.minusSeconds(1));
                 boolean steady = transition == null || transition.getInstant().toEpochMilli() >= close;
                 for (int minute = opens; minute < closes; minute += stepMinutes) {
-                    long start;
+                    long[] starts;
                     if (steady) {
                         // no clock change in this window: wall-clock steps are plain durations
-                        start = open + MINUTE * (minute - opens);
+                        starts = new long[] {open + MINUTE * (minute - opens)};
                     } else {
+                        // a wall time that does not exist (clocks went forward) has no start; one that happens
+                        // twice (clocks went back) has two, and the rep is at work in both
                         LocalDateTime wall = day.atStartOfDay().plusMinutes(minute);
-                        ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
-                        if (!zoned.toLocalDateTime().equals(wall)) {
-                            continue; // this wall time does not exist today (clocks went forward)
+                        starts = zone.getRules().getValidOffsets(wall).stream()
+                                .mapToLong(offset -> wall.toInstant(offset).toEpochMilli()).sorted().toArray();
+                    }
+                    for (long start : starts) {
+                        long end = start + duration;
+                        if (end > close || start < first || start >= until) {
+                            continue;
                         }
-                        start = zoned.toInstant().toEpochMilli();
-                    }
-                    long end = start + duration;
-                    if (end > close) {
-                        break;
-                    }
-                    if (start < first || start >= until) {
-                        continue;
-                    }
-                    if ((lead == null || lead.covers(start, end)) && !load.overlaps(start - before, end + after)
-                            && load.travelFits(start, end, place)) {
-                        slot.accept(Instant.ofEpochMilli(start));
+                        if ((lead == null || lead.covers(start, end)) && !load.overlaps(start - before, end + after)
+                                && load.travelFits(start, end, place)) {
+                            slot.accept(Instant.ofEpochMilli(start));
+                        }
                     }
                 }
             }
