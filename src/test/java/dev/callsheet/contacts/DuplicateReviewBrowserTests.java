@@ -100,8 +100,11 @@ class DuplicateReviewBrowserTests extends IntegrationTest {
     }
 
     private static Pair current() {
-        WebElement pair = browser.driver().findElement(By.cssSelector("#review .pair.current"));
-        return new Pair(pair.getAttribute("data-older"), pair.getAttribute("data-newer"));
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    WebElement pair = d.findElement(By.cssSelector("#review .pair.current"));
+                    return new Pair(pair.getAttribute("data-older"), pair.getAttribute("data-newer"));
+                });
     }
 
     private static void press(String key) {
@@ -110,7 +113,9 @@ class DuplicateReviewBrowserTests extends IntegrationTest {
 
     /** After an action reloads the page: the current pair is another one. */
     private static Pair awaitNext(Pair before) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+        // the page may reload between finding the pair and reading it: a stale element means "look again"
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> now = d.findElements(By.cssSelector("#review .pair.current"));
             return !now.isEmpty() && !now.get(0).getAttribute("data-older").equals(before.older())
                     && d.findElements(By.cssSelector(".pair[data-older='" + before.older() + "'][data-newer='"
