@@ -95,7 +95,10 @@ class DuplicateReviewBrowserTests extends IntegrationTest {
         }
         // The skipped pair is untouched: still a pair, still flagged.
         assertThat(candidates(as, skipped.newer())).contains(skipped.older());
-        assertThat(as.get("/api/v1/contacts/" + skipped.newer()).json().get("flaggedDuplicate").asBoolean()).isTrue();
+        // (the import flags the row that met the other; both rows come from one file, so which of the two the list
+        // calls "newer" is a tie of their creation times)
+        assertThat(as.get("/api/v1/contacts/" + skipped.newer()).json().get("flaggedDuplicate").asBoolean()
+                || as.get("/api/v1/contacts/" + skipped.older()).json().get("flaggedDuplicate").asBoolean()).isTrue();
         assertThat(as.get("/api/v1/contacts?flagged=true").json().get("total").asInt()).isEqualTo(1);
     }
 
