@@ -31,6 +31,27 @@ class ConsoleBrowserTests extends IntegrationTest {
         }
     }
 
+    /** One browser for the class, signed in afresh as {@code user}. */
+    private void signInAs(Tenant.User user) {
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(user.username(), user.password());
+    }
+
+    /** Leads in Oslo, one per first name, put in the project's queue in that order. */
+    private static List<String> osloLeads(Api boss, String project, String surname, String... firstNames) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : firstNames) {
+            ids.add(boss.post("/api/v1/contacts", Map.of("firstName", name, "surname", surname,
+                    "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText());
+        }
+        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", ids));
+        return ids;
+    }
+
     private void keys(CharSequence... keys) {
         new Actions(browser.driver()).sendKeys(keys).perform();
     }
@@ -123,19 +144,9 @@ class ConsoleBrowserTests extends IntegrationTest {
         Api boss = api.as(tenant.user("SUPERVISOR"));
         String project = boss.post("/api/v1/projects", Map.of("name", "Trap", "callingHours",
                 QueueApiIntegrationTests.allDay())).json().get("id").asText();
-        List<String> ids = new java.util.ArrayList<>();
-        for (String name : List.of("Dag", "Eva")) {
-            ids.add(boss.post("/api/v1/contacts", Map.of("firstName", name, "surname", "Fjell",
-                    "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText());
-        }
-        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", ids));
+        List<String> ids = osloLeads(boss, project, "Fjell", "Dag", "Eva");
         Tenant.User agent = tenant.user("AGENT");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(agent.username(), agent.password());
+        signInAs(agent);
         browser.go("/console/" + project);
         browser.waitFor(By.id("next-lead"));
 
@@ -186,19 +197,9 @@ class ConsoleBrowserTests extends IntegrationTest {
         boss.send("PUT", "/api/v1/projects/" + project + "/scripts/en", Map.of("start", "open", "nodes", List.of(
                 Map.of("id", "open", "stage", "OPENING", "text", "Hello!", "answers", List.of(Map.of("label", "Yes")))),
                 "objections", List.of(Map.of("objection", "Too expensive", "answer", "Financing."))));
-        List<String> ids = new java.util.ArrayList<>();
-        for (String name : List.of("Gro", "Hans")) {
-            ids.add(boss.post("/api/v1/contacts", Map.of("firstName", name, "surname", "Lund",
-                    "phone", QueueApiIntegrationTests.oslo(), "country", "NO")).json().get("id").asText());
-        }
-        boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", ids));
+        osloLeads(boss, project, "Lund", "Gro", "Hans");
         Tenant.User agent = tenant.user("AGENT");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(agent.username(), agent.password());
+        signInAs(agent);
         browser.waitFor(By.id("nav-console"));
 
         // Russian: "g" then "c" are п and с on ЙЦУКЕН; "n" is т.
@@ -265,12 +266,7 @@ class ConsoleBrowserTests extends IntegrationTest {
                 "password", "a-long-password", "roles", List.of("AGENT"), "displayName", "Sofie Nilsen", "locale", "nb"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Tenant.User agent = new Tenant.User(created.json().get("id").asText(), username, "a-long-password");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(agent.username(), agent.password());
+        signInAs(agent);
         browser.go("/console/" + project);
         browser.waitFor(By.id("next-lead"));
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nb");
@@ -307,12 +303,7 @@ class ConsoleBrowserTests extends IntegrationTest {
                 "phone", QueueApiIntegrationTests.seoul(), "country", "KR")).json().get("id").asText();
         boss.post("/api/v1/projects/" + project + "/leads", Map.of("contactIds", List.of(oslo, seoul)));
         Tenant.User agent = tenant.user("AGENT");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(agent.username(), agent.password());
+        signInAs(agent);
         browser.go("/console/" + project);
         browser.waitFor(By.id("next-lead"));
         assertThat(browser.text(By.id("queue-counts"))).contains("1").contains("outside their calling hours");

@@ -27,6 +27,16 @@ class IntakeBrowserTests extends IntegrationTest {
         }
     }
 
+    /** One browser for the class, signed in afresh as {@code user}. */
+    private void signInAs(Tenant.User user) {
+        if (browser == null) {
+            browser = Browser.open(baseUrl());
+        } else {
+            browser.signOut();
+        }
+        browser.signIn(user.username(), user.password());
+    }
+
     @Test
     void anInboundCallFromAKnownNumberLandsOnItsCard() {
         Tenant tenant = Tenant.create(api, "Inbound Browser AS");
@@ -59,12 +69,7 @@ class IntakeBrowserTests extends IntegrationTest {
         tenant.asAdmin().post("/api/v1/regions", Map.of("name", "Oslo"));
         Tenant.User supervisor = tenant.user("SUPERVISOR");
         tenant.user("REP");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(supervisor.username(), supervisor.password());
+        signInAs(supervisor);
         browser.go("/duty?region=Oslo");
         browser.waitFor(By.id("add-pattern"));
         assertThat(browser.has(By.id("gaps"))).as("nobody on duty yet: every weekday is a gap").isTrue();
@@ -133,12 +138,7 @@ class IntakeBrowserTests extends IntegrationTest {
                 .equals("DONE"); i++) {
             Thread.sleep(100);
         }
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(supervisor.username(), supervisor.password());
+        signInAs(supervisor);
         browser.go("/routing");
         browser.waitFor(By.id("add-rule"));
         browser.field("rule-name").sendKeys("Exhibition leads to the first rep");
@@ -205,12 +205,7 @@ class IntakeBrowserTests extends IntegrationTest {
         String second = boss.post("/api/v1/contacts", Map.of("firstName", "Jon", "surname", "Bakke", "phone",
                 "+47 22 40 50 60", "country", "NO", "organisation", "Bakke Regnskap AS")).json().get("id").asText();
         Tenant.User agent = tenant.user("AGENT");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(agent.username(), agent.password());
+        signInAs(agent);
         browser.go("/calls/incoming?phone=%2B4722405060");
         browser.waitFor(By.id("caller-matches"));
         var matches = browser.driver().findElements(By.cssSelector("#caller-matches .caller-match"));
@@ -232,12 +227,7 @@ class IntakeBrowserTests extends IntegrationTest {
         boss.post("/api/v1/contacts", Map.of("firstName", "Min-seo", "surname", "Park", "phone", "+82 2 312 3456",
                 "country", "KR"));
         Tenant.User agent = tenant.user("AGENT");
-        if (browser == null) {
-            browser = Browser.open(baseUrl());
-        } else {
-            browser.signOut();
-        }
-        browser.signIn(agent.username(), agent.password());
+        signInAs(agent);
         browser.go("/calls/incoming?phone=%2B8223123456");
         browser.waitFor(By.id("caller-clock"));
         assertThat(browser.text(By.id("caller-clock"))).contains("2:43").contains("Asia/Seoul");

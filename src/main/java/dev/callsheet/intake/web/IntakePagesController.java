@@ -32,6 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('AGENT', 'REP')")
 class IntakePagesController {
 
+    /** The hours in which people expect calls, in their own time, when no project says otherwise. */
+    private static final LocalTime CALLER_DAY_STARTS = LocalTime.of(8, 0);
+    private static final LocalTime CALLER_DAY_ENDS = LocalTime.of(20, 0);
+
     private final Intake intake;
     private final People people;
 
@@ -80,10 +84,6 @@ class IntakePagesController {
         model.addAttribute("callerNow", clock.instant());
         model.addAttribute("callerAtNight", local.isBefore(CALLER_DAY_STARTS) || !local.isBefore(CALLER_DAY_ENDS));
     }
-
-    /** The hours in which people expect calls, in their own time, when no project says otherwise. */
-    private static final LocalTime CALLER_DAY_STARTS = LocalTime.of(8, 0);
-    private static final LocalTime CALLER_DAY_ENDS = LocalTime.of(20, 0);
 
     @PostMapping("/calls/incoming")
     String take(@AuthenticationPrincipal CurrentUser user, @ModelAttribute FirstCall form,
